@@ -1,0 +1,3 @@
+from briefwright.cli import main
+
+raise SystemExit(main())

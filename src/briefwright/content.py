@@ -1,0 +1,251 @@
+"""Content schema, loader and verifier: modules → points → evidence, every quote checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from briefwright.diagnostics import BriefwrightError, Report, Where
+from briefwright.sources import SLUG, QuoteMatch, SourceRegistry
+from briefwright.validation import validate_into
+from briefwright.yamlio import FieldPath, YamlDocument, load_yaml
+
+MAX_HEADLINE_WORDS = 12
+TOPIC_FILE = "topic.yaml"
+DETAIL_LEVELS = ("headline", "summary", "detail")
+DetailLevel = Literal["headline", "summary", "detail"]
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[A-Z0-9\"'(])")
+
+
+def count_sentences(text: str) -> int:
+    return len(_SENTENCE_END.findall(text.strip())) + 1
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    quote: str = Field(min_length=12)
+    _match: QuoteMatch | None = PrivateAttr(default=None)
+
+    @property
+    def match(self) -> QuoteMatch:
+        if self._match is None:
+            raise RuntimeError("evidence used before verification")
+        return self._match
+
+
+class Position(BaseModel):
+    """What one source says on a disputed matter."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    says: str
+    quote: str = Field(min_length=12)
+    _match: QuoteMatch | None = PrivateAttr(default=None)
+
+
+class Conflict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    about: str
+    summary: str = Field(description="One line for readers: how the sources differ.")
+    positions: list[Position] = Field(min_length=2)
+
+
+class Point(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=SLUG)
+    headline: str
+    summary: str
+    detail: str
+    priority: int = Field(ge=1, le=3)
+    tags: list[str] = []
+    evidence: list[Evidence] = Field(min_length=1)
+    conflicts: list[Conflict] = []
+
+    @field_validator("headline")
+    @classmethod
+    def _headline_is_short(cls, value: str) -> str:
+        words = len(value.split())
+        if words > MAX_HEADLINE_WORDS:
+            raise ValueError(f"headline has {words} words; at most {MAX_HEADLINE_WORDS} are allowed — shorten it")
+        if value.rstrip().endswith("."):
+            raise ValueError("headline should not end with a full stop")
+        return value
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_is_brief(cls, value: str) -> str:
+        sentences = count_sentences(value)
+        if sentences > 2:
+            raise ValueError(f"summary has {sentences} sentences; use one or two (put more in detail)")
+        return value
+
+    def text(self, level: DetailLevel) -> str:
+        return {"headline": self.headline, "summary": self.summary, "detail": self.detail}[level]
+
+    @property
+    def source_ids(self) -> list[str]:
+        seen: list[str] = []
+        for item in self.evidence:
+            if item.source not in seen:
+                seen.append(item.source)
+        return seen
+
+
+class Judgment(BaseModel):
+    """A sentence in the project's words that rests on named points' evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    points: list[str] = Field(min_length=1)
+
+
+class Module(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=SLUG)
+    title: str
+    short_title: str | None = None
+    role: Literal["analysis", "recommendations"] = "analysis"
+    intro: str
+    key_judgment: Judgment
+    points: list[Point] = Field(min_length=1)
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    subject: str
+    bluf: Judgment
+
+
+@dataclass
+class Content:
+    topic: Topic
+    modules: list[Module]
+    points: dict[str, Point] = field(default_factory=dict)
+    point_module: dict[str, str] = field(default_factory=dict)
+    point_where: dict[str, Where] = field(default_factory=dict)
+
+    def module(self, module_id: str) -> Module:
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        raise KeyError(module_id)
+
+    def judgment_sources(self, judgment: Judgment) -> list[str]:
+        seen: list[str] = []
+        for point_id in judgment.points:
+            for source_id in self.points[point_id].source_ids:
+                if source_id not in seen:
+                    seen.append(source_id)
+        return seen
+
+
+def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report: Report) -> Content | None:
+    """Load topic.yaml and every module file, validate, and verify every quote."""
+    topic_path = content_dir / TOPIC_FILE
+    topic_doc = load_yaml(topic_path, _display(topic_path, root))
+    topic = validate_into(Topic, topic_doc.data, topic_doc, (), report)
+
+    modules: list[Module] = []
+    documents: dict[str, YamlDocument] = {}
+    errors_before = len(report.errors)
+    module_paths = sorted(p for p in content_dir.glob("*.yaml") if p.name != TOPIC_FILE)
+    if not module_paths:
+        report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found")
+    for path in module_paths:
+        try:
+            document = load_yaml(path, _display(path, root))
+        except BriefwrightError as exc:
+            report.extend(exc.report)
+            continue
+        module = validate_into(Module, document.data, document, (), report)
+        if module is None:
+            continue
+        if any(m.id == module.id for m in modules):
+            report.error("module-duplicate-id", document.where(("id",)), f"module id '{module.id}' is used twice")
+            continue
+        modules.append(module)
+        documents[module.id] = document
+
+    if topic is None:
+        return None
+    content = Content(topic, modules)
+    for module in modules:
+        document = documents[module.id]
+        for index, point in enumerate(module.points):
+            base: FieldPath = ("points", index)
+            if point.id in content.points:
+                other = content.point_module[point.id]
+                report.error("point-duplicate-id", document.where(base + ("id",)),
+                             f"point id '{point.id}' is already used in module '{other}'",
+                             "point ids must be unique across all modules")
+                continue
+            content.points[point.id] = point
+            content.point_module[point.id] = module.id
+            content.point_where[point.id] = document.where(base)
+            _verify_point(point, document, base, sources, report)
+    if any(d.code.startswith(("schema-", "module-", "yaml-")) for d in report.errors[errors_before:]):
+        # A module that failed to load would make every reference to its points look wrong.
+        return content
+    _check_judgment_refs(content, topic.bluf, topic_doc, ("bluf",), report)
+    for module in modules:
+        _check_judgment_refs(content, module.key_judgment, documents[module.id], ("key_judgment",), report)
+    return content
+
+
+def _verify_point(point: Point, document: YamlDocument, base: FieldPath, sources: SourceRegistry, report: Report) -> None:
+    for index, evidence in enumerate(point.evidence):
+        evidence._match = verify_quote(point.id, evidence.source, evidence.quote, document,
+                                       base + ("evidence", index), sources, report)
+    for c_index, conflict in enumerate(point.conflicts):
+        for p_index, position in enumerate(conflict.positions):
+            position._match = verify_quote(point.id, position.source, position.quote, document,
+                                           base + ("conflicts", c_index, "positions", p_index), sources, report)
+
+
+def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocument, at: FieldPath,
+                 sources: SourceRegistry, report: Report) -> QuoteMatch | None:
+    if source_id not in sources:
+        known = ", ".join(sources.ids) or "none"
+        report.error("unknown-source", document.where(at + ("source",)),
+                     f"point '{point_id}' cites unknown source '{source_id}' (known: {known})",
+                     "add the source to seeds/sources.yaml or correct the id")
+        return None
+    source = sources[source_id]
+    match = source.locate(quote)
+    if match is not None:
+        return match
+    where = document.where(at + ("quote",))
+    hit = source.excluded_hit(quote)
+    if hit is not None:
+        exclusion, first_line, last_line = hit
+        report.error("quote-excluded", where,
+                     f"point '{point_id}': the quote comes from lines {first_line}–{last_line} of source "
+                     f"'{source_id}', which are excluded from the work: {' '.join(exclusion.reason.split())}",
+                     "quote the work's own text; excluded fragments must never be cited")
+        return None
+    closest = source.closest_passage(quote)
+    report.error("quote-not-found", where,
+                 f"point '{point_id}': quote not found in source '{source_id}' ({source.meta.file})",
+                 f"closest passage (line {closest.line}, {closest.similarity:.0%} alike): \"{closest.text}\"")
+    return None
+
+
+def _check_judgment_refs(content: Content, judgment: Judgment, document: YamlDocument, at: FieldPath, report: Report) -> None:
+    for index, point_id in enumerate(judgment.points):
+        if point_id not in content.points:
+            report.error("unknown-point", document.where(at + ("points", index)),
+                         f"refers to point '{point_id}', which no module defines")
+
+
+def _display(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path

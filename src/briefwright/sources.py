@@ -1,0 +1,271 @@
+"""The source registry: seed texts, their metadata, and locating quotes in them."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from briefwright.diagnostics import Report, Where
+from briefwright.textnorm import NormalisedText, normalise
+from briefwright.validation import validate_into
+from briefwright.yamlio import load_yaml
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+UNKNOWN = "unknown"
+
+
+class Author(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    native: str | None = None
+    variants: list[str] = []
+
+
+class Exclusion(BaseModel):
+    """A stretch of a seed that is not part of the work and must never be cited."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    start: str = Field(alias="from")
+    to: str
+    reason: str
+
+
+class SourceMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=SLUG)
+    file: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    title: str
+    authors: list[Author] | Literal["unknown"]
+    publisher: str
+    publisher_url: str | None = None
+    date: str
+    translator: str
+    url: str
+    excluded: list[Exclusion] = []
+    notes: list[str] = []
+
+    @field_validator("date")
+    @classmethod
+    def _date_is_stated_or_marked(cls, value: str) -> str:
+        if value == UNKNOWN or value.startswith("inferred: ") or _ISO_DATE.match(value):
+            return value
+        raise ValueError("date must be YYYY[-MM[-DD]], 'unknown', or 'inferred: <reason>'")
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_given_or_unknown(cls, value: str) -> str:
+        if value == UNKNOWN or value.startswith(("http://", "https://")):
+            return value
+        raise ValueError("url must be an http(s) address given by the text itself, or 'unknown'")
+
+    @property
+    def author_names(self) -> list[str]:
+        return [] if self.authors == UNKNOWN else [a.name for a in self.authors]
+
+
+class SourceFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: list[SourceMeta]
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote sits in its source, in original character offsets."""
+
+    start: int
+    end: int
+    line: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class ClosestPassage:
+    text: str
+    line: int
+    similarity: float
+
+
+class Source:
+    def __init__(self, meta: SourceMeta, path: Path, text: str, excluded: list[tuple[int, int]]) -> None:
+        self.meta = meta
+        self.path = path
+        self.text = text
+        self.excluded = excluded
+        self._normalised: NormalisedText = normalise(text)
+        self._included_mask = self._build_included_mask()
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def _build_included_mask(self) -> list[bool]:
+        mask = []
+        for original in self._normalised.origin:
+            mask.append(not any(start <= original < end for start, end in self.excluded))
+        return mask
+
+    def _occurrences(self, quote: str) -> list[int]:
+        haystack = self._normalised.text
+        found, position = [], haystack.find(quote)
+        while position != -1:
+            found.append(position)
+            position = haystack.find(quote, position + 1)
+        return found
+
+    def locate(self, quote: str) -> QuoteMatch | None:
+        """The first occurrence of quote inside the work's own text, or None."""
+        needle = normalise(quote).text
+        if not needle:
+            return None
+        for position in self._occurrences(needle):
+            end = position + len(needle)
+            if all(self._included_mask[position:end]):
+                start, stop = self._normalised.to_original(position, end)
+                return QuoteMatch(start, stop, self.line_at(start), self.paragraph_at(start))
+        return None
+
+    def excluded_hit(self, quote: str) -> tuple[Exclusion, int, int] | None:
+        """The exclusion (and its first and last line) that holds quote, if any."""
+        needle = normalise(quote).text
+        for position in self._occurrences(needle) if needle else []:
+            original = self._normalised.origin[position]
+            for exclusion, (start, end) in zip(self.meta.excluded, self.excluded):
+                if start <= original < end:
+                    return exclusion, self.line_at(start), self.line_at(max(end - 1, start))
+        return None
+
+    def line_at(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def paragraph_at(self, offset: int) -> int:
+        """1-based number of the paragraph (run of non-blank lines) holding offset."""
+        paragraph, in_paragraph = 0, False
+        for line in self.text[: offset + 1].split("\n"):
+            if line.strip():
+                if not in_paragraph:
+                    paragraph += 1
+                in_paragraph = True
+            else:
+                in_paragraph = False
+        return max(paragraph, 1)
+
+    def closest_passage(self, quote: str) -> ClosestPassage:
+        """The stretch of the work's text most like quote, to help fix a typo."""
+        needle = normalise(quote).text
+        haystack = self._normalised.text
+        width = max(len(needle), 1)
+        best = (0.0, 0)
+        starts = [0] + [m.end() for m in re.finditer(r" ", haystack)]
+        for start in starts:
+            if start >= len(self._included_mask) or not self._included_mask[start]:
+                continue
+            window = haystack[start : start + width]
+            matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, start)
+        ratio, start = best
+        end = min(start + width, len(haystack))
+        while end < len(haystack) and haystack[end] != " ":
+            end += 1  # finish the word so the hint never ends mid-word
+        original_start, original_end = self._normalised.to_original(start, end)
+        passage = " ".join(self.text[original_start:original_end].split())
+        return ClosestPassage(passage, self.line_at(original_start), ratio)
+
+
+def _resolve_marker(text: str, marker: str, *, is_start: bool) -> int | None:
+    if is_start and marker == "start":
+        return 0
+    if not is_start and marker == "end":
+        return len(text)
+    position = text.find(marker)
+    return None if position == -1 else position
+
+
+class SourceRegistry:
+    def __init__(self, sources: dict[str, Source], metadata_path: Path) -> None:
+        self.sources = sources
+        self.metadata_path = metadata_path
+
+    def __contains__(self, source_id: str) -> bool:
+        return source_id in self.sources
+
+    def __getitem__(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def __iter__(self):
+        return iter(self.sources.values())
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.sources)
+
+
+def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
+    """Load seeds/sources.yaml and every text it lists, checking checksums and markers."""
+    metadata_path = seeds_dir / "sources.yaml"
+    shown = _display(metadata_path, root)
+    document = load_yaml(metadata_path, shown)
+    parsed = validate_into(SourceFile, document.data, document, (), report)
+    sources: dict[str, Source] = {}
+    if parsed is None:
+        return SourceRegistry(sources, metadata_path)
+    for index, meta in enumerate(parsed.sources):
+        base = ("sources", index)
+        if meta.id in sources:
+            report.error("source-duplicate-id", document.where(base + ("id",)),
+                         f"source id '{meta.id}' is used twice", "give each source its own id")
+            continue
+        path = seeds_dir / meta.file
+        if not path.is_file():
+            report.error("source-file-missing", document.where(base + ("file",)),
+                         f"source file '{meta.file}' does not exist in {_display(seeds_dir, root)}",
+                         "copy the text into seeds/ or correct the file name")
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != meta.sha256:
+            report.error("source-checksum", document.where(base + ("sha256",)),
+                         f"'{meta.file}' has sha256 {digest}, but sources.yaml records {meta.sha256}: "
+                         "the seed text was changed",
+                         "seeds are kept byte for byte; restore the original, or, if the new text is a "
+                         "deliberate new version, update sha256 and re-check every quote")
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            report.error("source-encoding", document.where(base + ("file",)), f"'{meta.file}' is not UTF-8 text")
+            continue
+        excluded: list[tuple[int, int]] = []
+        for exclusion_index, exclusion in enumerate(meta.excluded):
+            start = _resolve_marker(text, exclusion.start, is_start=True)
+            end = _resolve_marker(text, exclusion.to, is_start=False)
+            for marker, value, key in ((exclusion.start, start, "from"), (exclusion.to, end, "to")):
+                if value is None:
+                    report.error("source-marker", document.where(base + ("excluded", exclusion_index, key)),
+                                 f"marker {marker!r} is not in '{meta.file}'",
+                                 "copy the marker text exactly from the seed, or use 'start' / 'end'")
+            if start is not None and end is not None:
+                excluded.append((start, end))
+        sources[meta.id] = Source(meta, path, text, excluded)
+    return SourceRegistry(sources, metadata_path)
+
+
+def _display(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path

@@ -1,0 +1,61 @@
+"""Turn pydantic validation errors into diagnostics that name file, line and field."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from briefwright.diagnostics import Report
+from briefwright.yamlio import FieldPath, YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_PLAIN = {
+    "missing": "this field is required but missing",
+    "extra_forbidden": "this field is not recognised",
+    "string_type": "should be text",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "list_type": "should be a list",
+    "dict_type": "should be a mapping of fields",
+    "model_type": "should be a mapping of fields",
+    "bool_type": "should be true or false",
+    "float_type": "should be a number",
+    "float_parsing": "should be a number",
+}
+
+_HINTS = {
+    "missing": "add the field",
+    "extra_forbidden": "remove it, or check its spelling",
+}
+
+
+def plain_message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind in _PLAIN:
+        message = _PLAIN[kind]
+        if kind.endswith("_type") or kind.endswith("_parsing"):
+            message += f" (got {error.get('input')!r})"
+        return message
+    message = str(error["msg"])
+    # pydantic prefixes custom validator messages with "Value error, "
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def validate_into(model: type[M], data: Any, document: YamlDocument, base: FieldPath, report: Report) -> M | None:
+    """Validate data against model; on failure add one diagnostic per problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            # pydantic adds union-branch names and "function-after" tags to loc; keep real keys.
+            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+            field_path = base + loc
+            report.error(
+                f"schema-{error['type']}",
+                document.where(field_path),
+                plain_message(error),
+                _HINTS.get(error["type"], ""),
+            )
+        return None
