@@ -120,6 +120,7 @@ class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str
     subject: str
+    module_order: list[str] = []
     bluf: Judgment
 
 
@@ -138,8 +139,12 @@ class Content:
         raise KeyError(module_id)
 
     def judgment_sources(self, judgment: Judgment) -> list[str]:
+        return self.sources_of(judgment.points)
+
+    def sources_of(self, point_ids: list[str]) -> list[str]:
+        """Source ids behind the given points, in order of first appearance."""
         seen: list[str] = []
-        for point_id in judgment.points:
+        for point_id in point_ids:
             for source_id in self.points[point_id].source_ids:
                 if source_id not in seen:
                     seen.append(source_id)

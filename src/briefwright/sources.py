@@ -24,6 +24,7 @@ UNKNOWN = "unknown"
 class Author(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str
+    surname: str | None = None  # when the family name is not the last word (e.g. Yao Chung-yuan)
     native: str | None = None
     variants: list[str] = []
 

@@ -1,0 +1,55 @@
+"""Checks on content (coverage) and on the reopened output files."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from pptx import Presentation
+
+from briefwright.content import Content
+from briefwright.diagnostics import Report, Where
+from briefwright.model import Document
+from briefwright.products import Product
+from briefwright.sources import SourceRegistry
+
+
+def check_coverage(content: Content, sources: SourceRegistry, report: Report) -> None:
+    cited = {item.source for point in content.points.values() for item in point.evidence}
+    for source in sources:
+        if source.id not in cited:
+            report.warning("source-uncited", Where(sources.metadata_path.name, field=f"sources.{source.id}"),
+                           f"source '{source.id}' is not cited by any point", "cite it, or remove it from the registry")
+
+
+def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
+    """Reopen the written bytes and confirm the parts the model promised are there."""
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    expected = [block.text for block in model.blocks()]
+    if len(texts) != len(expected):
+        report.error("output-mismatch", where, f"reopened file has {len(texts)} paragraphs; expected {len(expected)}")
+        return
+    for index, (got, want) in enumerate(zip(texts, expected)):
+        if got.replace("\t", "") != want.replace("\t", ""):
+            report.error("output-mismatch", where, f"paragraph {index + 1} differs from the plan: {got[:60]!r}")
+            return
+    headings = [p for p in document.paragraphs if p.style.name == product.styles["heading"].word_style]
+    module_count = sum(1 for s in model.sections if s.role == "module")
+    if "heading" in product.styles and len(headings) != module_count:
+        report.error("output-headings", where, f"{len(headings)} headings for {module_count} module sections")
+
+
+def check_pptx(data: bytes, product: Product, report: Report, where: Where) -> None:
+    presentation = Presentation(io.BytesIO(data))
+    slides = list(presentation.slides)
+    if len(slides) != product.budget.slides:
+        report.error("output-slides", where, f"{len(slides)} slides; the product promises {product.budget.slides}")
+    for number, slide in enumerate(slides, start=1):
+        if number > 1 and (not slide.has_notes_slide or not slide.notes_slide.notes_text_frame.text.strip()):
+            if slide.shapes.title is not None and slide.shapes.title.text != product.text.get("sources_title"):
+                report.error("output-notes", where, f"slide {number} has no speaker notes")
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame._bodyPr.find(
+                    "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None:
+                report.error("output-autofit", where, f"slide {number}, '{shape.name}' asks the viewer to shrink text")

@@ -1,0 +1,95 @@
+"""Reference formatting in one consistent style (full and short forms)."""
+
+from __future__ import annotations
+
+import re
+
+from briefwright.sources import UNKNOWN, SourceMeta
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+def display_date(date: str) -> str:
+    """A stated date as '15 November 2022'; an inferred one in brackets; else n.d."""
+    if date == UNKNOWN:
+        return "n.d."
+    if date.startswith("inferred: "):
+        year = re.search(r"\b(\d{4})\b", date)
+        return f"[{year.group(1)}]" if year else "n.d."
+    parts = date.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def year(date: str) -> str:
+    found = re.search(r"\b(\d{4})\b", date)
+    if not found:
+        return "n.d."
+    return f"[{found.group(1)}]" if date.startswith("inferred: ") else found.group(1)
+
+
+def author_display(meta: SourceMeta) -> str:
+    if meta.authors == UNKNOWN:
+        return "Author unknown"
+    names = []
+    for author in meta.authors:
+        names.append(f"{author.name} ({author.native})" if author.native else author.name)
+    return ", ".join(names)
+
+
+def author_surname(meta: SourceMeta) -> str:
+    if meta.authors == UNKNOWN:
+        return meta.publisher if meta.publisher != UNKNOWN else "Anonymous"
+    first = meta.authors[0]
+    return first.surname or first.name.split()[-1]
+
+
+_TRAILING_FUNCTION_WORDS = {"a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "with"}
+
+
+def short_title(meta: SourceMeta) -> str:
+    if meta.title == UNKNOWN:
+        return "untitled article"
+    words = meta.title.split()[:4]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _title_piece(meta: SourceMeta) -> str:
+    return f"“{meta.title},”" if meta.title != UNKNOWN else "untitled article,"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
+def full_reference(meta: SourceMeta) -> str:
+    """Author (native), “Title,” trans. X, Publisher, date."""
+    rest = []
+    if meta.translator not in (UNKNOWN, "none stated"):
+        rest.append(f"trans. {meta.translator}")
+    rest.append(meta.publisher if meta.publisher != UNKNOWN else "publisher unknown")
+    rest.append(display_date(meta.date))
+    return _sentence(f"{author_display(meta)}, {_title_piece(meta)} " + ", ".join(rest))
+
+
+def short_reference(meta: SourceMeta) -> str:
+    """Surname, short title — the form for a source cited again."""
+    title = f"“{short_title(meta)}”" if meta.title != UNKNOWN else "untitled article"
+    return f"{author_surname(meta)}, {title}"
+
+
+def compact_reference(meta: SourceMeta) -> str:
+    """The memo's sources-line form: author, title, publisher, date."""
+    publisher = meta.publisher if meta.publisher != UNKNOWN else "publisher unknown"
+    return _sentence(f"{author_display(meta)}, {_title_piece(meta)} {publisher}, {display_date(meta.date)}")
+
+
+def label(meta: SourceMeta) -> str:
+    """A few words naming the source on a slide's source line: Kotani [2022]."""
+    return f"{author_surname(meta)} {year(meta.date)}"

@@ -1,0 +1,177 @@
+"""Command line: parse arguments, call build / check / plan / list, print the report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from briefwright import __version__
+from briefwright.audience import audience_names, load_audience
+from briefwright.build import available_products, build, collect, plan_product
+from briefwright.diagnostics import BriefwrightError, Report
+from briefwright.products import load_product
+from briefwright.project import Project, load_project
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _project(args: argparse.Namespace) -> Project:
+    if args.project:
+        return load_project(Path(args.project), explicit=True)
+    return load_project(Path.cwd())
+
+
+def _print_report(report: Report, stream=sys.stderr) -> None:
+    for diagnostic in report.items:
+        print(diagnostic.format(), file=stream)
+
+
+def _display(project: Project, path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    started = time.perf_counter()
+    products = None if args.product in (None, "all") else [args.product]
+    audiences = [args.audience] if args.audience else None
+    out_dir = Path(args.out) if args.out else None
+    result = build(project, products, audiences, out_dir, strict=args.strict)
+    _print_report(result.report)
+    elapsed = time.perf_counter() - started
+    if not args.quiet:
+        for output in result.outputs:
+            unit = output.plan.unit
+            counts = output.plan.summary()
+            print(f"wrote {_display(project, output.path)}  ({output.plan.count} {unit}{'s' if output.plan.count != 1 else ''}; "
+                  f"{counts['kept']} points kept, {counts['condensed']} condensed, {counts['dropped']} dropped)")
+        print(f"built {len(result.outputs)} file(s) in {elapsed:.2f}s")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        workspace = collect(project, strict=args.strict)
+    except BriefwrightError as error:
+        _print_report(error.report)
+        errors = len(error.report.errors)
+        print(f"check failed: {errors} error(s), {len(error.report.warnings)} warning(s)", file=sys.stderr)
+        return EXIT_FAILED
+    _print_report(workspace.report)
+    quotes = sum(len(p.evidence) + sum(len(c.positions) for c in p.conflicts) for p in workspace.content.points.values())
+    print(f"ok: {len(workspace.sources)} sources (checksums match), {len(workspace.content.modules)} modules, "
+          f"{len(workspace.content.points)} points, {quotes} quotes verified against their sources")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    project = _project(args)
+    workspace = collect(project)
+    root = project.root
+    print("products:")
+    for name in available_products(workspace):
+        product = load_product(workspace.products_dir, name, root)
+        budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
+        aliases = f" (alias: {', '.join(product.aliases)})" if product.aliases else ""
+        print(f"  {name:<12} {product.format}  {budget:<10} {product.title}{aliases}")
+    print("audiences:")
+    for name in audience_names(workspace.audiences_dir):
+        profile = load_audience(workspace.audiences_dir, name, root)
+        default = " (default)" if name == project.config.default_audience else ""
+        print(f"  {name:<12} {profile.paper:<6} {profile.label}{default}")
+    print("modules:")
+    for module in workspace.content.modules:
+        by_priority = [sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)]
+        print(f"  {module.id:<22} {len(module.points):>2} points (priority 1/2/3: {'/'.join(map(str, by_priority))})  {module.title}")
+    print("sources:")
+    for source in workspace.sources:
+        meta = source.meta
+        authors = ", ".join(meta.author_names) or "author unknown"
+        print(f"  {meta.id:<8} {authors} — {meta.title} ({meta.publisher}; {meta.date})")
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    project = _project(args)
+    workspace = collect(project)
+    audience = args.audience or project.config.default_audience
+    product, _, plan = plan_product(workspace, args.product, audience)
+    budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
+    print(f"plan for {product.id} × {audience}: budget {budget}, predicted {plan.count} {plan.unit}(s)")
+    for number, fill in enumerate(plan.fills, start=1):
+        label = "body fill" if plan.unit == "slide" else "fill"
+        section = plan.document.sections[number - 1] if plan.unit == "slide" else None
+        what = f"  {section.role}: {section.title[:60]}" if section else ""
+        print(f"  {plan.unit} {number:>2}: {label} {fill:6.1%}{what}")
+    for outcome in ("kept", "condensed", "dropped"):
+        decisions = [d for d in plan.decisions if d.outcome == outcome]
+        print(f"{outcome} ({len(decisions)}):")
+        for decision in decisions:
+            level = f" at {decision.level}" if decision.level else ""
+            print(f"  P{decision.priority} {decision.module_id}/{decision.point_id}{level} — {decision.reason}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="briefwright",
+                                          description="Compile curated, source-backed content into memos and decks.")
+    main_parser.add_argument("--version", action="version", version=f"briefwright {__version__}")
+    main_parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", metavar="DIR", help="project folder (default: found by walking up from here)")
+    sub = main_parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    build_parser = sub.add_parser("build", parents=[common], help="build products into build/",
+                                  description="Plan, render and check products; write them atomically.")
+    build_parser.add_argument("--product", metavar="NAME", help="a product name, or 'all' (default: the project's list)")
+    build_parser.add_argument("--audience", metavar="NAME", help="an audience profile, or 'all' (default: the project's)")
+    build_parser.add_argument("--out", metavar="DIR", help="output folder (default: build/)")
+    build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_parser.add_argument("--quiet", action="store_true", help="print only problems")
+    build_parser.set_defaults(handler=cmd_build)
+
+    check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",
+                                  description="Verify checksums, schemas and every quote; exit non-zero on errors.")
+    check_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_parser.set_defaults(handler=cmd_check)
+
+    list_parser = sub.add_parser("list", parents=[common], help="list products, audiences, modules and sources",
+                                 description="List what the project can build and what it is built from.")
+    list_parser.set_defaults(handler=cmd_list)
+
+    plan_parser = sub.add_parser("plan", parents=[common], help="show what a product keeps, condenses and drops",
+                                 description="Explain the planner's choices and the predicted fill of each page or slide.")
+    plan_parser.add_argument("product", metavar="PRODUCT")
+    plan_parser.add_argument("--audience", metavar="NAME")
+    plan_parser.set_defaults(handler=cmd_plan)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    try:
+        return arguments.handler(arguments)
+    except BriefwrightError as error:
+        _print_report(error.report)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception:  # an internal bug, not bad input: say so plainly
+        if arguments.debug:
+            traceback.print_exc()
+        else:
+            print("internal error: briefwright hit a bug. Re-run with --debug for a traceback and report it.",
+                  file=sys.stderr)
+        return EXIT_INTERNAL

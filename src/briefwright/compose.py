@@ -1,0 +1,250 @@
+"""Compose a plan into the neutral document model, using the product's text templates.
+
+Text templates are Jinja2 strings in the product file, rendered in a sandbox with
+strict undefined names: a template can read the topic, the audience and the
+module it is about, and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefwright import cite
+from briefwright.audience import AudienceProfile
+from briefwright.content import Content, Module, Point
+from briefwright.diagnostics import Where, fail
+from briefwright.layout import Typesetter
+from briefwright.model import Block, Document, EvidenceRef, Reference, Run, Section
+from briefwright.products import Product
+from briefwright.selection import Frame, Pick
+from briefwright.sources import SourceRegistry
+
+
+@dataclass(frozen=True)
+class ComposeContext:
+    content: Content
+    sources: SourceRegistry
+    product: Product
+    audience: AudienceProfile
+    issued: str
+    templates_dir: Path
+
+
+class Citations:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def numbers(self, source_ids: list[str] | tuple[str, ...]) -> list[int]:
+        for source_id in source_ids:
+            if source_id not in self.order:
+                self.order.append(source_id)
+        return sorted(self.order.index(s) + 1 for s in source_ids)
+
+    @staticmethod
+    def marker(numbers: list[int]) -> str:
+        return "[" + ", ".join(str(n) for n in numbers) + "]"
+
+
+def module_order(content: Content, audience: AudienceProfile) -> list[Module]:
+    """Audience order first, then the topic's order for modules the audience does not name."""
+    ordered: list[Module] = []
+    for module_id in [*audience.module_order, *content.topic.module_order, *(m.id for m in content.modules)]:
+        if module_id not in [m.id for m in ordered] and any(m.id == module_id for m in content.modules):
+            ordered.append(content.module(module_id))
+    return ordered
+
+
+class Composer:
+    def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
+        self.context = context
+        self.typesetter = typesetter
+        self._env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self._compiled: dict[str, object] = {}
+        issued = dt.date.fromisoformat(context.issued)
+        self.date_text = issued.strftime(context.audience.date_format).lstrip("0")
+
+    # -- templates -------------------------------------------------------------
+
+    def text(self, key: str, **extra: object) -> str:
+        product = self.context.product
+        if key not in product.text:
+            raise fail("template-key", Where(Path("templates/products") / f"{product.id}.yaml", field=f"text.{key}"),
+                       f"product '{product.id}' has no text template '{key}'", "add it under text:")
+        try:
+            template = self._compiled.get(key)
+            if template is None:
+                template = self._env.from_string(product.text[key])
+                self._compiled[key] = template
+            values = {"topic": self.context.content.topic, "audience": self.context.audience,
+                      "date": self.date_text, "product": product, **extra}
+            return " ".join(template.render(values).split())  # type: ignore[attr-defined]
+        except TemplateError as exc:
+            raise fail("template-error",
+                       Where(Path("templates/products") / f"{product.id}.yaml", field=f"text.{key}"),
+                       f"template failed: {exc.message}", "use only topic, audience, date, module and refs") from None
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _point_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+        marker = Citations.marker(citations.numbers(point.source_ids))
+        if level == "headline":
+            return [Run(point.headline, bold=True), Run(" " + marker, cite=True)]
+        body = point.summary if level == "summary" else point.detail
+        runs = [Run(point.headline + ".", bold=True), Run(" " + body)]
+        for conflict in point.conflicts:
+            runs.append(Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True))
+        runs.append(Run(" " + marker, cite=True))
+        return runs
+
+    @staticmethod
+    def _trace(point: Point, level: str) -> EvidenceRef:
+        return EvidenceRef(point.id, level, tuple(point.source_ids),
+                           tuple((item.source, item.quote) for item in point.evidence))
+
+    def _references(self, citations: Citations, style: str) -> list[Reference]:
+        references = []
+        for number, source_id in enumerate(citations.order, start=1):
+            meta = self.context.sources[source_id].meta
+            full = cite.compact_reference(meta) if style == "compact" else cite.full_reference(meta)
+            references.append(Reference(number, source_id, full, cite.label(meta)))
+        return references
+
+    def _judgment_sources(self, points: list[str]) -> list[str]:
+        return self.context.content.sources_of(points)
+
+    # -- composition -----------------------------------------------------------
+
+    def compose(self, frames: list[Frame]) -> Document:
+        if self.context.product.format == "docx":
+            sections, citations = self._compose_docx(frames)
+            reference_style = "compact"
+        else:
+            sections, citations = self._compose_deck(frames)
+            reference_style = "full"
+        references = self._references(citations, reference_style)
+        for section in sections:
+            if section.role == "sources":
+                self._fill_sources(section, references)
+        topic = self.context.content.topic
+        return Document(self.context.product.id, self.context.audience.id, topic.title, topic.subject, self.date_text,
+                        self.context.issued, self.context.audience.branding.organisation, sections, references)
+
+    def _fill_sources(self, section: Section, references: list[Reference]) -> None:
+        if self.context.product.format == "docx":
+            runs = [Run(self.text("sources_label") + "  ", bold=True)]
+            for reference in references:
+                runs.append(Run(f"[{reference.number}] {reference.full}" + ("  " if reference.number < len(references) else "")))
+            section.blocks = [Block("sources", runs)]
+        else:
+            section.blocks = [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
+            section.reference_numbers = [r.number for r in references]
+
+    def _compose_docx(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
+        content, citations = self.context.content, Citations()
+        sections: list[Section] = []
+        for frame in frames:
+            if frame.role == "masthead":
+                fields = [("To", self.text("to")), ("From", self.text("from")), ("Date", self.text("date")),
+                          ("Subject", self.text("subject"))]
+                blocks = [Block("kicker", [Run(self.text("kicker"))]), Block("title", [Run(self.text("title"))], kind="heading", level=0)]
+                for index, (label, value) in enumerate(fields):
+                    style = "field_last" if index == len(fields) - 1 else "field"
+                    blocks.append(Block(style, [Run(label.upper(), bold=True), Run(value)], kind="field"))
+                sections.append(Section("masthead", blocks=blocks))
+            elif frame.role == "bluf":
+                bluf = content.topic.bluf
+                source_ids = self._judgment_sources(bluf.points)
+                marker = Citations.marker(citations.numbers(source_ids))
+                block = Block("bluf", [Run(self.text("bluf_label") + ": ", bold=True), Run(" ".join(bluf.text.split())),
+                                       Run(" " + marker, cite=True)],
+                              trace=EvidenceRef(None, "bluf", tuple(source_ids)))
+                sections.append(Section("bluf", blocks=[block]))
+            elif frame.role == "module":
+                module = content.module(frame.module_id or "")
+                blocks = [Block("heading", [Run(self.text("module_heading", module=module))], kind="heading")]
+                for pick in frame.picks:
+                    point = content.points[pick.point_id]
+                    blocks.append(Block("bullet", self._point_runs(point, pick.level, citations), kind="bullet",
+                                        trace=self._trace(point, pick.level)))
+                sections.append(Section("module", title=module.title, module_id=module.id, blocks=blocks))
+            elif frame.role == "sources":
+                sections.append(Section("sources"))
+        return sections, citations
+
+    def _compose_deck(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
+        content, citations = self.context.content, Citations()
+        sections: list[Section] = []
+        title_box = self.context.product.boxes["title"]
+        for frame in frames:
+            if frame.role == "title":
+                blocks = [Block("cover_kicker", [Run(self.text("cover_kicker"))]),
+                          Block("cover_title", [Run(self.text("cover_title"))]),
+                          Block("cover_subtitle", [Run(self.text("cover_subtitle"))]),
+                          Block("cover_meta", [Run(self.text("cover_meta"))])]
+                sections.append(Section("title", title=self.text("cover_title"), blocks=blocks))
+            elif frame.role == "judgments":
+                blocks, notes, numbers = [], [], []
+                bluf = content.topic.bluf
+                notes.append("Bottom line: " + " ".join(bluf.text.split()))
+                for module in module_order(content, self.context.audience):
+                    source_ids = self._judgment_sources(module.key_judgment.points)
+                    cited = citations.numbers(source_ids)
+                    numbers.extend(n for n in cited if n not in numbers)
+                    blocks.append(Block("judgment", [Run(module.key_judgment.text), Run(" " + Citations.marker(cited), cite=True)],
+                                        kind="bullet", trace=EvidenceRef(None, "judgment", tuple(source_ids))))
+                    notes.append(f"{module.title}: {module.key_judgment.text} Supported by: "
+                                 + "; ".join(content.points[p].headline for p in module.key_judgment.points) + ".")
+                sections.append(Section("judgments", title=self.text("judgments_title"),
+                                        kicker=self.text("judgments_kicker"), blocks=blocks, notes=notes,
+                                        reference_numbers=sorted(numbers)))
+            elif frame.role == "module":
+                module = content.module(frame.module_id or "")
+                title = self.text("continued_title", module=module) if frame.continued else \
+                    self.text("module_title", module=module)
+                if not frame.continued and not self.typesetter.fits_box([Block("title", [Run(title)])], title_box):
+                    title = self.text("module_title_fallback", module=module)
+                blocks, notes, numbers = [], [], []
+                for pick in frame.picks:
+                    point = content.points[pick.point_id]
+                    cited = citations.numbers(point.source_ids)
+                    numbers.extend(n for n in cited if n not in numbers)
+                    trace = self._trace(point, pick.level)
+                    blocks.append(Block("point", [Run(point.headline), Run(" " + Citations.marker(cited), cite=True)],
+                                        kind="bullet", trace=trace))
+                    if pick.level != "headline":
+                        runs = [Run(point.summary if pick.level == "summary" else point.detail)]
+                        for conflict in point.conflicts:
+                            runs.append(Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True))
+                        blocks.append(Block("point_summary", runs, trace=trace))
+                    notes.append(self._point_notes(point, citations))
+                section = Section("module", title=title, kicker=self.text("module_kicker", module=module),
+                                  module_id=module.id, blocks=blocks, notes=notes, reference_numbers=sorted(numbers))
+                sections.append(section)
+            elif frame.role == "sources":
+                sections.append(Section("sources", title=self.text("sources_title"), kicker=self.text("sources_kicker")))
+        for section in sections:
+            if section.reference_numbers and section.role != "sources":
+                labels = [f"[{n}] {cite.label(self.context.sources[citations.order[n - 1]].meta)}"
+                          for n in section.reference_numbers]
+                section.footer = self.text("source_line", refs="; ".join(labels))
+        return sections, citations
+
+    def _point_notes(self, point: Point, citations: Citations) -> str:
+        lines = [f"{point.headline}. {' '.join(point.detail.split())}"]
+        for conflict in point.conflicts:
+            lines.append("Sources differ: " + " ".join(conflict.summary.split()))
+            for position in conflict.positions:
+                number = citations.numbers([position.source])[0]
+                lines.append(f"  [{number}] {position.says}")
+        for item in point.evidence:
+            number = citations.numbers([item.source])[0]
+            meta = self.context.sources[item.source].meta
+            lines.append(f"[{number}] {cite.label(meta)}: “{' '.join(item.quote.split())}”")
+        return "\n".join(lines)

@@ -1,0 +1,102 @@
+"""Find font files by family name and read their glyph advances (fontTools)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont
+
+from briefwright.diagnostics import Where, fail
+
+_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
+              Path.home() / ".fonts")
+_INSTALL_HINT = "install it (Debian: apt-get install fonts-liberation fonts-noto-cjk) or name another font in the profile"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: Path
+    index: int
+
+
+class FontFace:
+    """Advance widths of one face, in em units (1.0 = the font size)."""
+
+    def __init__(self, family: str, bold: bool, location: FontFile) -> None:
+        self.family = family
+        self.bold = bold
+        self.location = location
+        font = TTFont(str(location.path), fontNumber=location.index, lazy=True)
+        units = font["head"].unitsPerEm
+        cmap = font.getBestCmap() or {}
+        metrics = font["hmtx"].metrics
+        self._advance: dict[int, float] = {code: metrics[glyph][0] / units for code, glyph in cmap.items()
+                                           if glyph in metrics}
+        font.close()
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self._advance
+
+    def advance(self, char: str) -> float:
+        return self._advance.get(ord(char), self._advance.get(0x25A1, 0.6))
+
+
+def _family_names(font: TTFont) -> set[str]:
+    names = set()
+    for record in font["name"].names:
+        if record.nameID in (1, 16):
+            try:
+                names.add(record.toUnicode().strip().lower())
+            except UnicodeDecodeError:
+                continue
+    return names
+
+
+def _is_bold(font: TTFont) -> bool:
+    return bool(font["OS/2"].fsSelection & 0x20) or font["OS/2"].usWeightClass >= 600
+
+
+def _fc_match(family: str, bold: bool) -> FontFile | None:
+    if shutil.which("fc-match") is None:
+        return None
+    pattern = f"{family}:weight={'bold' if bold else 'regular'}"
+    result = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", pattern],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0 or "\t" not in result.stdout:
+        return None
+    file, index, families = result.stdout.split("\t", 2)
+    if family.lower() not in [name.strip().lower() for name in families.split(",")]:
+        return None  # fontconfig substituted another family: the requested one is missing
+    return FontFile(Path(file), int(index or 0))
+
+
+def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | None:
+    wanted = family.lower()
+    fallback: FontFile | None = None
+    for folder in (*extra_dirs, *_FONT_DIRS):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
+                continue
+            fonts = TTCollection(str(path), lazy=True).fonts if path.suffix.lower() in {".ttc", ".otc"} \
+                else [TTFont(str(path), lazy=True)]
+            for index, font in enumerate(fonts):
+                if wanted in _family_names(font):
+                    if _is_bold(font) == bold:
+                        return FontFile(path, index)
+                    fallback = fallback or FontFile(path, index)
+    return fallback
+
+
+@lru_cache(maxsize=64)
+def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()) -> FontFace:
+    location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
+    if location is None:
+        raise fail("font-missing", Where(field="branding.fonts"),
+                   f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)
+    return FontFace(family, bold, location)

@@ -1,0 +1,186 @@
+"""Predict how the document model lays out: lines per block, pages, slide fill.
+
+The renderers set every paragraph to an exact line pitch and explicit spacing, so
+a block's height is before + lines × pitch + after; lines come from real font
+metrics (measure.py). The page simulation follows the widow/orphan rule (two
+lines) and keeps headings with what follows, as Word and LibreOffice do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefwright.audience import AudienceProfile
+from briefwright.fonts import FontFace, find_face
+from briefwright.measure import Segment, wrap
+from briefwright.model import Block, Document, Run, Section
+from briefwright.products import Box, Product, Style
+
+PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
+BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
+RULE_BELOW_PT = 5.0  # 0.75pt hairline + 4pt gap
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    width: float  # points
+    height: float
+    content_width: float
+    content_height: float
+
+
+@dataclass
+class Pagination:
+    pages: int
+    page_heights: list[float]
+    content_height: float
+
+    @property
+    def last_fill(self) -> float:
+        return self.page_heights[-1] / self.content_height if self.page_heights else 0.0
+
+    @property
+    def fills(self) -> list[float]:
+        return [h / self.content_height for h in self.page_heights]
+
+
+@dataclass
+class SlideFit:
+    fits: bool
+    body_fill: float
+    problems: list[str] = field(default_factory=list)
+
+
+class Typesetter:
+    """Measures blocks in the fonts and styles a product and audience prescribe."""
+
+    def __init__(self, product: Product, audience: AudienceProfile, font_dirs: tuple[Path, ...] = ()) -> None:
+        self.product = product
+        self.audience = audience
+        fonts = audience.branding.fonts
+        self._faces: dict[tuple[str, bool], FontFace] = {}
+        for role, family in (("heading", fonts.heading), ("body", fonts.body)):
+            for bold in (False, True):
+                self._faces[(role, bold)] = find_face(family, bold, font_dirs)
+        self.east_asian = find_face(fonts.east_asian, False, font_dirs)
+        for name, style in product.styles.items():
+            if style.size < product.budget.min_font_size:
+                raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum "
+                                 f"{product.budget.min_font_size}pt")
+
+    def style(self, name: str) -> Style:
+        return self.product.styles[name]
+
+    def segments(self, block: Block) -> list[Segment]:
+        style = self.style(block.style)
+        runs = block.runs[1:] if block.kind == "field" else block.runs
+        return [Segment(run.text, self._faces[(style.font, style.bold or run.bold)], style.size,
+                        self.east_asian, style.caps) for run in runs]
+
+    def text_width(self, block: Block, available: float) -> float:
+        style = self.style(block.style)
+        width = available - style.indent
+        if block.kind == "field" and style.tab:
+            width = available - style.tab
+        if style.border_left:
+            width -= BORDER_LEFT_PT
+        return width
+
+    def lines(self, block: Block, available: float) -> list[str]:
+        return wrap(self.segments(block), self.text_width(block, available))
+
+    def line_count(self, block: Block, available: float) -> int:
+        return len(self.lines(block, available))
+
+    # -- documents -------------------------------------------------------------
+
+    def page_geometry(self) -> PageGeometry:
+        width_in, height_in = PAPER_SIZES_IN[self.audience.paper]
+        margins = self.product.margins
+        assert margins is not None
+        return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
+                            (height_in - margins.top - margins.bottom) * 72)
+
+    def paginate(self, document: Document) -> Pagination:
+        geometry = self.page_geometry()
+        capacity = geometry.content_height
+        blocks = list(document.blocks())
+        heights: list[float] = []
+        position = 0.0
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            style = self.style(block.style)
+            count = self.line_count(block, geometry.content_width)
+            extra = RULE_BELOW_PT if style.rule_below else 0.0
+            needed = style.before + count * style.line + extra
+            if style.keep_with_next and index + 1 < len(blocks):
+                following = blocks[index + 1]
+                following_style = self.style(following.style)
+                first_lines = min(2, self.line_count(following, geometry.content_width))
+                needed_with_next = needed + style.after + following_style.before + first_lines * following_style.line
+                if position > 0 and position + needed_with_next > capacity:
+                    heights.append(position)
+                    position = 0.0
+            if position + needed <= capacity:
+                position += needed + style.after
+                index += 1
+                continue
+            room_lines = math.floor((capacity - position - style.before) / style.line)
+            if count >= 4 and room_lines >= 2:
+                placed = min(room_lines, count - 2)
+                heights.append(position + style.before + placed * style.line)
+                remaining = count - placed
+                position = remaining * style.line + extra + style.after
+                index += 1
+                continue
+            if position == 0.0:
+                # Taller than a page on its own: it overflows; count it as spilling over.
+                heights.append(capacity)
+                position = needed - capacity + style.after
+                index += 1
+                continue
+            heights.append(position)
+            position = 0.0
+        heights.append(min(position, capacity))
+        return Pagination(len(heights), heights, capacity)
+
+    # -- slides ----------------------------------------------------------------
+
+    def box_inner(self, box: Box) -> tuple[float, float]:
+        return (box.w - 2 * box.inset) * 72, (box.h - 2 * box.inset) * 72
+
+    def box_text_height(self, blocks: list[Block], box: Box) -> float:
+        width, _ = self.box_inner(box)
+        total = 0.0
+        for position, block in enumerate(blocks):
+            style = self.style(block.style)
+            # The renderer drops space-before on a box's first paragraph.
+            total += (style.before if position else 0.0) + self.line_count(block, width) * style.line
+        return total
+
+    def fits_box(self, blocks: list[Block], box: Box) -> bool:
+        return self.box_text_height(blocks, box) <= self.box_inner(box)[1]
+
+    def slide_fit(self, section: Section) -> SlideFit:
+        problems: list[str] = []
+        boxes = self.product.boxes
+        body_fill = 0.0
+        if section.role in ("title",):
+            return SlideFit(True, 0.0)
+        if section.title:
+            title_block = Block("title", [Run(section.title)])
+            if not self.fits_box([title_block], boxes["title"]):
+                problems.append(f"title '{section.title[:40]}…' needs more than the title box")
+        if section.blocks:
+            height = self.box_text_height(section.blocks, boxes["body"])
+            capacity = self.box_inner(boxes["body"])[1]
+            body_fill = height / capacity
+            if height > capacity:
+                problems.append(f"body needs {height:.0f}pt of {capacity:.0f}pt")
+        if section.footer and not self.fits_box([Block("source_line", [Run(section.footer)])], boxes["source_line"]):
+            problems.append("source line is longer than its box")
+        return SlideFit(not problems, body_fill, problems)
+

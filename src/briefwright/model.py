@@ -1,0 +1,76 @@
+"""The neutral document model. Renderers read it; nothing here knows docx or pptx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    cite: bool = False  # a citation marker, drawn in the muted colour
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """Where a block's claim comes from: the point and the verified quotes behind it."""
+
+    point_id: str | None
+    level: str | None
+    source_ids: tuple[str, ...]
+    quotes: tuple[tuple[str, str], ...] = ()  # (source id, quote)
+
+
+@dataclass
+class Block:
+    style: str  # a key into the product's styles
+    runs: list[Run]
+    kind: str = "paragraph"  # paragraph | heading | bullet | field
+    level: int = 1
+    trace: EvidenceRef | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Section:
+    """A titled stretch of the document; for decks, exactly one slide."""
+
+    role: str  # masthead | bluf | module | sources | title | judgments
+    title: str = ""
+    kicker: str = ""
+    module_id: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    reference_numbers: list[int] = field(default_factory=list)
+    footer: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    source_id: str
+    full: str
+    short: str
+
+
+@dataclass
+class Document:
+    product_id: str
+    audience_id: str
+    title: str
+    subject: str
+    date: str  # as printed
+    issued: str  # ISO date, for document properties
+    author: str
+    sections: list[Section]
+    references: list[Reference]
+    language: str = "en-US"
+
+    def blocks(self):
+        for section in self.sections:
+            yield from section.blocks

@@ -1,0 +1,205 @@
+"""Raw OOXML edits that python-docx and python-pptx have no API for. Kept here, small and tested.
+
+Each helper touches one element and documents the schema order it must respect.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+# CT_RPr child order (ECMA-376 Part 1, 17.3.2.28); new children must be inserted in order.
+_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+# CT_PPrBase child order (17.3.1.26).
+_PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange"]
+
+
+def _insert_ordered(parent: etree._Element, child: etree._Element, order: list[str]) -> etree._Element:
+    """Insert child (replacing any same-named one) at the position the schema demands."""
+    local = etree.QName(child).localname
+    for existing in parent.findall(qn(f"w:{local}")):
+        parent.remove(existing)
+    rank = order.index(local)
+    for index, sibling in enumerate(parent):
+        sibling_local = etree.QName(sibling).localname
+        if sibling_local in order and order.index(sibling_local) > rank:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def w_element(tag: str, **attributes: str) -> etree._Element:
+    element = OxmlElement(f"w:{tag}")
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def set_rpr_child(rpr: etree._Element, tag: str, **attributes: str) -> etree._Element:
+    return _insert_ordered(rpr, w_element(tag, **attributes), _RPR_ORDER)
+
+
+def set_ppr_child(ppr: etree._Element, tag: str, **attributes: str) -> etree._Element:
+    return _insert_ordered(ppr, w_element(tag, **attributes), _PPR_ORDER)
+
+
+def set_word_fonts(rpr: etree._Element, latin: str, east_asian: str) -> None:
+    """Explicit fonts for every script slot; theme attributes would override them, so none are kept."""
+    set_rpr_child(rpr, "rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=latin)
+
+
+def set_word_language(rpr: etree._Element, language: str, east_asian_language: str = "ja-JP") -> None:
+    set_rpr_child(rpr, "lang", val=language, eastAsia=east_asian_language, bidi="ar-SA")
+
+
+def reset_properties(style_element: etree._Element) -> tuple[etree._Element, etree._Element]:
+    """Drop a style's paragraph and run properties so the template's look cannot leak in."""
+    for tag in ("w:pPr", "w:rPr"):
+        for old in style_element.findall(qn(tag)):
+            style_element.remove(old)
+    ppr, rpr = OxmlElement("w:pPr"), OxmlElement("w:rPr")
+    style_element.append(ppr)
+    style_element.append(rpr)
+    return ppr, rpr
+
+
+def paragraph_border(ppr: etree._Element, side: str, color: str, eighths_of_point: int, space_pt: int) -> None:
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = set_ppr_child(ppr, "pBdr")
+    for old in borders.findall(qn(f"w:{side}")):
+        borders.remove(old)
+    order = ["top", "left", "bottom", "right", "between", "bar"]
+    element = w_element(side, val="single", sz=str(eighths_of_point), space=str(space_pt), color=color)
+    for index, sibling in enumerate(borders):
+        if order.index(etree.QName(sibling).localname) > order.index(side):
+            borders.insert(index, element)
+            return
+    borders.append(element)
+
+
+def paragraph_shading(ppr: etree._Element, fill: str) -> None:
+    set_ppr_child(ppr, "shd", val="clear", color="auto", fill=fill)
+
+
+def add_bullet_numbering(numbering: etree._Element, bullet: str, font: str, indent_twips: int,
+                         hanging_twips: int, color: str) -> int:
+    """Add a one-level bullet list definition; returns its numId."""
+    abstract_ids = [int(e.get(qn("w:abstractNumId"))) for e in numbering.findall(qn("w:abstractNum"))]
+    num_ids = [int(e.get(qn("w:numId"))) for e in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1
+    abstract = w_element("abstractNum", abstractNumId=str(abstract_id))
+    abstract.append(w_element("multiLevelType", val="singleLevel"))
+    level = w_element("lvl", ilvl="0")
+    level.append(w_element("start", val="1"))
+    level.append(w_element("numFmt", val="bullet"))
+    level.append(w_element("lvlText", val=bullet))
+    level.append(w_element("lvlJc", val="left"))
+    ppr = w_element("pPr")
+    ppr.append(w_element("ind", left=str(indent_twips), hanging=str(hanging_twips)))
+    level.append(ppr)
+    rpr = w_element("rPr")
+    set_rpr_child(rpr, "rFonts", ascii=font, hAnsi=font, cs=font, hint="default")
+    set_rpr_child(rpr, "color", val=color)
+    level.append(rpr)
+    abstract.append(level)
+    # abstractNum elements must precede num elements.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = w_element("num", numId=str(num_id))
+    num.append(w_element("abstractNumId", val=str(abstract_id)))
+    numbering.append(num)
+    return num_id
+
+
+# -- DrawingML (PowerPoint) ---------------------------------------------------------------
+
+def a_tag(local: str) -> str:
+    return f"{{{A_NS}}}{local}"
+
+
+def set_drawing_fonts(rpr: etree._Element, latin: str, east_asian: str) -> None:
+    """a:latin and a:ea typefaces; CT_TextCharacterProperties wants ln, fills, effects … latin, ea, cs, sym."""
+    for local in ("latin", "ea", "cs"):
+        for old in rpr.findall(a_tag(local)):
+            rpr.remove(old)
+    anchor = None
+    for local in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"):
+        anchor = rpr.find(a_tag(local))
+        if anchor is not None:
+            break
+    for local, face in (("latin", latin), ("ea", east_asian), ("cs", latin)):
+        element = etree.SubElement(rpr, a_tag(local))
+        element.set("typeface", face)
+        if anchor is not None:
+            anchor.addprevious(element)
+
+
+def set_paragraph_spacing(ppr: etree._Element, line_pt: float, before_pt: float) -> None:
+    """Exact line pitch and space before; CT_TextParagraphProperties orders lnSpc, spcBef, spcAft, bu*…"""
+    for local in ("lnSpc", "spcBef", "spcAft"):
+        for old in ppr.findall(a_tag(local)):
+            ppr.remove(old)
+    elements = []
+    for local, value in (("lnSpc", line_pt), ("spcBef", before_pt), ("spcAft", 0.0)):
+        holder = etree.Element(a_tag(local))
+        points = etree.SubElement(holder, a_tag("spcPts"))
+        points.set("val", str(round(value * 100)))
+        elements.append(holder)
+    for element in reversed(elements):
+        ppr.insert(0, element)
+
+
+def set_bullet(ppr: etree._Element, char: str | None, font: str, color: str, indent_emu: int, hanging_emu: int) -> None:
+    """Bullet character (or explicitly none) with its hanging indent."""
+    for local in ("buClr", "buSzPct", "buFont", "buNone", "buChar", "buAutoNum"):
+        for old in ppr.findall(a_tag(local)):
+            ppr.remove(old)
+    ppr.set("marL", str(indent_emu))
+    ppr.set("indent", str(-hanging_emu))
+    anchor = None
+    for local in ("tabLst", "defRPr", "extLst"):
+        anchor = ppr.find(a_tag(local))
+        if anchor is not None:
+            break
+    new: list[etree._Element] = []
+    if char is None:
+        new.append(etree.Element(a_tag("buNone")))
+    else:
+        colour = etree.Element(a_tag("buClr"))
+        etree.SubElement(colour, a_tag("srgbClr")).set("val", color)
+        size = etree.Element(a_tag("buSzPct"))
+        size.set("val", "70000")
+        bullet_font = etree.Element(a_tag("buFont"))
+        bullet_font.set("typeface", font)
+        bullet_char = etree.Element(a_tag("buChar"))
+        bullet_char.set("char", char)
+        new.extend([colour, size, bullet_font, bullet_char])
+    for element in new:
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            ppr.append(element)
+
+
+def set_alt_text(shape_element: etree._Element, description: str) -> None:
+    """Alternative text for screen readers: cNvPr@descr on any p:sp / p:grpSp / p:pic."""
+    c_nv_pr = shape_element.find(f".//{{{P_NS}}}cNvPr")
+    if c_nv_pr is not None:
+        c_nv_pr.set("descr", description)

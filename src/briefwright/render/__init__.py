@@ -1,0 +1,1 @@
+"""Renderers: the neutral document model to Word and PowerPoint files."""

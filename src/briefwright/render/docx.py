@@ -1,0 +1,158 @@
+"""Document model → .docx through python-docx. Styles are created or found by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Inches, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from briefwright import ooxml
+from briefwright.audience import AudienceProfile
+from briefwright.layout import PAPER_SIZES_IN
+from briefwright.model import Block, Document
+from briefwright.output import reproducible_zip
+from briefwright.products import Product, Style
+
+_ALIGN = {"left": 0, "center": 1, "right": 2}
+
+
+class DocxRenderer:
+    def __init__(self, product: Product, audience: AudienceProfile) -> None:
+        self.product = product
+        self.audience = audience
+        self.palette = audience.branding.palette
+        self.fonts = audience.branding.fonts
+
+    def _font(self, role: str) -> str:
+        return self.fonts.heading if role == "heading" else self.fonts.body
+
+    def _setup_page(self, document: docx.document.Document) -> None:
+        width, height = PAPER_SIZES_IN[self.audience.paper]
+        margins = self.product.margins
+        assert margins is not None
+        for section in document.sections:
+            section.page_width, section.page_height = Inches(width), Inches(height)
+            section.top_margin, section.bottom_margin = Inches(margins.top), Inches(margins.bottom)
+            section.left_margin, section.right_margin = Inches(margins.left), Inches(margins.right)
+            section.header_distance = section.footer_distance = Inches(0.3)
+
+    def _setup_defaults(self, document: docx.document.Document) -> None:
+        styles = document.styles.element
+        defaults = styles.find(ooxml.qn("w:docDefaults"))
+        rpr = defaults.find(ooxml.qn("w:rPrDefault")).find(ooxml.qn("w:rPr"))
+        ooxml.set_word_fonts(rpr, self.fonts.body, self.fonts.east_asian)
+        ooxml.set_word_language(rpr, "en-US")
+        ppr = defaults.find(ooxml.qn("w:pPrDefault")).find(ooxml.qn("w:pPr"))
+        ooxml.set_ppr_child(ppr, "spacing", after="0", line="240", lineRule="auto")
+        normal = document.styles["Normal"]
+        _, normal_rpr = ooxml.reset_properties(normal.element)
+        ooxml.set_word_fonts(normal_rpr, self.fonts.body, self.fonts.east_asian)
+        normal.paragraph_format.widow_control = True
+
+    def _paragraph_style(self, document: docx.document.Document, key: str, spec: Style) -> ParagraphStyle:
+        name = spec.word_style or f"BW {key}"
+        try:
+            style = document.styles[name]
+        except KeyError:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = document.styles["Normal"]
+        ppr, rpr = ooxml.reset_properties(style.element)
+        ooxml.set_word_fonts(rpr, self._font(spec.font), self.fonts.east_asian)
+        font = style.font
+        font.size = Pt(spec.size)
+        font.bold = spec.bold
+        font.italic = spec.italic
+        font.all_caps = spec.caps
+        font.color.rgb = RGBColor.from_string(self.palette.hex(spec.color))
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(spec.before), Pt(spec.after)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(spec.line)
+        fmt.left_indent = Pt(spec.indent)
+        fmt.first_line_indent = Pt(-spec.hanging) if spec.hanging else Pt(0)
+        fmt.keep_with_next = spec.keep_with_next
+        fmt.widow_control = True
+        fmt.alignment = _ALIGN[spec.align]
+        if spec.tab:
+            fmt.tab_stops.add_tab_stop(Pt(spec.tab), WD_TAB_ALIGNMENT.LEFT)
+        if spec.fill:
+            ooxml.paragraph_shading(style.element.pPr, self.palette.hex(spec.fill))
+        if spec.border_left:
+            ooxml.paragraph_border(style.element.pPr, "left", self.palette.hex(spec.border_left), 24, 4)
+        if spec.rule_below:
+            ooxml.paragraph_border(style.element.pPr, "bottom", self.palette.hex(spec.rule_below), 6, 4)
+        if key == "heading":
+            ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val="0")
+        if spec.bullet:
+            numbering = document.part.numbering_part.element
+            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec.font),
+                                                round(spec.indent * 20), round(spec.hanging * 20),
+                                                self.palette.hex("accent"))
+            ooxml.set_ppr_child(style.element.pPr, "numPr")
+            num_pr = style.element.pPr.find(ooxml.qn("w:numPr"))
+            num_pr.append(ooxml.w_element("ilvl", val="0"))
+            num_pr.append(ooxml.w_element("numId", val=str(num_id)))
+        return style
+
+    def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle]) -> None:
+        paragraph = document.add_paragraph(style=styles[block.style])
+        runs = block.runs
+        if block.kind == "field":
+            label = paragraph.add_run(runs[0].text)
+            label.bold = True
+            label.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+            paragraph.add_run().add_tab()
+            runs = runs[1:]
+        for run in runs:
+            added = paragraph.add_run(run.text)
+            if run.bold:
+                added.bold = True
+            if run.italic:
+                added.italic = True
+            if run.cite:
+                added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+
+    def _set_properties(self, document: docx.document.Document, model: Document) -> None:
+        issued = dt.datetime.combine(dt.date.fromisoformat(model.issued), dt.time(0, 0))
+        properties = document.core_properties
+        properties.title = model.title
+        properties.subject = model.subject
+        properties.author = model.author
+        properties.last_modified_by = model.author
+        properties.comments = f"briefwright {model.product_id} for {model.audience_id}"
+        properties.keywords = ""
+        properties.category = self.product.title
+        properties.language = model.language
+        properties.revision = 1
+        properties.created = properties.modified = issued
+        properties.last_printed = issued
+
+    def render(self, model: Document) -> bytes:
+        document = docx.Document()
+        _drop_thumbnail(document)
+        self._setup_page(document)
+        self._setup_defaults(document)
+        styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
+        body = document.element.body
+        for paragraph in list(body.iterchildren(ooxml.qn("w:p"))):
+            body.remove(paragraph)  # the template's empty first paragraph
+        for block in model.blocks():
+            self._add_block(document, block, styles)
+        self._set_properties(document, model)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return reproducible_zip(buffer.getvalue())
+
+
+def _drop_thumbnail(document: docx.document.Document) -> None:
+    """The default template ships a picture of a blank page; a stale preview misleads file browsers."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]

@@ -1,0 +1,134 @@
+"""DeckModel → .pptx through python-pptx. Layouts are found by name in the reference deck."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from briefwright import ooxml
+from briefwright.audience import AudienceProfile
+from briefwright.diagnostics import Report, Where
+from briefwright.output import reproducible_zip
+from briefwright.products import Box, Product
+from briefwright.render.deck import DeckModel, RectShape, SlideModel, TextShape
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
+
+
+class PptxRenderer:
+    def __init__(self, product: Product, audience: AudienceProfile, report: Report | None = None) -> None:
+        self.product = product
+        self.audience = audience
+        self.palette = audience.branding.palette
+        self.fonts = audience.branding.fonts
+        self.report = report if report is not None else Report()
+
+    def _rgb(self, key: str) -> RGBColor:
+        return RGBColor.from_string(self.palette.hex(key))
+
+    def _layout(self, presentation, name: str):
+        for layout in presentation.slide_layouts:
+            if layout.name == name:
+                return layout
+        fallback = presentation.slide_layouts[len(presentation.slide_layouts) - 1]
+        self.report.warning("layout-missing", Where(field="reference.pptx"),
+                            f"layout '{name}' not found in the reference deck; using '{fallback.name}'",
+                            "add a layout with that name to the reference presentation")
+        return fallback
+
+    @staticmethod
+    def _place(shape, box: Box) -> None:
+        shape.left, shape.top = Inches(box.x), Inches(box.y)
+        shape.width, shape.height = Inches(box.w), Inches(box.h)
+
+    def _fill_text(self, shape, spec: TextShape) -> None:
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        inset = Inches(spec.box.inset)
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
+        frame.clear()
+        for position, block in enumerate(spec.blocks):
+            style = self.product.styles[block.style]
+            paragraph = frame.paragraphs[0] if position == 0 else frame.add_paragraph()
+            paragraph.alignment = _ALIGN[style.align]
+            ppr = paragraph._p.get_or_add_pPr()
+            # Space before the first paragraph is dropped: the box's top inset already separates it.
+            ooxml.set_paragraph_spacing(ppr, style.line, style.before if position else 0.0)
+            font = self.fonts.heading if style.font == "heading" else self.fonts.body
+            ooxml.set_bullet(ppr, style.bullet, font, self.palette.hex("accent"),
+                             int(Pt(style.indent)), int(Pt(style.hanging)))
+            for run_model in block.runs:
+                run = paragraph.add_run()
+                run.text = run_model.text
+                run.font.size = Pt(style.size)
+                run.font.bold = style.bold or run_model.bold
+                run.font.italic = style.italic or run_model.italic
+                run.font.color.rgb = self._rgb("muted" if run_model.cite else style.color)
+                rpr = run._r.get_or_add_rPr()
+                if style.caps:
+                    rpr.set("cap", "all")
+                rpr.set("lang", "en-US")
+                ooxml.set_drawing_fonts(rpr, font, self.fonts.east_asian)
+
+    def _add_slide(self, presentation, model: SlideModel) -> None:
+        slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
+        if model.background:
+            fill = slide.background.fill
+            fill.solid()
+            fill.fore_color.rgb = self._rgb(model.background)
+        used: set[int] = set()
+        for spec in model.shapes:
+            if isinstance(spec, RectShape):
+                shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(spec.box.x), Inches(spec.box.y),
+                                               Inches(spec.box.w), Inches(spec.box.h))
+                shape.fill.solid()
+                shape.fill.fore_color.rgb = self._rgb(spec.fill)
+                shape.line.fill.background()
+                shape.shadow.inherit = False
+                shape.name = spec.name
+                ooxml.set_alt_text(shape._element, spec.alt_text or "decorative")
+                continue
+            shape = None
+            if spec.placeholder is not None:
+                idx = _PLACEHOLDER_IDX[spec.placeholder]
+                shape = next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
+                if shape is not None:
+                    used.add(idx)
+            if shape is None:
+                shape = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(1), Emu(1))
+            shape.name = spec.name
+            self._place(shape, spec.box)
+            self._fill_text(shape, spec)
+            if spec.alt_text:
+                ooxml.set_alt_text(shape._element, spec.alt_text)
+        for placeholder in list(slide.placeholders):
+            if placeholder.placeholder_format.idx not in used:
+                placeholder._element.getparent().remove(placeholder._element)
+        if model.notes:
+            slide.notes_slide.notes_text_frame.text = model.notes
+
+    def render(self, deck: DeckModel) -> bytes:
+        presentation = Presentation()
+        presentation.slide_width, presentation.slide_height = Inches(deck.width_in), Inches(deck.height_in)
+        for slide in deck.slides:
+            self._add_slide(presentation, slide)
+        issued = dt.datetime.combine(dt.date.fromisoformat(deck.issued), dt.time(0, 0))
+        properties = presentation.core_properties
+        properties.title, properties.subject = deck.title, deck.subject
+        properties.author = properties.last_modified_by = deck.author
+        properties.revision = 1
+        properties.created = properties.modified = properties.last_printed = issued
+        properties.comments = f"briefwright {self.product.id} for {self.audience.id}"
+        properties.language = "en-US"
+        buffer = io.BytesIO()
+        presentation.save(buffer)
+        return reproducible_zip(buffer.getvalue())
