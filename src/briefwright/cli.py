@@ -8,7 +8,7 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__
+from briefwright import __version__, cite
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, collect, plan_product
 from briefwright.diagnostics import BriefwrightError, Report
@@ -93,8 +93,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     print("sources:")
     for source in workspace.sources:
         meta = source.meta
-        authors = ", ".join(meta.author_names) or "author unknown"
-        print(f"  {meta.id:<8} {authors} — {meta.title} ({meta.publisher}; {meta.date})")
+        print(f"  {meta.id:<8} {cite.author_display(meta)} — {meta.title} ({meta.publisher}; {cite.display_date(meta.date)})")
     return EXIT_OK
 
 
@@ -135,7 +134,7 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--audience", metavar="NAME", help="an audience profile, or 'all' (default: the project's)")
     build_parser.add_argument("--out", metavar="DIR", help="output folder (default: build/)")
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build_parser.add_argument("--quiet", action="store_true", help="print only problems")
+    build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_parser.set_defaults(handler=cmd_build)
 
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",

@@ -94,6 +94,7 @@ class PptxRenderer:
                 shape.fill.fore_color.rgb = self._rgb(spec.fill)
                 shape.line.fill.background()
                 shape.shadow.inherit = False
+                shape.text_frame.auto_size = MSO_AUTO_SIZE.NONE
                 shape.name = spec.name
                 ooxml.set_alt_text(shape._element, spec.alt_text or "decorative")
                 continue
@@ -118,7 +119,8 @@ class PptxRenderer:
 
     def render(self, deck: DeckModel) -> bytes:
         presentation = Presentation()
-        presentation.slide_width, presentation.slide_height = Inches(deck.width_in), Inches(deck.height_in)
+        presentation.slide_width = Emu(round(deck.width_in * 914400))
+        presentation.slide_height = Emu(round(deck.height_in * 914400))
         for slide in deck.slides:
             self._add_slide(presentation, slide)
         issued = dt.datetime.combine(dt.date.fromisoformat(deck.issued), dt.time(0, 0))

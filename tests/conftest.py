@@ -1,0 +1,48 @@
+"""Shared fixtures: a private copy of the example project, built outputs, LibreOffice renders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefwright.build import build
+from briefwright.office import convert_to_pdf
+from briefwright.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("briefwright.yaml", "seeds", "content", "templates")
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A writable copy of the example project, for tests that break things on purpose."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The default products, built once per session."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = build(load_project(root, explicit=True))
+    return {output.path.name: output.path for output in result.outputs}
+
+
+@pytest.fixture(scope="session")
+def rendered(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """PDFs that LibreOffice makes of the built products (one LibreOffice run)."""
+    out_dir = tmp_path_factory.mktemp("pdf")
+    files = sorted(built.values())
+    return {path.name: pdf for path, pdf in zip(files, convert_to_pdf(files, out_dir))}

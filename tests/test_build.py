@@ -1,0 +1,52 @@
+"""The build as a whole: determinism, atomic writes, nothing written on failure."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefwright.build import build
+from briefwright.diagnostics import BriefwrightError
+from briefwright.output import FIXED_ZIP_TIME, write_atomic
+from briefwright.project import load_project
+
+
+class Describe_determinism:
+    def it_gives_identical_bytes_for_identical_inputs(self, project_dir: Path, tmp_path: Path) -> None:
+        project = load_project(project_dir, explicit=True)
+        first = build(project, out_dir=tmp_path / "one")
+        second = build(project, out_dir=tmp_path / "two")
+        names = sorted(o.path.name for o in first.outputs)
+        assert names == ["deck-analyst.pptx", "memo-analyst.docx"]
+        for name in names:
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+    def it_fixes_zip_entry_times(self, built: dict[str, Path]) -> None:
+        for path in built.values():
+            with zipfile.ZipFile(path) as package:
+                assert {info.date_time for info in package.infolist()} == {FIXED_ZIP_TIME}
+
+
+class Describe_failure:
+    def it_writes_nothing_when_verification_fails(self, project_dir: Path) -> None:
+        path = project_dir / "content/threat-picture.yaml"
+        path.write_text(path.read_text().replace("five of which landed", "six of which landed"))
+        out = project_dir / "build"
+        with pytest.raises(BriefwrightError):
+            build(load_project(project_dir, explicit=True), out_dir=out)
+        assert not out.exists() or not any(out.iterdir())
+
+    def it_keeps_the_previous_file_when_a_write_fails(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        target = tmp_path / "memo.docx"
+        target.write_bytes(b"old")
+
+        def failing_replace(source: str, destination: Path) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("briefwright.output.os.replace", failing_replace)
+        with pytest.raises(OSError):
+            write_atomic(target, b"new")
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["memo.docx"]  # no temporary file left behind

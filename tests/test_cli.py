@@ -1,0 +1,67 @@
+"""The command line: help everywhere, clear errors, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMANDS = ["build", "check", "list", "plan"]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+class Describe_cli:
+    @pytest.mark.parametrize("command", COMMANDS)
+    def it_has_help_for_every_command(self, command: str, tmp_path: Path) -> None:
+        result = run(command, "--help", cwd=tmp_path)
+        assert result.returncode == 0 and "usage: briefwright" in result.stdout
+
+    def it_finds_the_project_by_walking_up(self, project_dir: Path) -> None:
+        result = run("check", cwd=project_dir / "content")
+        assert result.returncode == 0, result.stderr
+        assert "quotes verified" in result.stdout
+
+    def it_builds_into_the_out_folder(self, project_dir: Path, tmp_path: Path) -> None:
+        result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["deck-analyst.pptx", "memo-analyst.docx"]
+
+    def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
+        result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
+        assert result.returncode == 0, result.stderr
+        assert [p.name for p in (tmp_path / "out").iterdir()] == ["memo-analyst.docx"]
+
+    def it_fails_check_on_a_tampered_quote_without_a_traceback(self, project_dir: Path) -> None:
+        path = project_dir / "content/recommendations.yaml"
+        path.write_text(path.read_text().replace("close ties built on mutual trust", "close ties built on trust"))
+        result = run("check", cwd=project_dir)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert "content/recommendations.yaml:" in result.stderr and "joint-scenario-planning" in result.stderr
+
+    def it_explains_a_missing_project(self, tmp_path: Path) -> None:
+        result = run("build", cwd=tmp_path)
+        assert result.returncode == 1
+        assert "no briefwright.yaml" in result.stderr and "Traceback" not in result.stderr
+
+    def it_explains_an_unknown_product(self, project_dir: Path) -> None:
+        result = run("build", "--product", "poster", cwd=project_dir)
+        assert result.returncode == 1
+        assert "no product named 'poster'" in result.stderr and "available: " in result.stderr
+
+    def it_lists_products_audiences_modules_and_sources(self, project_dir: Path) -> None:
+        result = run("list", cwd=project_dir)
+        assert result.returncode == 0
+        for expected in ("memo", "deck", "analyst", "threat-picture", "kotani", "林 翔"):
+            assert expected in result.stdout
+
+    def it_explains_the_plan(self, project_dir: Path) -> None:
+        result = run("plan", "memo", cwd=project_dir)
+        assert result.returncode == 0, result.stderr
+        assert "predicted 1 page(s)" in result.stdout and "dropped (" in result.stdout

@@ -1,0 +1,95 @@
+"""The ten-slide deck: reopened with python-pptx, and as LibreOffice renders it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from tests import pdf
+
+DECK = "deck-analyst.pptx"
+BULLETS = {"■", "•"}
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def deck(built: dict[str, Path]):
+    return Presentation(str(built[DECK]))
+
+
+class Describe_deck_structure:
+    def it_has_ten_widescreen_slides(self, deck) -> None:
+        assert len(deck.slides) == 10
+        assert (deck.slide_width, deck.slide_height) == (Emu(12192000), Emu(6858000))
+
+    def it_runs_title_judgments_modules_recommendations_sources(self, deck) -> None:
+        titles = [slide.shapes.title.text for slide in deck.slides]
+        assert titles[0] == "Japan–Taiwan Security and Military Cooperation"
+        assert titles[1] == "Key judgments"
+        assert titles[-1] == "Sources"
+        kickers = [next(s.text_frame.text for s in slide.shapes if s.name == "Kicker") for slide in list(deck.slides)[1:-1]]
+        assert kickers[1] == "Threat"
+        assert kickers[-1] == "Recommendations"
+
+    def it_gives_every_content_slide_notes_with_detail_and_quotes(self, deck) -> None:
+        for slide in list(deck.slides)[2:-1]:
+            notes = slide.notes_slide.notes_text_frame.text
+            assert "“" in notes and "[" in notes, slide.shapes.title.text
+            body = next(s for s in slide.shapes if s.name == "Body")
+            headlines = [p.runs[0].text for p in body.text_frame.paragraphs if p.runs and p.runs[0].font.bold]
+            assert all(h in notes for h in headlines)
+
+    def it_names_sources_on_each_content_slide(self, deck) -> None:
+        for slide in list(deck.slides)[1:-1]:
+            line = next(s for s in slide.shapes if s.name == "Source line")
+            assert line.text_frame.text.startswith("Sources: [")
+
+    def it_leaves_no_autofit_for_the_viewer(self, deck) -> None:
+        for slide in deck.slides:
+            for shape in slide.shapes:
+                if shape.has_text_frame:  # text boxes and decorative shapes alike
+                    body_pr = shape.text_frame._txBody.find(A + "bodyPr")
+                    assert body_pr.find(A + "normAutofit") is None
+                    assert body_pr.find(A + "noAutofit") is not None
+
+    def it_sets_an_east_asian_typeface_on_runs(self, deck) -> None:
+        sources = list(deck.slides)[-1]
+        body = next(s for s in sources.shapes if s.name == "Body")
+        lim = next(r for p in body.text_frame.paragraphs for r in p.runs if "林" in r.text)
+        assert lim._r.find(A + "rPr").find(A + "ea").get("typeface") == "Noto Sans CJK JP"
+
+
+def _shape_boxes(slide) -> list[tuple[float, float, float, float, str]]:
+    boxes = []
+    for shape in slide.shapes:
+        if shape.has_text_frame and shape.text_frame.text.strip():
+            boxes.append((shape.left / 12700, shape.top / 12700, (shape.left + shape.width) / 12700,
+                          (shape.top + shape.height) / 12700, " ".join(shape.text_frame.text.split())))
+    return boxes
+
+
+@pytest.mark.office
+class Describe_deck_as_rendered:
+    def it_renders_ten_pages(self, rendered: dict[str, Path]) -> None:
+        assert pdf.page_count(rendered[DECK]) == 10
+
+    def it_keeps_every_word_inside_its_own_shape_and_the_slide(self, deck, rendered: dict[str, Path]) -> None:
+        width, height = pdf.page_size(rendered[DECK])
+        slides = list(deck.slides)
+        tolerance = 1.5
+        words = pdf.words(rendered[DECK])
+        assert len(words) > 500
+        for word in words:
+            assert 0 <= word.x0 and word.x1 <= width and 0 <= word.top and word.bottom <= height, word
+            holders = [box for box in _shape_boxes(slides[word.page - 1])
+                       if box[0] - tolerance <= word.x0 and word.x1 <= box[2] + tolerance
+                       and box[1] - tolerance <= word.top and word.bottom <= box[3] + tolerance]
+            if word.text in BULLETS:  # drawn by the viewer, not part of the text: it must still sit in a box
+                assert holders, f"slide {word.page}: bullet at ({word.x0:.0f},{word.top:.0f}) outside every shape"
+                continue
+            # Kickers are drawn in capitals (cap="all"), so compare without case.
+            assert any(word.text.strip("()").lower() in box[4].lower() for box in holders), \
+                f"slide {word.page}: '{word.text}' at ({word.x0:.0f},{word.top:.0f}) lies outside its shape"

@@ -1,0 +1,59 @@
+"""The planner: priority first, shortest level before dropping, clear failure when must-keep cannot fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefwright.build import collect, plan_product
+from briefwright.diagnostics import BriefwrightError
+from briefwright.project import load_project
+
+
+def _plan(project_dir: Path, product: str):
+    workspace = collect(load_project(project_dir, explicit=True))
+    return plan_product(workspace, product, "analyst")[2]
+
+
+class Describe_Planner:
+    def it_keeps_every_priority_one_point(self, project_dir: Path) -> None:
+        for product in ("memo", "deck"):
+            plan = _plan(project_dir, product)
+            assert all(d.outcome != "dropped" for d in plan.decisions if d.priority == 1), product
+
+    def it_drops_lowest_priority_first(self, project_dir: Path) -> None:
+        plan = _plan(project_dir, "deck")
+        kept = [d.priority for d in plan.decisions if d.outcome != "dropped"]
+        dropped = [d.priority for d in plan.decisions if d.outcome == "dropped"]
+        by_module: dict[str, list] = {}
+        for decision in plan.decisions:
+            by_module.setdefault(decision.module_id, []).append(decision)
+        for decisions in by_module.values():
+            kept_priorities = [d.priority for d in decisions if d.outcome != "dropped"]
+            dropped_priorities = [d.priority for d in decisions if d.outcome == "dropped"]
+            if dropped_priorities:
+                assert max(kept_priorities) <= min(dropped_priorities) or min(dropped_priorities) >= 2
+        assert kept and dropped
+
+    def it_is_deterministic(self, project_dir: Path) -> None:
+        assert _plan(project_dir, "memo").decisions == _plan(project_dir, "memo").decisions
+
+    def it_predicts_one_page_for_the_memo_and_ten_slides_for_the_deck(self, project_dir: Path) -> None:
+        assert _plan(project_dir, "memo").count == 1
+        assert _plan(project_dir, "deck").count == 10
+
+    def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path) -> None:
+        product = project_dir / "templates/products/deck.yaml"
+        product.write_text(product.read_text().replace("slides: 10", "slides: 6"))
+        with pytest.raises(BriefwrightError) as caught:
+            _plan(project_dir, "deck")
+        message = caught.value.report.errors[0].format()
+        assert "product 'deck'" in message and "priority-1" in message and "6 slides" in message
+
+    def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
+        product = project_dir / "templates/products/memo.yaml"
+        product.write_text(product.read_text().replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
+        with pytest.raises((BriefwrightError, ValueError)) as caught:
+            _plan(project_dir, "memo")
+        assert "below the product's minimum" in str(caught.value)
