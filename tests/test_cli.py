@@ -30,7 +30,14 @@ class Describe_cli:
     def it_builds_into_the_out_folder(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["deck-analyst.pptx", "memo-analyst.docx"]
+        assert len(list((tmp_path / "out").iterdir())) == 6
+        assert {"memo-analyst.docx", "deck-10-analyst.pptx"} <= {p.name for p in (tmp_path / "out").iterdir()}
+
+    def it_keeps_deck_as_an_alias_of_deck_10(self, project_dir: Path, tmp_path: Path) -> None:
+        result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
+        assert result.returncode == 0, result.stderr
+        assert [p.name for p in (tmp_path / "out").iterdir()] == ["deck-analyst.pptx"]
+        assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
@@ -58,7 +65,7 @@ class Describe_cli:
     def it_lists_products_audiences_modules_and_sources(self, project_dir: Path) -> None:
         result = run("list", cwd=project_dir)
         assert result.returncode == 0
-        for expected in ("memo", "deck", "analyst", "threat-picture", "kotani", "林 翔"):
+        for expected in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "alias: deck", "analyst", "threat-picture", "kotani", "林 翔"):
             assert expected in result.stdout
 
     def it_explains_the_plan(self, project_dir: Path) -> None:

@@ -10,7 +10,7 @@ from pptx.util import Emu
 
 from tests import pdf
 
-DECK = "deck-analyst.pptx"
+DECK = "deck-10-analyst.pptx"
 BULLETS = {"■", "•"}
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

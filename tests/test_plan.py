@@ -18,12 +18,12 @@ def _plan(project_dir: Path, product: str):
 
 class Describe_Planner:
     def it_keeps_every_priority_one_point(self, project_dir: Path) -> None:
-        for product in ("memo", "deck"):
+        for product in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20"):
             plan = _plan(project_dir, product)
             assert all(d.outcome != "dropped" for d in plan.decisions if d.priority == 1), product
 
     def it_drops_lowest_priority_first(self, project_dir: Path) -> None:
-        plan = _plan(project_dir, "deck")
+        plan = _plan(project_dir, "deck-10")
         kept = [d.priority for d in plan.decisions if d.outcome != "dropped"]
         dropped = [d.priority for d in plan.decisions if d.outcome == "dropped"]
         by_module: dict[str, list] = {}
@@ -41,15 +41,16 @@ class Describe_Planner:
 
     def it_predicts_one_page_for_the_memo_and_ten_slides_for_the_deck(self, project_dir: Path) -> None:
         assert _plan(project_dir, "memo").count == 1
-        assert _plan(project_dir, "deck").count == 10
+        assert _plan(project_dir, "deck").count == 10  # the alias of deck-10
 
     def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path) -> None:
-        product = project_dir / "templates/products/deck.yaml"
-        product.write_text(product.read_text().replace("slides: 10", "slides: 6"))
+        product = project_dir / "templates/products/deck-10.yaml"
+        product.write_text(product.read_text().replace("slides: 10", "slides: 6").replace(
+            "max_points_per_slide: 4", "max_points_per_slide: 1"))
         with pytest.raises(BriefwrightError) as caught:
-            _plan(project_dir, "deck")
+            _plan(project_dir, "deck-10")
         message = caught.value.report.errors[0].format()
-        assert "product 'deck'" in message and "priority-1" in message and "6 slides" in message
+        assert "product 'deck-10'" in message and "priority-1" in message and "6 slides" in message
 
     def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
         product = project_dir / "templates/products/memo.yaml"

@@ -23,21 +23,22 @@ def check_coverage(content: Content, sources: SourceRegistry, report: Report) ->
 
 
 def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
-    """Reopen the written bytes and confirm the parts the model promised are there."""
+    """Reopen the written bytes: every planned block is there, in order, in its Word style."""
     document = docx.Document(io.BytesIO(data))
-    texts = [p.text for p in document.paragraphs]
-    expected = [block.text for block in model.blocks()]
-    if len(texts) != len(expected):
-        report.error("output-mismatch", where, f"reopened file has {len(texts)} paragraphs; expected {len(expected)}")
+    paragraphs = document.paragraphs
+    blocks = list(model.blocks())
+    if len(paragraphs) != len(blocks):
+        report.error("output-mismatch", where, f"reopened file has {len(paragraphs)} paragraphs; expected {len(blocks)}")
         return
-    for index, (got, want) in enumerate(zip(texts, expected)):
-        if got.replace("\t", "") != want.replace("\t", ""):
-            report.error("output-mismatch", where, f"paragraph {index + 1} differs from the plan: {got[:60]!r}")
+    for index, (paragraph, block) in enumerate(zip(paragraphs, blocks), start=1):
+        if paragraph.text.replace("\t", "") != block.text.replace("\t", ""):
+            report.error("output-mismatch", where, f"paragraph {index} differs from the plan: {paragraph.text[:60]!r}")
             return
-    headings = [p for p in document.paragraphs if p.style.name == product.styles["heading"].word_style]
-    module_count = sum(1 for s in model.sections if s.role == "module")
-    if "heading" in product.styles and len(headings) != module_count:
-        report.error("output-headings", where, f"{len(headings)} headings for {module_count} module sections")
+        expected_style = product.styles[block.style].word_style
+        if expected_style and paragraph.style.name != expected_style:
+            report.error("output-style", where,
+                         f"paragraph {index} has style '{paragraph.style.name}', expected '{expected_style}'")
+            return
 
 
 def check_pptx(data: bytes, product: Product, report: Report, where: Where) -> None:

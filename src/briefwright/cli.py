@@ -161,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     except BriefwrightError as error:
         _print_report(error.report)
         return EXIT_FAILED
+    except BrokenPipeError:  # e.g. piped into head: the reader left, nothing to report
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

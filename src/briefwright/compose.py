@@ -92,16 +92,22 @@ class Composer:
 
     # -- helpers ---------------------------------------------------------------
 
-    def _point_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+    def _point_body_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+        """The text after the headline: summary or detail, any conflict line, the citation marker."""
         marker = Citations.marker(citations.numbers(point.source_ids))
         if level == "headline":
-            return [Run(point.headline, bold=True), Run(" " + marker, cite=True)]
-        body = point.summary if level == "summary" else point.detail
-        runs = [Run(point.headline + ".", bold=True), Run(" " + body)]
+            return [Run(" " + marker, cite=True)]
+        runs = [Run(point.text(level))]
         for conflict in point.conflicts:
             runs.append(Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True))
         runs.append(Run(" " + marker, cite=True))
         return runs
+
+    def _point_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+        body = self._point_body_runs(point, level, citations)
+        if level == "headline":
+            return [Run(point.headline, bold=True), *body]
+        return [Run(point.headline + ".", bold=True), Run(" " + body[0].text), *body[1:]]
 
     @staticmethod
     def _trace(point: Point, level: str) -> EvidenceRef:
@@ -121,14 +127,13 @@ class Composer:
 
     # -- composition -----------------------------------------------------------
 
-    def compose(self, frames: list[Frame]) -> Document:
+    def compose(self, frames: list[Frame], page_numbers: dict[str, int] | None = None) -> Document:
+        """The document for a plan; page_numbers (section key → page) fill a contents list."""
         if self.context.product.format == "docx":
-            sections, citations = self._compose_docx(frames)
-            reference_style = "compact"
+            sections, citations = self._compose_docx(frames, page_numbers or {})
         else:
             sections, citations = self._compose_deck(frames)
-            reference_style = "full"
-        references = self._references(citations, reference_style)
+        references = self._references(citations, self.context.product.references)
         for section in sections:
             if section.role == "sources":
                 self._fill_sources(section, references)
@@ -137,43 +142,93 @@ class Composer:
                         self.context.issued, self.context.audience.branding.organisation, sections, references)
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
-        if self.context.product.format == "docx":
-            runs = [Run(self.text("sources_label") + "  ", bold=True)]
-            for reference in references:
-                runs.append(Run(f"[{reference.number}] {reference.full}" + ("  " if reference.number < len(references) else "")))
-            section.blocks = [Block("sources", runs)]
-        else:
+        if self.context.product.format == "pptx":
             section.blocks = [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
             section.reference_numbers = [r.number for r in references]
+        elif self.context.product.references == "compact":
+            runs = [Run(self.text("sources_label") + "  ", bold=True)]
+            for reference in references:
+                separator = "  " if reference.number < len(references) else ""
+                runs.append(Run(f"[{reference.number}] {reference.full}{separator}"))
+            section.blocks = [Block("sources", runs)]
+        else:
+            section.blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
+            section.blocks += [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
 
-    def _compose_docx(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
+    def _judgment_block(self, style: str, text: str, points: list[str], citations: Citations, kind: str,
+                        label: str = "") -> Block:
+        source_ids = self._judgment_sources(points)
+        marker = Citations.marker(citations.numbers(source_ids))
+        runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split())), Run(" " + marker, cite=True)]
+        return Block(style, runs, kind=kind, trace=EvidenceRef(None, "judgment", tuple(source_ids)))
+
+    def _module_blocks(self, module: Module, picks: list[Pick], citations: Citations) -> list[Block]:
+        product = self.context.product
+        heading_style = product.style_key("module_heading", "heading")
+        blocks = [Block(heading_style, [Run(self.text("module_heading", module=module))], kind="heading")]
+        if product.points_as == "bullets":
+            for pick in picks:
+                point = self.context.content.points[pick.point_id]
+                blocks.append(Block("bullet", self._point_runs(point, pick.level, citations), kind="bullet",
+                                    trace=self._trace(point, pick.level)))
+            return blocks
+        blocks.append(Block("intro", [Run(" ".join(module.intro.split()))]))
+        for pick in picks:
+            point = self.context.content.points[pick.point_id]
+            if pick.level == "headline":
+                runs = self._point_runs(point, pick.level, citations)
+            else:
+                blocks.append(Block("subheading", [Run(point.headline)], kind="heading", level=2))
+                runs = self._point_body_runs(point, pick.level, citations)
+            blocks.append(Block("body", runs, trace=self._trace(point, pick.level)))
+        return blocks
+
+    def _compose_docx(self, frames: list[Frame], page_numbers: dict[str, int]) -> tuple[list[Section], Citations]:
         content, citations = self.context.content, Citations()
         sections: list[Section] = []
+        topic = content.topic
         for frame in frames:
             if frame.role == "masthead":
                 fields = [("To", self.text("to")), ("From", self.text("from")), ("Date", self.text("date")),
                           ("Subject", self.text("subject"))]
-                blocks = [Block("kicker", [Run(self.text("kicker"))]), Block("title", [Run(self.text("title"))], kind="heading", level=0)]
+                blocks = [Block("kicker", [Run(self.text("kicker"))]),
+                          Block("title", [Run(self.text("title"))], kind="heading", level=0)]
                 for index, (label, value) in enumerate(fields):
                     style = "field_last" if index == len(fields) - 1 else "field"
                     blocks.append(Block(style, [Run(label.upper(), bold=True), Run(value)], kind="field"))
                 sections.append(Section("masthead", blocks=blocks))
             elif frame.role == "bluf":
-                bluf = content.topic.bluf
-                source_ids = self._judgment_sources(bluf.points)
-                marker = Citations.marker(citations.numbers(source_ids))
-                block = Block("bluf", [Run(self.text("bluf_label") + ": ", bold=True), Run(" ".join(bluf.text.split())),
-                                       Run(" " + marker, cite=True)],
-                              trace=EvidenceRef(None, "bluf", tuple(source_ids)))
+                block = self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
+                                             self.text("bluf_label") + ": ")
                 sections.append(Section("bluf", blocks=[block]))
+            elif frame.role == "background":
+                if topic.background is None:
+                    raise fail("content-missing", Where(Path("content/topic.yaml"), field="background"),
+                               f"product '{self.context.product.id}' has a background section but the topic has none",
+                               "add background: {text, points} to content/topic.yaml")
+                blocks = [Block("heading", [Run(self.text("background_heading"))], kind="heading"),
+                          self._judgment_block("body", topic.background.text, topic.background.points, citations,
+                                               "paragraph")]
+                sections.append(Section("background", title=self.text("background_heading"), blocks=blocks))
+            elif frame.role == "summary":
+                blocks = [Block("heading", [Run(self.text("summary_heading"))], kind="heading"),
+                          self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
+                                               self.text("bluf_label") + ": ")]
+                for module in frame.modules:
+                    judgment = content.module(module).key_judgment
+                    blocks.append(self._judgment_block("bullet", judgment.text, judgment.points, citations, "bullet",
+                                                       content.module(module).title + ". "))
+                sections.append(Section("summary", title=self.text("summary_heading"), blocks=blocks))
+            elif frame.role == "contents":
+                blocks = [Block("heading", [Run(self.text("contents_heading"))], kind="heading")]
+                for key, title in frame.entries:
+                    page = page_numbers.get(key)
+                    blocks.append(Block("contents_entry", [Run(title), Run("\t" + (str(page) if page else "0"))]))
+                sections.append(Section("contents", title=self.text("contents_heading"), blocks=blocks))
             elif frame.role == "module":
                 module = content.module(frame.module_id or "")
-                blocks = [Block("heading", [Run(self.text("module_heading", module=module))], kind="heading")]
-                for pick in frame.picks:
-                    point = content.points[pick.point_id]
-                    blocks.append(Block("bullet", self._point_runs(point, pick.level, citations), kind="bullet",
-                                        trace=self._trace(point, pick.level)))
-                sections.append(Section("module", title=module.title, module_id=module.id, blocks=blocks))
+                sections.append(Section("module", title=module.title, module_id=module.id,
+                                        blocks=self._module_blocks(module, frame.picks, citations)))
             elif frame.role == "sources":
                 sections.append(Section("sources"))
         return sections, citations
@@ -193,7 +248,7 @@ class Composer:
                 blocks, notes, numbers = [], [], []
                 bluf = content.topic.bluf
                 notes.append("Bottom line: " + " ".join(bluf.text.split()))
-                for module in module_order(content, self.context.audience):
+                for module in (content.module(m) for m in frame.modules):
                     source_ids = self._judgment_sources(module.key_judgment.points)
                     cited = citations.numbers(source_ids)
                     numbers.extend(n for n in cited if n not in numbers)
@@ -219,14 +274,29 @@ class Composer:
                     blocks.append(Block("point", [Run(point.headline), Run(" " + Citations.marker(cited), cite=True)],
                                         kind="bullet", trace=trace))
                     if pick.level != "headline":
-                        runs = [Run(point.summary if pick.level == "summary" else point.detail)]
-                        for conflict in point.conflicts:
-                            runs.append(Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True))
+                        runs = self._point_body_runs(point, pick.level, citations)[:-1]  # marker is on the headline
                         blocks.append(Block("point_summary", runs, trace=trace))
                     notes.append(self._point_notes(point, citations))
                 section = Section("module", title=title, kicker=self.text("module_kicker", module=module),
                                   module_id=module.id, blocks=blocks, notes=notes, reference_numbers=sorted(numbers))
                 sections.append(section)
+            elif frame.role == "digest":
+                blocks, notes, numbers = [], [], []
+                for module_id in frame.modules:
+                    module = content.module(module_id)
+                    module_picks = [p for p in frame.picks if content.point_module[p.point_id] == module_id]
+                    if not module_picks:
+                        continue
+                    blocks.append(Block("digest_module", [Run(self.text("module_kicker", module=module))]))
+                    for pick in module_picks:
+                        point = content.points[pick.point_id]
+                        cited = citations.numbers(point.source_ids)
+                        numbers.extend(n for n in cited if n not in numbers)
+                        blocks.append(Block("point", [Run(point.headline), Run(" " + Citations.marker(cited), cite=True)],
+                                            kind="bullet", trace=self._trace(point, pick.level)))
+                        notes.append(self._point_notes(point, citations))
+                sections.append(Section("digest", title=self.text("digest_title"), kicker=self.text("digest_kicker"),
+                                        blocks=blocks, notes=notes, reference_numbers=sorted(numbers)))
             elif frame.role == "sources":
                 sections.append(Section("sources", title=self.text("sources_title"), kicker=self.text("sources_kicker")))
         for section in sections:

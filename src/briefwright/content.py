@@ -86,7 +86,11 @@ class Point(BaseModel):
         return value
 
     def text(self, level: DetailLevel) -> str:
-        return {"headline": self.headline, "summary": self.summary, "detail": self.detail}[level]
+        """The point's prose at a level; detail extends the summary rather than replacing it."""
+        if level == "headline":
+            return self.headline
+        summary = " ".join(self.summary.split())
+        return summary if level == "summary" else f"{summary} {' '.join(self.detail.split())}"
 
     @property
     def source_ids(self) -> list[str]:
@@ -122,6 +126,7 @@ class Topic(BaseModel):
     subject: str
     module_order: list[str] = []
     bluf: Judgment
+    background: Judgment | None = None
 
 
 @dataclass
@@ -199,6 +204,8 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
         # A module that failed to load would make every reference to its points look wrong.
         return content
     _check_judgment_refs(content, topic.bluf, topic_doc, ("bluf",), report)
+    if topic.background is not None:
+        _check_judgment_refs(content, topic.background, topic_doc, ("background",), report)
     for module in modules:
         _check_judgment_refs(content, module.key_judgment, documents[module.id], ("key_judgment",), report)
     return content

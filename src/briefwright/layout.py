@@ -36,6 +36,7 @@ class Pagination:
     pages: int
     page_heights: list[float]
     content_height: float
+    block_pages: list[int] = field(default_factory=list)  # the page each block starts on
 
     @property
     def last_fill(self) -> float:
@@ -104,15 +105,20 @@ class Typesetter:
                             (height_in - margins.top - margins.bottom) * 72)
 
     def paginate(self, document: Document) -> Pagination:
+        """Flow the blocks onto pages as Word and LibreOffice do (see module docstring)."""
         geometry = self.page_geometry()
         capacity = geometry.content_height
         blocks = list(document.blocks())
         heights: list[float] = []
+        block_pages: list[int] = []
         position = 0.0
         index = 0
         while index < len(blocks):
             block = blocks[index]
             style = self.style(block.style)
+            if style.page_break_before and position > 0:
+                heights.append(position)
+                position = 0.0
             count = self.line_count(block, geometry.content_width)
             extra = RULE_BELOW_PT if style.rule_below else 0.0
             needed = style.before + count * style.line + extra
@@ -125,11 +131,13 @@ class Typesetter:
                     heights.append(position)
                     position = 0.0
             if position + needed <= capacity:
+                block_pages.append(len(heights) + 1)
                 position += needed + style.after
                 index += 1
                 continue
             room_lines = math.floor((capacity - position - style.before) / style.line)
             if count >= 4 and room_lines >= 2:
+                block_pages.append(len(heights) + 1)
                 placed = min(room_lines, count - 2)
                 heights.append(position + style.before + placed * style.line)
                 remaining = count - placed
@@ -138,6 +146,7 @@ class Typesetter:
                 continue
             if position == 0.0:
                 # Taller than a page on its own: it overflows; count it as spilling over.
+                block_pages.append(len(heights) + 1)
                 heights.append(capacity)
                 position = needed - capacity + style.after
                 index += 1
@@ -145,7 +154,7 @@ class Typesetter:
             heights.append(position)
             position = 0.0
         heights.append(min(position, capacity))
-        return Pagination(len(heights), heights, capacity)
+        return Pagination(len(heights), heights, capacity, block_pages)
 
     # -- slides ----------------------------------------------------------------
 

@@ -9,13 +9,14 @@ Every decision is recorded so `briefwright plan` can explain it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefwright.compose import Composer, module_order
 from briefwright.content import DETAIL_LEVELS, Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
-from briefwright.layout import Typesetter
+from briefwright.layout import Pagination, Typesetter
 from briefwright.model import Document
+from briefwright.products import Part
 from briefwright.selection import Frame, Pick
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
@@ -52,18 +53,14 @@ class Plan:
         return counts
 
 
-@dataclass
-class _Candidate:
-    point: Point
-    module: Module
-    rank: int  # position within its module
-    module_index: int
-
-
-def _levels_up_to(product_levels: list[DetailLevel], prefer: DetailLevel) -> list[DetailLevel]:
-    """Levels to try for an optional point: preferred first, then shorter ones."""
+def _levels_down_from(product_levels: list[DetailLevel], prefer: DetailLevel) -> list[DetailLevel]:
+    """Levels to try for a point: preferred first, then shorter ones."""
     allowed = [level for level in product_levels if DETAIL_LEVELS.index(level) <= DETAIL_LEVELS.index(prefer)]
     return list(reversed(allowed))
+
+
+def _better(level: DetailLevel, than: DetailLevel) -> bool:
+    return DETAIL_LEVELS.index(level) > DETAIL_LEVELS.index(than)
 
 
 class Planner:
@@ -73,99 +70,132 @@ class Planner:
         self.typesetter = typesetter
         self.product = composer.context.product
         self.audience = composer.context.audience
-        self.modules = module_order(content, self.audience)
-
-    def candidates(self) -> list[_Candidate]:
-        items = [_Candidate(point, module, rank, module_index)
-                 for module_index, module in enumerate(self.modules)
-                 for rank, point in enumerate(module.points)]
-        # Priority first; within a priority, round-robin across modules so each gets its share.
-        return sorted(items, key=lambda c: (c.point.priority, c.rank, c.module_index))
+        self.parts = self.product.parts
+        self.ordered = module_order(content, self.audience)
+        modules_part = next((part for part in self.parts if part.role == "modules"), None)
+        self.modules = [m for m in self.ordered if modules_part is not None and modules_part.includes(m.role)]
+        self.where = Where(field=f"products.{self.product.id}.budget")
 
     def plan(self) -> Plan:
         if self.product.format == "docx":
             return self._plan_pages()
         return self._plan_slides()
 
+    def _ranked(self, modules: list[Module]) -> list[tuple[Point, Module]]:
+        """Priority first; within a priority, round-robin across modules so each gets its share."""
+        items = []
+        for index, module in enumerate(modules):
+            seen: dict[int, int] = {}
+            for point in module.points:
+                rank = seen.get(point.priority, 0)  # position among the module's points of this priority
+                seen[point.priority] = rank + 1
+                items.append((point, module, rank, index))
+        return [(p, m) for p, m, _, _ in sorted(items, key=lambda item: (item[0].priority, item[2], item[3]))]
+
+    def _fixed_frame(self, part: Part, module_frames: list[Frame]) -> Frame:
+        covered = [m.id for m in self.ordered if part.includes(m.role)]
+        frame = Frame(part.role, modules=covered)
+        if part.role == "contents":
+            after = self.parts[self.parts.index(part) + 1:]
+            for later in after:
+                if later.role == "modules":
+                    frame.entries += [(f.module_id or "", self.content.module(f.module_id or "").title)
+                                      for f in module_frames if not f.continued]
+                elif later.role in ("background", "sources"):
+                    frame.entries.append((later.role, self.composer.text(f"{later.role}_heading")))
+        return frame
+
     # -- Word: flowing pages -----------------------------------------------------
 
     def _frames_for(self, picks: dict[str, list[Pick]]) -> list[Frame]:
+        module_frames = []
+        for module in self.modules:
+            order = {p.id: i for i, p in enumerate(module.points)}
+            chosen = sorted(picks.get(module.id, []), key=lambda pick: order[pick.point_id])
+            if chosen:
+                module_frames.append(Frame("module", module.id, chosen))
         frames: list[Frame] = []
-        for role in self.product.structure:
-            if role == "modules":
-                for module in self.modules:
-                    order = {p.id: i for i, p in enumerate(module.points)}
-                    chosen = sorted(picks.get(module.id, []), key=lambda pick: order[pick.point_id])
-                    if chosen:
-                        frames.append(Frame("module", module.id, chosen))
-            else:
-                frames.append(Frame(role))
+        for part in self.parts:
+            frames.extend(module_frames if part.role == "modules" else [self._fixed_frame(part, module_frames)])
         return frames
 
-    def _fits_pages(self, picks: dict[str, list[Pick]]) -> tuple[bool, Document, list[float]]:
-        document = self.composer.compose(self._frames_for(picks))
+    def _layout_pages(self, picks: dict[str, list[Pick]]) -> tuple[Document, Pagination]:
+        frames = self._frames_for(picks)
+        document = self.composer.compose(frames)
         pagination = self.typesetter.paginate(document)
-        budget = self.product.budget.pages or 1
-        return pagination.pages <= budget, document, pagination.fills
+        if any(frame.role == "contents" for frame in frames):
+            # Page numbers come from the layout itself; a second pass prints them.
+            pages, index = {}, 0
+            for section in document.sections:
+                key = section.module_id or section.role
+                if section.blocks and index < len(pagination.block_pages):
+                    pages.setdefault(key, pagination.block_pages[index])
+                index += len(section.blocks)
+            document = self.composer.compose(frames, pages)
+            pagination = self.typesetter.paginate(document)
+        return document, pagination
 
     def _plan_pages(self) -> Plan:
+        budget = self.product.budget
         shortest = self.product.levels[0]
         picks: dict[str, list[Pick]] = {m.id: [] for m in self.modules}
-        candidates = self.candidates()
-        must_keep = [c for c in candidates if c.point.priority == 1]
-        for candidate in must_keep:
-            picks[candidate.module.id].append(Pick(candidate.point.id, shortest))
-        fits, document, fills = self._fits_pages(picks)
-        if not fits:
-            pages = len(fills)
-            raise fail("budget-exceeded", Where(field=f"products.{self.product.id}.budget"),
+        ranked = self._ranked(self.modules)
+        must_keep = [(p, m) for p, m in ranked if p.priority == 1]
+        for point, module in must_keep:
+            picks[module.id].append(Pick(point.id, shortest))
+        document, pagination = self._layout_pages(picks)
+        if pagination.pages > (budget.pages or 1):
+            raise fail("budget-exceeded", self.where,
                        f"product '{self.product.id}' for '{self.audience.id}': the {len(must_keep)} priority-1 points "
-                       f"need {pages} pages even at '{shortest}' level, but the budget is "
-                       f"{self.product.budget.pages} page(s)",
-                       "lower some points to priority 2, shorten their headlines, or choose a longer product")
+                       f"need {pagination.pages} pages even at '{shortest}' level, but the budget is "
+                       f"{budget.pages} page(s)",
+                       "lower some points to priority 2, shorten them, or choose a longer product")
         cap = self.product.max_points_per_module
         reasons: dict[str, str] = {}
-        for candidate in candidates:
-            module_picks = picks[candidate.module.id]
-            existing = next((p for p in module_picks if p.point_id == candidate.point.id), None)
+        for point, module in ranked:
+            module_picks = picks[module.id]
+            existing = next((p for p in module_picks if p.point_id == point.id), None)
             if existing is None and cap is not None and len(module_picks) >= cap:
-                reasons[candidate.point.id] = f"module already has {cap} points (the product's cap)"
+                reasons[point.id] = f"the module already has {cap} points (the product's cap)"
                 continue
-            for level in _levels_up_to(self.product.levels, self.product.prefer):
-                if existing is not None and DETAIL_LEVELS.index(level) <= DETAIL_LEVELS.index(existing.level):
+            placed = existing is not None
+            for level in _levels_down_from(self.product.levels, self.product.prefer):
+                if existing is not None and not _better(level, existing.level):
                     break
-                trial = {k: list(v) for k, v in picks.items()}
-                trial_list = trial[candidate.module.id]
+                trial = {key: list(value) for key, value in picks.items()}
                 if existing is not None:
-                    trial_list[trial_list.index(existing)] = Pick(candidate.point.id, level)
+                    trial[module.id][trial[module.id].index(existing)] = Pick(point.id, level)
                 else:
-                    trial_list.append(Pick(candidate.point.id, level))
-                ok, trial_document, trial_fills = self._fits_pages(trial)
-                if ok:
-                    picks, document, fills = trial, trial_document, trial_fills
+                    trial[module.id].append(Pick(point.id, level))
+                trial_document, trial_pagination = self._layout_pages(trial)
+                if trial_pagination.pages <= (budget.pages or 1):
+                    picks, document, pagination, placed = trial, trial_document, trial_pagination, True
                     break
-            else:
-                if existing is None:
-                    reasons[candidate.point.id] = "no room left within the page budget"
-        frames = self._frames_for(picks)
-        return Plan(self.product.id, self.audience.id, frames, document,
-                    self._decisions(picks, reasons), fills, "page")
+            if not placed:
+                reasons[point.id] = "no room left within the page budget"
+        if budget.min_pages and pagination.pages < budget.min_pages:
+            raise fail("budget-unfillable", self.where,
+                       f"product '{self.product.id}': all the content fills only {pagination.pages} page(s); "
+                       f"the product needs at least {budget.min_pages}",
+                       "add content, or lower budget.min_pages")
+        return Plan(self.product.id, self.audience.id, self._frames_for(picks), document,
+                    self._decisions(picks, reasons), pagination.fills, "page")
 
     # -- PowerPoint: fixed slides -----------------------------------------------
 
-    def _fixed_roles(self) -> list[str]:
-        return [role for role in self.product.structure if role != "modules"]
-
     def _plan_slides(self) -> Plan:
         total = self.product.budget.slides or 0
-        module_slots = total - len(self._fixed_roles())
+        fixed_parts = [part for part in self.parts if part.role != "modules"]
+        module_slots = total - len(fixed_parts)
         where = Where(field=f"products.{self.product.id}.budget.slides")
+        if self.modules and module_slots < 1:
+            raise fail("budget-exceeded", where, f"product '{self.product.id}': {total} slides leave no room for modules")
         allocation: dict[str, int] = {}
         packed: dict[str, tuple[list[list[Pick]], float]] = {}
         for module in self.modules:
             slides = 1
             result = self._pack_module(module, slides)
-            while result is None and slides < max(module_slots, 1):
+            while result is None and slides < module_slots:
                 slides += 1
                 result = self._pack_module(module, slides)
             if result is None:
@@ -180,16 +210,15 @@ class Planner:
             raise fail("budget-exceeded", where,
                        f"product '{self.product.id}': must-keep (priority-1) points need {needed} content slides "
                        f"({detail}) but {total} slides leave {module_slots} after "
-                       f"{', '.join(self._fixed_roles())}",
+                       f"{', '.join(part.role for part in fixed_parts)}",
                        "raise budget.slides, raise max_points_per_slide, or lower some points to priority 2")
         for _ in range(module_slots - needed):
             options = []
-            for module in self.modules:
+            for index, module in enumerate(self.modules):
                 grown = self._pack_module(module, allocation[module.id] + 1)
                 if grown is not None:
                     # Most dropped value first; then the module with fewer slides; then reading order.
-                    rank = (packed[module.id][1], -allocation[module.id], -self.modules.index(module))
-                    options.append((rank, module, grown))
+                    options.append(((packed[module.id][1], -allocation[module.id], -index), module, grown))
             if not options:
                 raise fail("budget-unfillable", where,
                            f"product '{self.product.id}': the content has too few points to fill {total} slides",
@@ -197,35 +226,57 @@ class Planner:
             _, module, grown = max(options, key=lambda option: option[0])
             allocation[module.id] += 1
             packed[module.id] = grown
-        frames: list[Frame] = []
+        module_frames: list[Frame] = []
         picks: dict[str, list[Pick]] = {}
-        for role in self.product.structure:
-            if role != "modules":
-                frames.append(Frame(role))
+        for module in self.modules:
+            slides, _ = packed[module.id]
+            picks[module.id] = [pick for slide in slides for pick in slide]
+            module_frames += [Frame("module", module.id, slide, continued=index > 0) for index, slide in enumerate(slides)]
+        frames: list[Frame] = []
+        for part in self.parts:
+            if part.role == "modules":
+                frames.extend(module_frames)
                 continue
-            for module in self.modules:
-                slides, _ = packed[module.id]
-                picks[module.id] = [pick for slide in slides for pick in slide]
-                for index, slide in enumerate(slides):
-                    frames.append(Frame("module", module.id, slide, continued=index > 0))
+            frame = self._fixed_frame(part, module_frames)
+            if part.role == "digest":
+                frame.picks = self._plan_digest(frame)
+                for pick in frame.picks:
+                    picks.setdefault(self.content.point_module[pick.point_id], []).append(pick)
+            frames.append(frame)
         document = self.composer.compose(frames)
         fills = []
-        for section in document.sections:
+        for number, section in enumerate(document.sections, start=1):
             fit = self.typesetter.slide_fit(section)
             if not fit.fits:
                 raise fail("slide-overflow", Where(field=f"products.{self.product.id}"),
-                           f"product '{self.product.id}', slide {len(fills) + 1} ({section.role}): "
-                           + "; ".join(fit.problems),
+                           f"product '{self.product.id}', slide {number} ({section.role}): " + "; ".join(fit.problems),
                            "shorten the text, or enlarge the box in the product file")
             fills.append(fit.body_fill)
-        reasons = {p.id: "no room left on the module's slides" for m in self.modules for p in m.points}
+        reasons = {p.id: "no room left on the module's slides" for m in self.ordered for p in m.points}
         return Plan(self.product.id, self.audience.id, frames, document, self._decisions(picks, reasons), fills, "slide")
+
+    def _plan_digest(self, frame: Frame) -> list[Pick]:
+        """One slide of several modules' headlines: all priority-1 points, then more while they fit."""
+        modules = [self.content.module(m) for m in frame.modules]
+        cap = 2 * self.product.max_points_per_slide
+        chosen: list[Pick] = []
+        for point, _ in self._ranked(modules):
+            trial = chosen + [Pick(point.id, "headline")]
+            fits = len(trial) <= cap and self.typesetter.fits_box(
+                self.composer.compose([Frame("digest", picks=trial, modules=frame.modules)]).sections[0].blocks,
+                self.product.boxes["body"])
+            if fits:
+                chosen = trial
+            elif point.priority == 1:
+                raise fail("budget-exceeded", Where(field=f"products.{self.product.id}.budget.slides"),
+                           f"product '{self.product.id}': the priority-1 headlines of {', '.join(frame.modules)} "
+                           "do not fit on the digest slide", "choose a longer deck or lower some priorities")
+        return chosen
 
     def _slide_fits(self, module: Module, slide: list[Pick]) -> bool:
         if len(slide) > self.product.max_points_per_slide:
             return False
-        frame = Frame("module", module.id, slide)
-        section = self.composer.compose([frame]).sections[0]
+        section = self.composer.compose([Frame("module", module.id, slide)]).sections[0]
         return self.typesetter.fits_box(section.blocks, self.product.boxes["body"])
 
     def _layout(self, module: Module, picks: list[Pick], slides: int) -> list[list[Pick]] | None:
@@ -235,14 +286,13 @@ class Planner:
         order = {p.id: i for i, p in enumerate(module.points)}
         picks = sorted(picks, key=lambda pick: order[pick.point_id])
         base, extra = divmod(len(picks), slides)
-        sizes = [base + (1 if i < extra else 0) for i in range(slides)]
         balanced, start = [], 0
-        for size in sizes:
+        for size in (base + (1 if i < extra else 0) for i in range(slides)):
             balanced.append(picks[start:start + size])
             start += size
         if all(self._slide_fits(module, slide) for slide in balanced):
             return balanced
-        # Uneven text lengths: fill greedily, then check the slide count.
+        # Uneven text lengths: fill greedily, then split the fullest slides until the count is right.
         greedy: list[list[Pick]] = [[]]
         for pick in picks:
             if greedy[-1] and not self._slide_fits(module, greedy[-1] + [pick]):
@@ -250,7 +300,7 @@ class Planner:
             greedy[-1].append(pick)
         if len(greedy) > slides or not all(self._slide_fits(module, s) for s in greedy):
             return None
-        while len(greedy) < slides:  # split the fullest slide so no slide is empty
+        while len(greedy) < slides:
             fullest = max(range(len(greedy)), key=lambda i: len(greedy[i]))
             if len(greedy[fullest]) < 2:
                 return None
@@ -259,7 +309,7 @@ class Planner:
         return greedy
 
     def _pack_module(self, module: Module, slides: int) -> tuple[list[list[Pick]], float] | None:
-        """Best use of `slides` slides for one module, or None if its must-keep points cannot fit them."""
+        """Best use of `slides` slides for one module, or None if its must-keep points cannot fill them."""
         shortest = self.product.levels[0]
         ranked = sorted(enumerate(module.points), key=lambda item: (item[1].priority, item[0]))
         chosen: list[Pick] = [Pick(p.id, shortest) for _, p in ranked if p.priority == 1]
@@ -268,8 +318,8 @@ class Planner:
         dropped_value = 0.0
         for _, point in ranked:
             existing = next((p for p in chosen if p.point_id == point.id), None)
-            for level in _levels_up_to(self.product.levels, self.product.prefer):
-                if existing is not None and DETAIL_LEVELS.index(level) <= DETAIL_LEVELS.index(existing.level):
+            for level in _levels_down_from(self.product.levels, self.product.prefer):
+                if existing is not None and not _better(level, existing.level):
                     break
                 trial = [p for p in chosen if p.point_id != point.id] + [Pick(point.id, level)]
                 if len(trial) < slides or self._layout(module, trial, slides) is not None:
@@ -286,13 +336,14 @@ class Planner:
     def _decisions(self, picks: dict[str, list[Pick]], reasons: dict[str, str]) -> list[Decision]:
         decisions = []
         prefer_index = DETAIL_LEVELS.index(self.product.prefer)
-        for module in self.modules:
+        for module in self.ordered:
             chosen = {p.point_id: p for p in picks.get(module.id, [])}
             for point in module.points:
                 pick = chosen.get(point.id)
                 if pick is None:
-                    decisions.append(Decision(point.id, module.id, point.priority, "dropped", None,
-                                              reasons.get(point.id, "no room")))
+                    reason = reasons.get(point.id, "no room") if module in self.modules or point.id in reasons \
+                        else "its module is not part of this product"
+                    decisions.append(Decision(point.id, module.id, point.priority, "dropped", None, reason))
                 elif DETAIL_LEVELS.index(pick.level) < prefer_index:
                     decisions.append(Decision(point.id, module.id, point.priority, "condensed", pick.level,
                                               f"kept at '{pick.level}' (preferred '{self.product.prefer}') to fit"))

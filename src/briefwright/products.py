@@ -32,10 +32,14 @@ class Style(BaseModel):
     hanging: float = 0
     bullet: str | None = None
     keep_with_next: bool = False
+    page_break_before: bool = False
+    outline: int | None = Field(default=None, ge=0, le=8, description="Heading level for navigation (0 = level 1)")
     fill: str | None = None
     border_left: str | None = None
     rule_below: str | None = None
     tab: float | None = None
+    tab_align: Literal["left", "right"] = "left"
+    tab_leader: Literal["none", "dot"] = "none"
 
     @model_validator(mode="after")
     def _line_holds_the_text(self) -> "Style":
@@ -72,6 +76,43 @@ class Box(BaseModel):
     inset: float = Field(default=0.05, ge=0, description="Inner margin on every side, inches")
 
 
+ROLES = {
+    "masthead": "kicker, title and the to / from / date / subject block (Word)",
+    "bluf": "the bottom line up front (Word)",
+    "background": "the topic's background paragraph (Word)",
+    "summary": "executive summary: BLUF and each module's key judgment (Word)",
+    "contents": "contents with page numbers (Word)",
+    "modules": "one section (Word) or one or more slides (PowerPoint) per module; "
+               "'modules:analysis' or 'modules:recommendations' keeps one role",
+    "digest": "one slide of several modules' essential points; 'digest:analysis' (PowerPoint)",
+    "sources": "the numbered sources",
+    "title": "the cover slide (PowerPoint)",
+    "judgments": "the key-judgments slide (PowerPoint)",
+}
+MODULE_ROLES = ("analysis", "recommendations")
+
+
+class Part(BaseModel):
+    """One entry of a product's structure, e.g. 'modules:analysis'."""
+
+    role: str
+    only: str | None = None
+
+    @classmethod
+    def parse(cls, entry: str) -> "Part":
+        role, _, only = entry.partition(":")
+        if role not in ROLES:
+            raise ValueError(f"unknown structure part '{entry}'; known: {', '.join(ROLES)}")
+        if only and only not in MODULE_ROLES:
+            raise ValueError(f"'{entry}': after ':' use one of {', '.join(MODULE_ROLES)}")
+        if only and role not in ("modules", "digest"):
+            raise ValueError(f"'{entry}': only modules and digest take a ':role' filter")
+        return cls(role=role, only=only or None)
+
+    def includes(self, module_role: str) -> bool:
+        return self.only is None or self.only == module_role
+
+
 class Product(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -84,6 +125,8 @@ class Product(BaseModel):
     levels: list[DetailLevel]
     prefer: DetailLevel
     max_points_per_module: int | None = Field(default=None, ge=1)
+    points_as: Literal["bullets", "paragraphs"] = "bullets"
+    references: Literal["compact", "full"] = "full"
     max_points_per_slide: int = Field(default=4, ge=1)
     margins: Margins | None = None
     slide_size: tuple[float, float] = (13.333, 7.5)
@@ -91,8 +134,26 @@ class Product(BaseModel):
     styles: dict[str, Style]
     text: dict[str, str] = {}
 
+    @property
+    def parts(self) -> list[Part]:
+        return [Part.parse(entry) for entry in self.structure]
+
+    def style_key(self, preferred: str, fallback: str) -> str:
+        return preferred if preferred in self.styles else fallback
+
     @model_validator(mode="after")
     def _consistent(self) -> "Product":
+        parts = [Part.parse(entry) for entry in self.structure]
+        by_word_style: dict[str, Style] = {}
+        for key, style in self.styles.items():
+            if style.word_style is None:
+                continue
+            other = by_word_style.setdefault(style.word_style, style)
+            if other.model_dump(exclude={"page_break_before"}) != style.model_dump(exclude={"page_break_before"}):
+                raise ValueError(f"styles sharing word_style '{style.word_style}' must match except "
+                                 f"page_break_before ('{key}' differs)")
+        if sum(1 for part in parts if part.role == "modules") > 1:
+            raise ValueError("structure may name 'modules' once (use a ':role' filter to narrow it)")
         if self.prefer not in self.levels:
             raise ValueError(f"prefer '{self.prefer}' is not one of levels {self.levels}")
         order = [DETAIL_LEVELS.index(level) for level in self.levels]
@@ -102,6 +163,8 @@ class Product(BaseModel):
             raise ValueError("a docx product needs budget.pages and margins")
         if self.format == "pptx" and self.budget.slides is None:
             raise ValueError("a pptx product needs budget.slides")
+        if self.budget.min_pages and self.budget.pages and self.budget.min_pages > self.budget.pages:
+            raise ValueError("budget.min_pages is larger than budget.pages")
         return self
 
 

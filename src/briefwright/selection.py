@@ -17,7 +17,9 @@ class Pick:
 class Frame:
     """A planned section (Word) or slide (PowerPoint)."""
 
-    role: str  # masthead | bluf | module | sources | title | judgments
+    role: str  # a structure role (see products.ROLES), or "module" for one module's section or slide
     module_id: str | None = None
     picks: list[Pick] = field(default_factory=list)
     continued: bool = False
+    modules: list[str] = field(default_factory=list)  # modules a summary, judgments or digest covers
+    entries: list[tuple[str, str]] = field(default_factory=list)  # contents: (section key, title)

@@ -7,7 +7,7 @@ import io
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -20,6 +20,8 @@ from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
+_TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
+_TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
 
 
 class DocxRenderer:
@@ -28,6 +30,8 @@ class DocxRenderer:
         self.audience = audience
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
+
+    _configured: set[str]
 
     def _font(self, role: str) -> str:
         return self.fonts.heading if role == "heading" else self.fonts.body
@@ -57,6 +61,9 @@ class DocxRenderer:
 
     def _paragraph_style(self, document: docx.document.Document, key: str, spec: Style) -> ParagraphStyle:
         name = spec.word_style or f"BW {key}"
+        if name in self._configured:
+            return document.styles[name]  # validated identical but for page_break_before
+        self._configured.add(name)
         try:
             style = document.styles[name]
         except KeyError:
@@ -80,15 +87,15 @@ class DocxRenderer:
         fmt.widow_control = True
         fmt.alignment = _ALIGN[spec.align]
         if spec.tab:
-            fmt.tab_stops.add_tab_stop(Pt(spec.tab), WD_TAB_ALIGNMENT.LEFT)
+            fmt.tab_stops.add_tab_stop(Pt(spec.tab), _TAB_ALIGN[spec.tab_align], _TAB_LEADER[spec.tab_leader])
         if spec.fill:
             ooxml.paragraph_shading(style.element.pPr, self.palette.hex(spec.fill))
         if spec.border_left:
             ooxml.paragraph_border(style.element.pPr, "left", self.palette.hex(spec.border_left), 24, 4)
         if spec.rule_below:
             ooxml.paragraph_border(style.element.pPr, "bottom", self.palette.hex(spec.rule_below), 6, 4)
-        if key == "heading":
-            ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val="0")
+        if spec.outline is not None:
+            ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val=str(spec.outline))
         if spec.bullet:
             numbering = document.part.numbering_part.element
             num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec.font),
@@ -102,6 +109,8 @@ class DocxRenderer:
 
     def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle]) -> None:
         paragraph = document.add_paragraph(style=styles[block.style])
+        if self.product.styles[block.style].page_break_before:
+            paragraph.paragraph_format.page_break_before = True
         runs = block.runs
         if block.kind == "field":
             label = paragraph.add_run(runs[0].text)
@@ -110,6 +119,12 @@ class DocxRenderer:
             paragraph.add_run().add_tab()
             runs = runs[1:]
         for run in runs:
+            if "\t" in run.text:
+                before, _, after = run.text.partition("\t")
+                if before:
+                    paragraph.add_run(before)
+                paragraph.add_run().add_tab()
+                run = type(run)(after, run.bold, run.italic, run.cite)
             added = paragraph.add_run(run.text)
             if run.bold:
                 added.bold = True
@@ -135,6 +150,7 @@ class DocxRenderer:
 
     def render(self, model: Document) -> bytes:
         document = docx.Document()
+        self._configured = set()
         _drop_thumbnail(document)
         self._setup_page(document)
         self._setup_defaults(document)
