@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefwright.build import build
+from briefwright.build import Output, build
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 
@@ -32,12 +32,23 @@ def project_dir(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+A4_PROFILE = "extends: analyst\nlabel: Analysts (A4)\npaper: a4\n"
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The default products, built once per session."""
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
+    """Every default product, plus the memo for an A4 audience, built once per session."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = build(load_project(root, explicit=True))
-    return {output.path.name: output.path for output in result.outputs}
+    (root / "templates/audiences/analyst-a4.yaml").write_text(A4_PROFILE, encoding="utf-8")
+    project = load_project(root, explicit=True)
+    result = build(project)
+    result_a4 = build(project, products=["memo"], audiences=["analyst-a4"])
+    return {output.path.name: output for output in result.outputs + result_a4.outputs}
+
+
+@pytest.fixture(scope="session")
+def built(outputs: dict[str, Output]) -> dict[str, Path]:
+    return {name: output.path for name, output in outputs.items()}
 
 
 @pytest.fixture(scope="session")

@@ -66,6 +66,7 @@ class Typesetter:
             for bold in (False, True):
                 self._faces[(role, bold)] = find_face(family, bold, font_dirs)
         self.east_asian = find_face(fonts.east_asian, False, font_dirs)
+        self._line_cache: dict[tuple, int] = {}
         for name, style in product.styles.items():
             if style.size < product.budget.min_font_size:
                 raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum "
@@ -93,7 +94,12 @@ class Typesetter:
         return wrap(self.segments(block), self.text_width(block, available))
 
     def line_count(self, block: Block, available: float) -> int:
-        return len(self.lines(block, available))
+        # The planner lays out the same paragraphs over and over while it tries options.
+        key = (block.style, block.kind, tuple(block.runs), available)
+        count = self._line_cache.get(key)
+        if count is None:
+            count = self._line_cache[key] = len(self.lines(block, available))
+        return count
 
     # -- documents -------------------------------------------------------------
 
