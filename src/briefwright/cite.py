@@ -93,3 +93,28 @@ def compact_reference(meta: SourceMeta) -> str:
 def label(meta: SourceMeta) -> str:
     """A few words naming the source on a slide's source line: Kotani [2022]."""
     return f"{author_surname(meta)} {year(meta.date)}"
+
+
+def bibliography_entry(meta: SourceMeta) -> str:
+    """Surname, Given (native). “Title.” Trans. X. Publisher, date. — sorted by the caller."""
+    if meta.authors == UNKNOWN:
+        lead = ""
+    else:
+        names = []
+        for index, author in enumerate(meta.authors):
+            surname = author.surname or author.name.split()[-1]
+            given = author.name.replace(surname, "").strip()
+            if index == 0 and given and not author.name.startswith(surname):
+                name = f"{surname}, {given}"
+            else:
+                name = author.name
+            names.append(f"{name} ({author.native})" if author.native else name)
+        lead = " and ".join(names) + ". "
+    title = f"“{meta.title}.” " if meta.title != UNKNOWN else "Untitled article. "
+    translator = f"Translated by {meta.translator}. " if meta.translator not in (UNKNOWN, "none stated") else ""
+    publisher = meta.publisher if meta.publisher != UNKNOWN else "Publisher unknown"
+    return f"{lead}{title}{translator}{publisher}, {display_date(meta.date)}".rstrip(".") + "."
+
+
+def bibliography_key(meta: SourceMeta) -> str:
+    return (author_surname(meta) if meta.authors != UNKNOWN else meta.title).lower()

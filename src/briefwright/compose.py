@@ -131,6 +131,8 @@ class Composer:
         """The document for a plan; page_numbers (section key → page) fill a contents list."""
         if self.context.product.format == "docx":
             sections, citations = self._compose_docx(frames, page_numbers or {})
+            if self.context.product.citations == "footnotes":
+                self._markers_to_footnotes(sections)
         else:
             sections, citations = self._compose_deck(frames)
         references = self._references(citations, self.context.product.references)
@@ -140,6 +142,20 @@ class Composer:
         topic = self.context.content.topic
         return Document(self.context.product.id, self.context.audience.id, topic.title, topic.subject, self.date_text,
                         self.context.issued, self.context.audience.branding.organisation, sections, references)
+
+    def _markers_to_footnotes(self, sections: list[Section]) -> None:
+        """Replace each [n] marker with a footnote: a full citation first, a short one after."""
+        cited: set[str] = set()
+        for block in (block for section in sections for block in section.blocks):
+            if not (block.runs and block.runs[-1].cite and block.trace):
+                continue
+            block.runs = block.runs[:-1]
+            parts = []
+            for source_id in block.trace.source_ids:
+                meta = self.context.sources[source_id].meta
+                parts.append(cite.short_reference(meta) if source_id in cited else cite.full_reference(meta).rstrip("."))
+                cited.add(source_id)
+            block.footnotes = ["; ".join(parts) + "."]
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
         if self.context.product.format == "pptx":
@@ -151,6 +167,11 @@ class Composer:
                 separator = "  " if reference.number < len(references) else ""
                 runs.append(Run(f"[{reference.number}] {reference.full}{separator}"))
             section.blocks = [Block("sources", runs)]
+        elif self.context.product.citations == "footnotes":
+            # The notes carry the citations; the list is a bibliography, alphabetical by author.
+            metas = sorted((self.context.sources[r.source_id].meta for r in references), key=cite.bibliography_key)
+            section.blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
+            section.blocks += [Block("reference", [Run(cite.bibliography_entry(meta))]) for meta in metas]
         else:
             section.blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
             section.blocks += [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]

@@ -21,6 +21,7 @@ from briefwright.products import Box, Product, Style
 PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
 BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
 RULE_BELOW_PT = 5.0  # 0.75pt hairline + 4pt gap
+FOOTNOTE_SEPARATOR_PT = 14.0  # separator line and the gaps around it, as LibreOffice lays out a docx
 
 
 @dataclass(frozen=True)
@@ -110,56 +111,84 @@ class Typesetter:
         return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
                             (height_in - margins.top - margins.bottom) * 72)
 
+    def notes_height(self, block: Block, width: float) -> float:
+        """Height of a block's footnotes in the page's footnote area."""
+        if not block.footnotes:
+            return 0.0
+        style = self.style("footnote")
+        total = 0.0
+        for note in block.footnotes:
+            note_block = Block("footnote", [Run("00 " + note)])
+            total += style.before + self.line_count(note_block, width) * style.line + style.after
+        return total
+
     def paginate(self, document: Document) -> Pagination:
-        """Flow the blocks onto pages as Word and LibreOffice do (see module docstring)."""
+        """Flow the blocks onto pages as Word and LibreOffice do (see module docstring).
+
+        A block's footnotes go on the page where its last line (and so its reference) lands;
+        the first note on a page also brings the separator.
+        """
         geometry = self.page_geometry()
         capacity = geometry.content_height
+        width = geometry.content_width
         blocks = list(document.blocks())
         heights: list[float] = []
         block_pages: list[int] = []
-        position = 0.0
+        position, notes = 0.0, 0.0
+
+        def new_page() -> None:
+            nonlocal position, notes
+            heights.append(position + notes)
+            position, notes = 0.0, 0.0
+
+        def with_notes(extra: float) -> float:
+            """Footnote area after adding `extra` of notes to this page."""
+            if extra == 0.0:
+                return notes
+            return notes + extra + (0.0 if notes else FOOTNOTE_SEPARATOR_PT)
+
         index = 0
         while index < len(blocks):
             block = blocks[index]
             style = self.style(block.style)
             if style.page_break_before and position > 0:
-                heights.append(position)
-                position = 0.0
-            count = self.line_count(block, geometry.content_width)
+                new_page()
+            count = self.line_count(block, width)
+            block_notes = self.notes_height(block, width)
             extra = RULE_BELOW_PT if style.rule_below else 0.0
             needed = style.before + count * style.line + extra
             if style.keep_with_next and index + 1 < len(blocks):
                 following = blocks[index + 1]
                 following_style = self.style(following.style)
-                first_lines = min(2, self.line_count(following, geometry.content_width))
+                first_lines = min(2, self.line_count(following, width))
                 needed_with_next = needed + style.after + following_style.before + first_lines * following_style.line
-                if position > 0 and position + needed_with_next > capacity:
-                    heights.append(position)
-                    position = 0.0
-            if position + needed <= capacity:
+                if position > 0 and position + needed_with_next + notes > capacity:
+                    new_page()
+            if position + needed + with_notes(block_notes) <= capacity:
                 block_pages.append(len(heights) + 1)
                 position += needed + style.after
+                notes = with_notes(block_notes)
                 index += 1
                 continue
-            room_lines = math.floor((capacity - position - style.before) / style.line)
+            room_lines = math.floor((capacity - notes - position - style.before) / style.line)
             if count >= 4 and room_lines >= 2:
                 block_pages.append(len(heights) + 1)
                 placed = min(room_lines, count - 2)
-                heights.append(position + style.before + placed * style.line)
-                remaining = count - placed
-                position = remaining * style.line + extra + style.after
+                position += style.before + placed * style.line
+                new_page()
+                position = (count - placed) * style.line + extra + style.after
+                notes = with_notes(block_notes)
                 index += 1
                 continue
             if position == 0.0:
                 # Taller than a page on its own: it overflows; count it as spilling over.
                 block_pages.append(len(heights) + 1)
                 heights.append(capacity)
-                position = needed - capacity + style.after
+                position, notes = needed - capacity + style.after, with_notes(block_notes)
                 index += 1
                 continue
-            heights.append(position)
-            position = 0.0
-        heights.append(min(position, capacity))
+            new_page()
+        heights.append(min(position + notes, capacity))
         return Pagination(len(heights), heights, capacity, block_pages)
 
     # -- slides ----------------------------------------------------------------

@@ -30,6 +30,7 @@ class Block:
     kind: str = "paragraph"  # paragraph | heading | bullet | field
     level: int = 1
     trace: EvidenceRef | None = None
+    footnotes: list[str] = field(default_factory=list)  # notes referenced at the end of the block
 
     @property
     def text(self) -> str:

@@ -127,6 +127,7 @@ class Product(BaseModel):
     max_points_per_module: int | None = Field(default=None, ge=1)
     points_as: Literal["bullets", "paragraphs"] = "bullets"
     references: Literal["compact", "full"] = "full"
+    citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or Word footnotes (docx only)
     max_points_per_slide: int = Field(default=4, ge=1)
     margins: Margins | None = None
     slide_size: tuple[float, float] = (13.333, 7.5)
@@ -163,6 +164,8 @@ class Product(BaseModel):
             raise ValueError("a docx product needs budget.pages and margins")
         if self.format == "pptx" and self.budget.slides is None:
             raise ValueError("a pptx product needs budget.slides")
+        if self.citations == "footnotes" and (self.format != "docx" or "footnote" not in self.styles):
+            raise ValueError("footnotes need a docx product with a 'footnote' style")
         if self.budget.min_pages and self.budget.pages and self.budget.min_pages > self.budget.pages:
             raise ValueError("budget.min_pages is larger than budget.pages")
         return self

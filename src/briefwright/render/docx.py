@@ -14,6 +14,8 @@ from docx.styles.style import ParagraphStyle
 
 from briefwright import ooxml
 from briefwright.audience import AudienceProfile
+from briefwright.footnotes import Footnotes
+from briefwright.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.layout import PAPER_SIZES_IN
 from briefwright.model import Block, Document
 from briefwright.output import reproducible_zip
@@ -107,7 +109,8 @@ class DocxRenderer:
             num_pr.append(ooxml.w_element("numId", val=str(num_id)))
         return style
 
-    def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle]) -> None:
+    def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
+                   notes: Footnotes) -> None:
         paragraph = document.add_paragraph(style=styles[block.style])
         if self.product.styles[block.style].page_break_before:
             paragraph.paragraph_format.page_break_before = True
@@ -132,6 +135,8 @@ class DocxRenderer:
                 added.italic = True
             if run.cite:
                 added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+        for note in block.footnotes:
+            notes.add(paragraph, note)
 
     def _set_properties(self, document: docx.document.Document, model: Document) -> None:
         issued = dt.datetime.combine(dt.date.fromisoformat(model.issued), dt.time(0, 0))
@@ -154,12 +159,16 @@ class DocxRenderer:
         _drop_thumbnail(document)
         self._setup_page(document)
         self._setup_defaults(document)
+        if self.product.citations == "footnotes":
+            ensure_footnote_styles(document)
         styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
+        notes = Footnotes(document)
         body = document.element.body
         for paragraph in list(body.iterchildren(ooxml.qn("w:p"))):
             body.remove(paragraph)  # the template's empty first paragraph
         for block in model.blocks():
-            self._add_block(document, block, styles)
+            self._add_block(document, block, styles, notes)
+        notes.finish()
         self._set_properties(document, model)
         buffer = io.BytesIO()
         document.save(buffer)
