@@ -89,7 +89,7 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 def render_product(workspace: Workspace, product: Product, audience: AudienceProfile, plan: Plan,
                    report: Report) -> bytes:
     if product.format == "docx":
-        data = DocxRenderer(product, audience).render(plan.document)
+        data = DocxRenderer(product, audience, Typesetter(product, audience)).render(plan.document)
         check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
     else:
         data = PptxRenderer(product, audience, report).render(build_deck(plan.document, product))

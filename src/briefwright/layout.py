@@ -111,6 +111,19 @@ class Typesetter:
         return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
                             (height_in - margins.top - margins.bottom) * 72)
 
+    def gaps(self, blocks: list[Block]) -> list[float]:
+        """Space above each block: the larger of the previous block's after and its own before.
+
+        Clients differ on whether adjacent spacing adds up (LibreOffice takes the larger), so the
+        renderer writes exactly this gap as space-before and no space-after on every paragraph.
+        """
+        gaps, previous_after = [], 0.0
+        for block in blocks:
+            style = self.style(block.style)
+            gaps.append(max(previous_after, style.before))
+            previous_after = style.after
+        return gaps
+
     def notes_height(self, block: Block, width: float) -> float:
         """Height of a block's footnotes in the page's footnote area."""
         if not block.footnotes:
@@ -132,6 +145,7 @@ class Typesetter:
         capacity = geometry.content_height
         width = geometry.content_width
         blocks = list(document.blocks())
+        gaps = self.gaps(blocks)
         heights: list[float] = []
         block_pages: list[int] = []
         position, notes = 0.0, 0.0
@@ -153,30 +167,30 @@ class Typesetter:
             style = self.style(block.style)
             if style.page_break_before and position > 0:
                 new_page()
+            gap = gaps[index]
             count = self.line_count(block, width)
             block_notes = self.notes_height(block, width)
             extra = RULE_BELOW_PT if style.rule_below else 0.0
-            needed = style.before + count * style.line + extra
+            needed = gap + count * style.line + extra
             if style.keep_with_next and index + 1 < len(blocks):
                 following = blocks[index + 1]
-                following_style = self.style(following.style)
                 first_lines = min(2, self.line_count(following, width))
-                needed_with_next = needed + style.after + following_style.before + first_lines * following_style.line
+                needed_with_next = needed + gaps[index + 1] + first_lines * self.style(following.style).line
                 if position > 0 and position + needed_with_next + notes > capacity:
                     new_page()
             if position + needed + with_notes(block_notes) <= capacity:
                 block_pages.append(len(heights) + 1)
-                position += needed + style.after
+                position += needed
                 notes = with_notes(block_notes)
                 index += 1
                 continue
-            room_lines = math.floor((capacity - notes - position - style.before) / style.line)
+            room_lines = math.floor((capacity - notes - position - gap) / style.line)
             if count >= 4 and room_lines >= 2:
                 block_pages.append(len(heights) + 1)
                 placed = min(room_lines, count - 2)
-                position += style.before + placed * style.line
+                position += gap + placed * style.line
                 new_page()
-                position = (count - placed) * style.line + extra + style.after
+                position = (count - placed) * style.line + extra
                 notes = with_notes(block_notes)
                 index += 1
                 continue
@@ -184,7 +198,7 @@ class Typesetter:
                 # Taller than a page on its own: it overflows; count it as spilling over.
                 block_pages.append(len(heights) + 1)
                 heights.append(capacity)
-                position, notes = needed - capacity + style.after, with_notes(block_notes)
+                position, notes = needed - capacity, with_notes(block_notes)
                 index += 1
                 continue
             new_page()

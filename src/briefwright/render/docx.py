@@ -16,7 +16,7 @@ from briefwright import ooxml
 from briefwright.audience import AudienceProfile
 from briefwright.footnotes import Footnotes
 from briefwright.footnotes import ensure_styles as ensure_footnote_styles
-from briefwright.layout import PAPER_SIZES_IN
+from briefwright.layout import PAPER_SIZES_IN, Typesetter
 from briefwright.model import Block, Document
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
@@ -27,9 +27,10 @@ _TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
 
 
 class DocxRenderer:
-    def __init__(self, product: Product, audience: AudienceProfile) -> None:
+    def __init__(self, product: Product, audience: AudienceProfile, typesetter: Typesetter) -> None:
         self.product = product
         self.audience = audience
+        self.typesetter = typesetter
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
 
@@ -110,8 +111,11 @@ class DocxRenderer:
         return style
 
     def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
-                   notes: Footnotes) -> None:
+                   notes: Footnotes, gap: float) -> None:
         paragraph = document.add_paragraph(style=styles[block.style])
+        # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
+        paragraph.paragraph_format.space_before = Pt(gap)
+        paragraph.paragraph_format.space_after = Pt(0)
         if self.product.styles[block.style].page_break_before:
             paragraph.paragraph_format.page_break_before = True
         runs = block.runs
@@ -166,8 +170,9 @@ class DocxRenderer:
         body = document.element.body
         for paragraph in list(body.iterchildren(ooxml.qn("w:p"))):
             body.remove(paragraph)  # the template's empty first paragraph
-        for block in model.blocks():
-            self._add_block(document, block, styles, notes)
+        blocks = list(model.blocks())
+        for block, gap in zip(blocks, self.typesetter.gaps(blocks)):
+            self._add_block(document, block, styles, notes, gap)
         notes.finish()
         self._set_properties(document, model)
         buffer = io.BytesIO()
