@@ -26,7 +26,7 @@ bench: $(BIN)/.installed  ## print build timings and memory
 system-deps:  ## Debian: LibreOffice headless, fonts and poppler (needs root)
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-	  libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils
+	  libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc
 
 clean:
 	rm -rf build $(VENV) .pytest_cache

@@ -30,19 +30,25 @@ class Describe_cli:
     def it_builds_into_the_out_folder(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert len(list((tmp_path / "out").iterdir())) == 6
-        assert {"memo-analyst.docx", "deck-10-analyst.pptx"} <= {p.name for p in (tmp_path / "out").iterdir()}
+        names = {p.name for p in (tmp_path / "out").iterdir()}
+        products = {n for n in names if n.endswith((".docx", ".pptx"))}
+        assert len(products) == 6 and {"memo-analyst.docx", "deck-10-analyst.pptx"} <= products
+        for name in products:  # every product has its evidence map beside it
+            stem = name.rsplit(".", 1)[0]
+            assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names
 
     def it_keeps_deck_as_an_alias_of_deck_10(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
-        assert [p.name for p in (tmp_path / "out").iterdir()] == ["deck-analyst.pptx"]
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
+            ["deck-analyst.evidence.json", "deck-analyst.evidence.md", "deck-analyst.pptx"]
         assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
-        assert [p.name for p in (tmp_path / "out").iterdir()] == ["memo-analyst.docx"]
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
+            ["memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
 
     def it_fails_check_on_a_tampered_quote_without_a_traceback(self, project_dir: Path) -> None:
         path = project_dir / "content/recommendations.yaml"

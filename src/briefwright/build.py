@@ -15,6 +15,7 @@ from briefwright.checks import check_coverage, check_docx, check_pptx
 from briefwright.compose import ComposeContext, Composer
 from briefwright.content import Content, load_content
 from briefwright.diagnostics import Report, Where
+from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.layout import Typesetter
 from briefwright.output import write_atomic
 from briefwright.plan import Plan, Planner
@@ -51,6 +52,7 @@ class Output:
     plan: Plan
     data: bytes
     path: Path
+    evidence: dict = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
@@ -121,10 +123,15 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
             product, audience, plan = plan_product(workspace, product_name, audience_name)
             data = render_product(workspace, product, audience, plan, result.report)
             path = destination / f"{product_name}-{audience.id}.{product.format}"
-            result.outputs.append(Output(product, audience, plan, data, path))
+            evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
+                                          workspace.sources)
+            result.outputs.append(Output(product, audience, plan, data, path, evidence))
     result.report.raise_if_failed(strict)
     for output in result.outputs:
+        json_path, markdown_path = evidence_paths(output.path)
         write_atomic(output.path, output.data)
+        write_atomic(json_path, to_json(output.evidence))
+        write_atomic(markdown_path, to_markdown(output.evidence).encode("utf-8"))
     return result
 
 

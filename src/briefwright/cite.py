@@ -68,6 +68,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def note(parts: list[str]) -> str:
+    """Join citations into one note: 'A, “T,” P, date; B, “T.”' with one closing period."""
+    bodies = [part if part.endswith("n.d.") else part.removesuffix(".") for part in parts]
+    return _sentence("; ".join(bodies))
+
+
 def full_reference(meta: SourceMeta) -> str:
     """Author (native), “Title,” trans. X, Publisher, date."""
     rest = []

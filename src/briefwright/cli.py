@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 import traceback
@@ -11,7 +12,9 @@ from pathlib import Path
 from briefwright import __version__, cite
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, collect, plan_product
-from briefwright.diagnostics import BriefwrightError, Report
+from briefwright.coverage import coverage, format_coverage
+from briefwright.diagnostics import BriefwrightError, Report, Where
+from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 
@@ -68,6 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     quotes = sum(len(p.evidence) + sum(len(c.positions) for c in p.conflicts) for p in workspace.content.points.values())
     print(f"ok: {len(workspace.sources)} sources (checksums match), {len(workspace.content.modules)} modules, "
           f"{len(workspace.content.points)} points, {quotes} quotes verified against their sources")
+    print(format_coverage(coverage(workspace.content, workspace.sources)))
     return EXIT_OK
 
 
@@ -118,6 +122,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_trace(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    json_path = target if target.name.endswith(".evidence.json") else evidence_paths(target)[0]
+    if not json_path.is_file():
+        raise BriefwrightError(f"no evidence map at {json_path}", where=Where(target), code="trace-missing")
+    evidence = json.loads(json_path.read_text(encoding="utf-8"))
+    if args.json:
+        print(json.dumps(evidence, ensure_ascii=False, indent=2))
+    else:
+        print(to_markdown(evidence))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="briefwright",
                                           description="Compile curated, source-backed content into memos and decks.")
@@ -151,6 +168,12 @@ def parser() -> argparse.ArgumentParser:
     plan_parser.add_argument("product", metavar="PRODUCT")
     plan_parser.add_argument("--audience", metavar="NAME")
     plan_parser.set_defaults(handler=cmd_plan)
+    trace_parser = sub.add_parser("trace", help="show where every claim in a built file comes from",
+                                  description="Print the evidence map written beside a built file: for each "
+                                              "paragraph, bullet or slide line, its point, sources and quotes.")
+    trace_parser.add_argument("file", metavar="FILE", help="a built .docx/.pptx (or its .evidence.json)")
+    trace_parser.add_argument("--json", action="store_true", help="print the map as JSON")
+    trace_parser.set_defaults(handler=cmd_trace)
     return main_parser
 
 

@@ -153,9 +153,9 @@ class Composer:
             parts = []
             for source_id in block.trace.source_ids:
                 meta = self.context.sources[source_id].meta
-                parts.append(cite.short_reference(meta) if source_id in cited else cite.full_reference(meta).rstrip("."))
+                parts.append(cite.short_reference(meta) if source_id in cited else cite.full_reference(meta))
                 cited.add(source_id)
-            block.footnotes = ["; ".join(parts) + "."]
+            block.footnotes = [cite.note(parts)]
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
         if self.context.product.format == "pptx":
@@ -181,7 +181,12 @@ class Composer:
         source_ids = self._judgment_sources(points)
         marker = Citations.marker(citations.numbers(source_ids))
         runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split())), Run(" " + marker, cite=True)]
-        return Block(style, runs, kind=kind, trace=EvidenceRef(None, "judgment", tuple(source_ids)))
+        return Block(style, runs, kind=kind, trace=self._judgment_trace(points))
+
+    def _judgment_trace(self, points: list[str]) -> EvidenceRef:
+        quotes = tuple((item.source, item.quote) for point_id in points
+                       for item in self.context.content.points[point_id].evidence)
+        return EvidenceRef(None, "judgment", tuple(self._judgment_sources(points)), quotes, tuple(points))
 
     def _module_blocks(self, module: Module, picks: list[Pick], citations: Citations) -> list[Block]:
         product = self.context.product
@@ -274,7 +279,7 @@ class Composer:
                     cited = citations.numbers(source_ids)
                     numbers.extend(n for n in cited if n not in numbers)
                     blocks.append(Block("judgment", [Run(module.key_judgment.text), Run(" " + Citations.marker(cited), cite=True)],
-                                        kind="bullet", trace=EvidenceRef(None, "judgment", tuple(source_ids))))
+                                        kind="bullet", trace=self._judgment_trace(module.key_judgment.points)))
                     notes.append(f"{module.title}: {module.key_judgment.text} Supported by: "
                                  + "; ".join(content.points[p].headline for p in module.key_judgment.points) + ".")
                 sections.append(Section("judgments", title=self.text("judgments_title"),

@@ -21,6 +21,7 @@ class EvidenceRef:
     level: str | None
     source_ids: tuple[str, ...]
     quotes: tuple[tuple[str, str], ...] = ()  # (source id, quote)
+    points: tuple[str, ...] = ()  # for judgments: the points whose evidence carries them
 
 
 @dataclass

@@ -147,16 +147,13 @@ class Source:
         return self.text.count("\n", 0, offset) + 1
 
     def paragraph_at(self, offset: int) -> int:
-        """1-based number of the paragraph (run of non-blank lines) holding offset."""
-        paragraph, in_paragraph = 0, False
-        for line in self.text[: offset + 1].split("\n"):
-            if line.strip():
-                if not in_paragraph:
-                    paragraph += 1
-                in_paragraph = True
-            else:
-                in_paragraph = False
-        return max(paragraph, 1)
+        """1-based number of the paragraph holding offset: each non-blank line is one.
+
+        The seeds end paragraphs with a newline, some with blank lines between and some
+        without, so a non-blank line is the unit that holds for all of them.
+        """
+        lines = self.text[: offset + 1].split("\n")
+        return max(sum(1 for line in lines if line.strip()), 1)
 
     def closest_passage(self, quote: str) -> ClosestPassage:
         """The stretch of the work's text most like quote, to help fix a typo."""

@@ -1,0 +1,108 @@
+"""The evidence map: for every claim in an output, the point, sources and located quotes.
+
+Written beside each build output as <name>.evidence.json (for tools) and
+<name>.evidence.md (for people); `briefwright trace FILE` prints it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from briefwright.content import Content
+from briefwright.diagnostics import Where, fail
+from briefwright.model import Block, Document
+from briefwright.sources import SourceRegistry
+
+
+def _locate(sources: SourceRegistry, source_id: str, quote: str, output: str, location: str,
+            point: str | None) -> dict[str, Any]:
+    where = Where(Path(output), field=location)
+    if source_id not in sources:
+        raise fail("evidence-broken", where, f"claim from point '{point}' cites unknown source '{source_id}'",
+                   "fix the point's evidence, then run briefwright check")
+    match = sources[source_id].locate(quote)
+    if match is None:
+        raise fail("evidence-broken", where,
+                   f"claim from point '{point}' rests on a quote that is not in source '{source_id}': "
+                   f"“{' '.join(quote.split())[:80]}”", "run briefwright check to find and fix the quote")
+    return {"source": source_id, "quote": " ".join(quote.split()), "start": match.start, "end": match.end,
+            "line": match.line, "paragraph": match.paragraph}
+
+
+def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, Any], Block]]:
+    """Each block with where a reader finds it: paragraph N (Word) or slide N, body paragraph M."""
+    located = []
+    if is_deck:
+        for slide, section in enumerate(document.sections, start=1):
+            for index, block in enumerate(section.blocks, start=1):
+                located.append((f"slide {slide}, paragraph {index}", {"slide": slide, "paragraph": index}, block))
+    else:
+        for index, block in enumerate(document.blocks(), start=1):
+            located.append((f"paragraph {index}", {"paragraph": index}, block))
+    return located
+
+
+def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
+                       sources: SourceRegistry) -> dict[str, Any]:
+    entries = []
+    for label, location, block in _locations(document, is_deck):
+        trace = block.trace
+        if trace is None or block.style.endswith("_summary"):
+            continue  # a slide's summary line repeats its headline's trace
+        quotes = [_locate(sources, s, q, name, label, trace.point_id) for s, q in trace.quotes]
+        conflicts = []
+        if trace.point_id:
+            for conflict in content.points[trace.point_id].conflicts:
+                positions = [{**_locate(sources, p.source, p.quote, name, label, trace.point_id), "says": p.says}
+                             for p in conflict.positions]
+                conflicts.append({"about": conflict.about, "summary": " ".join(conflict.summary.split()),
+                                  "positions": positions})
+        entries.append({"location": location, "where": label, "text": block.text.replace("\t", " "),
+                        "point": trace.point_id, "points": list(trace.points), "level": trace.level,
+                        "sources": list(trace.source_ids), "footnotes": block.footnotes,
+                        "quotes": quotes, "conflicts": conflicts})
+    cited = sorted({source for entry in entries for source in entry["sources"]})
+    return {
+        "file": name,
+        "product": document.product_id,
+        "audience": document.audience_id,
+        "sources": {sid: {"title": sources[sid].meta.title, "file": sources[sid].meta.file,
+                          "sha256": sources[sid].meta.sha256} for sid in cited},
+        "entries": entries,
+    }
+
+
+def to_json(evidence: dict[str, Any]) -> bytes:
+    return (json.dumps(evidence, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_markdown(evidence: dict[str, Any]) -> str:
+    lines = [f"# Evidence map — {evidence['file']}", "",
+             f"Product `{evidence['product']}` for `{evidence['audience']}`: {len(evidence['entries'])} claims, "
+             f"each traced to verified quotes (character offsets and paragraph numbers in the seed files).", ""]
+    for entry in evidence["entries"]:
+        origin = f"point `{entry['point']}`" if entry["point"] else \
+            "judgment resting on " + ", ".join(f"`{p}`" for p in entry["points"])
+        lines.append(f"## {entry['where']} — {origin} ({entry['level']})")
+        lines.append("")
+        lines.append("> " + entry["text"])
+        for note in entry["footnotes"]:
+            lines.append(f"> — note: {note}")
+        lines.append("")
+        for quote in entry["quotes"]:
+            lines.append(f"- **{quote['source']}** ¶{quote['paragraph']}, line {quote['line']}, "
+                         f"chars {quote['start']}–{quote['end']}: “{quote['quote']}”")
+        for conflict in entry["conflicts"]:
+            lines.append(f"- *Sources differ* on {conflict['about']}:")
+            for position in conflict["positions"]:
+                lines.append(f"  - **{position['source']}** ({position['says']}) ¶{position['paragraph']}, "
+                             f"chars {position['start']}–{position['end']}: “{position['quote']}”")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def evidence_paths(output: Path) -> tuple[Path, Path]:
+    stem = output.with_suffix("")
+    return stem.with_name(stem.name + ".evidence.json"), stem.with_name(stem.name + ".evidence.md")
