@@ -41,14 +41,14 @@ class Describe_cli:
         result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
-            ["deck-analyst.evidence.json", "deck-analyst.evidence.md", "deck-analyst.pptx"]
+            ["deck-analyst.evidence.json", "deck-analyst.evidence.md", "deck-analyst.pptx", "manifest.json"]
         assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
         result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
-            ["memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
+            ["manifest.json", "memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
 
     def it_fails_check_on_a_tampered_quote_without_a_traceback(self, project_dir: Path) -> None:
         path = project_dir / "content/recommendations.yaml"

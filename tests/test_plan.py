@@ -9,6 +9,17 @@ import pytest
 from briefwright.build import collect, plan_product
 from briefwright.diagnostics import BriefwrightError
 from briefwright.project import load_project
+from briefwright.templates import BUILTIN_DIR
+
+
+def _override_product(project_dir: Path, name: str, edit) -> None:
+    """A project-level product of the same name overrides the built-in one."""
+    target = project_dir / "templates/products" / f"{name}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    original = (BUILTIN_DIR / "products" / f"{name}.yaml").read_text(encoding="utf-8")
+    changed = edit(original)
+    assert changed != original
+    target.write_text(changed, encoding="utf-8")
 
 
 def _plan(project_dir: Path, product: str):
@@ -44,8 +55,7 @@ class Describe_Planner:
         assert _plan(project_dir, "deck").count == 10  # the alias of deck-10
 
     def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path) -> None:
-        product = project_dir / "templates/products/deck-10.yaml"
-        product.write_text(product.read_text().replace("slides: 10", "slides: 6").replace(
+        _override_product(project_dir, "deck-10", lambda text: text.replace("slides: 10", "slides: 6").replace(
             "max_points_per_slide: 4", "max_points_per_slide: 1"))
         with pytest.raises(BriefwrightError) as caught:
             _plan(project_dir, "deck-10")
@@ -53,8 +63,7 @@ class Describe_Planner:
         assert "product 'deck-10'" in message and "priority-1" in message and "6 slides" in message
 
     def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
-        product = project_dir / "templates/products/memo.yaml"
-        product.write_text(product.read_text().replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
+        _override_product(project_dir, "memo", lambda text: text.replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
         with pytest.raises((BriefwrightError, ValueError)) as caught:
             _plan(project_dir, "memo")
         assert "below the product's minimum" in str(caught.value)

@@ -1,17 +1,24 @@
-"""Audience profiles: data files under templates/audiences/, with inheritance."""
+"""Audience profiles: data files under templates/audiences/, layered and inherited.
+
+A profile `extends` another and overrides only what differs. A profile may extend one
+of its own name: the parent is then looked up in the layers below it (an overlay
+refining the project's `analyst`, say).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefwright.diagnostics import Report, Where, fail
+from briefwright.templates import Layer, Layers
 from briefwright.validation import validate_into
-from briefwright.yamlio import YamlDocument, load_yaml
+from briefwright.yamlio import load_yaml
 
 HEX = r"^[0-9A-Fa-f]{6}$"
+ASSET_KEYS = ("logo", "reference_docx", "reference_pptx")
 
 
 class Fonts(BaseModel):
@@ -43,6 +50,28 @@ class Branding(BaseModel):
     organisation: str
     fonts: Fonts
     palette: Palette
+    logo: Path | None = None  # resolved, contained paths (see Layers.asset)
+    reference_docx: Path | None = None
+    reference_pptx: Path | None = None
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    acronyms: dict[str, str] = {}
+    expand: Literal["first-use", "never"] = "never"
+    glossary: bool = False
+    replace: dict[str, str] = {}  # plain-language substitutions in the project's own prose, never in quotes
+
+
+class TagRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    favour: list[str] = []
+    exclude: list[str] = []
+
+
+class ReadingLevel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    max_grade: float | None = Field(default=None, gt=0, description="Flesch–Kincaid grade of the product's prose")
 
 
 class AudienceProfile(BaseModel):
@@ -53,10 +82,25 @@ class AudienceProfile(BaseModel):
     description: str = ""
     addressee: str
     module_order: list[str] = []
+    module_weights: dict[str, float] = {}
+    tags: TagRules = TagRules()
+    vocabulary: Vocabulary = Vocabulary()
+    reading_level: ReadingLevel = ReadingLevel()
     paper: Literal["letter", "a4"] = "letter"
     date_format: str = "%d %B %Y"
     banner: str | None = None
     branding: Branding
+
+    @field_validator("module_weights")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        for module, weight in value.items():
+            if weight <= 0:
+                raise ValueError(f"weight of '{module}' must be above 0")
+        return value
+
+    def weight(self, module_id: str) -> float:
+        return self.module_weights.get(module_id, 1.0)
 
 
 def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -69,29 +113,40 @@ def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any
     return merged
 
 
-def _raw_profile(audiences_dir: Path, name: str, root: Path, chain: tuple[str, ...]) -> tuple[dict[str, Any], YamlDocument]:
-    path = audiences_dir / f"{name}.yaml"
-    if not path.is_file():
-        available = ", ".join(sorted(p.stem for p in audiences_dir.glob("*.yaml"))) or "none"
-        where = Where(_display(audiences_dir, root))
+def _raw_profile(layers: Layers, name: str, below: Layer | None, chain: tuple[str, ...]) -> tuple[dict[str, Any], Path]:
+    found = layers.find("audiences", name, below)
+    if found is None:
+        available = ", ".join(audience_names(layers)) or "none"
         if chain:
-            raise fail("audience-missing", where, f"profile '{chain[-1]}' extends '{name}', which does not exist",
+            raise fail("audience-missing", Where(field="extends"),
+                       f"profile '{chain[-1]}' extends '{name}', which no templates folder defines",
                        f"available: {available}")
-        raise fail("audience-missing", where, f"no audience profile named '{name}'", f"available: {available}")
-    document = load_yaml(path, _display(path, root))
-    data = document.data if isinstance(document.data, dict) else {}
+        raise fail("audience-missing", Where(field="audience"), f"no audience profile named '{name}'",
+                   f"available: {available}")
+    path, layer = found
+    shown = layers.display(path)
+    document = load_yaml(path, shown)
+    data = dict(document.data) if isinstance(document.data, dict) else {}
+    branding = data.get("branding")
+    if isinstance(branding, dict):
+        branding = dict(branding)
+        for key in ASSET_KEYS:
+            if isinstance(branding.get(key), str):
+                branding[key] = str(layers.asset(branding[key], layer, document.where(("branding", key))))
+        data["branding"] = branding
     parent = data.get("extends")
     if parent is None:
-        return data, document
-    if parent in chain or parent == name:
+        return data, path
+    if parent in chain and parent != name:
         raise fail("audience-cycle", document.where(("extends",)), f"'{name}' extends itself through {' → '.join(chain)}")
-    parent_data, _ = _raw_profile(audiences_dir, str(parent), root, chain + (name,))
-    return _deep_merge(parent_data, data), document
+    parent_data, _ = _raw_profile(layers, str(parent), layer if parent == name else None, chain + (name,))
+    return _deep_merge(parent_data, data), path
 
 
-def load_audience(audiences_dir: Path, name: str, root: Path) -> AudienceProfile:
-    data, document = _raw_profile(audiences_dir, name, root, ())
+def load_audience(layers: Layers, name: str) -> AudienceProfile:
+    data, path = _raw_profile(layers, name, None, ())
     data = {**data, "id": name}
+    document = load_yaml(path, layers.display(path))
     report = Report()
     profile = validate_into(AudienceProfile, data, document, (), report)
     report.raise_if_failed()
@@ -99,13 +154,6 @@ def load_audience(audiences_dir: Path, name: str, root: Path) -> AudienceProfile
     return profile
 
 
-def audience_names(audiences_dir: Path) -> list[str]:
-    """Profiles a user can build for (files starting with '_' or named base are abstract)."""
-    return sorted(p.stem for p in audiences_dir.glob("*.yaml") if not p.stem.startswith("_") and p.stem != "base")
-
-
-def _display(path: Path, root: Path) -> Path:
-    try:
-        return path.relative_to(root)
-    except ValueError:
-        return path
+def audience_names(layers: Layers) -> list[str]:
+    """Profiles a user can build for (names starting with '_', and base, are abstract)."""
+    return sorted(name for name in layers.files("audiences") if not name.startswith("_") and name != "base")

@@ -7,6 +7,7 @@ passed its checks, so a failing build never leaves half its outputs behind.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,14 +18,16 @@ from briefwright.content import Content, load_content
 from briefwright.diagnostics import Report, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.layout import Typesetter
+from briefwright.manifest import MANIFEST, updated_manifest
 from briefwright.output import write_atomic
 from briefwright.plan import Plan, Planner
-from briefwright.products import Product, load_product, product_files
+from briefwright.products import Product, load_product
 from briefwright.project import Project
 from briefwright.render.deck import build_deck
 from briefwright.render.docx import DocxRenderer
 from briefwright.render.pptx import PptxRenderer
 from briefwright.sources import SourceRegistry, load_sources
+from briefwright.templates import Layers
 
 
 @dataclass
@@ -35,14 +38,7 @@ class Workspace:
     sources: SourceRegistry
     content: Content
     report: Report
-
-    @property
-    def products_dir(self) -> Path:
-        return self.project.templates_dir / "products"
-
-    @property
-    def audiences_dir(self) -> Path:
-        return self.project.templates_dir / "audiences"
+    layers: Layers
 
 
 @dataclass
@@ -65,8 +61,15 @@ class BuildResult:
     report: Report = field(default_factory=Report)
 
 
-def collect(project: Project, strict: bool = False) -> Workspace:
+def template_layers(project: Project, overlay: Path | None = None) -> Layers:
+    configured = project.config.paths.overlay
+    chosen = overlay or (project.root / configured if configured else None)
+    return Layers.for_project(project.root, project.templates_dir, chosen)
+
+
+def collect(project: Project, strict: bool = False, overlay: Path | None = None) -> Workspace:
     """Load and verify sources and content; raise with every problem found."""
+    layers = template_layers(project, overlay)
     report = Report()
     sources = load_sources(project.seeds_dir, project.root, report)
     content = load_content(project.content_dir, project.root, sources, report)
@@ -74,13 +77,12 @@ def collect(project: Project, strict: bool = False) -> Workspace:
         check_coverage(content, sources, report)
     report.raise_if_failed(strict)
     assert content is not None
-    return Workspace(project, sources, content, report)
+    return Workspace(project, sources, content, report, layers)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
-    root = workspace.project.root
-    product = load_product(workspace.products_dir, product_name, root)
-    audience = load_audience(workspace.audiences_dir, audience_name, root)
+    product = load_product(workspace.layers, product_name)
+    audience = load_audience(workspace.layers, audience_name)
     typesetter = Typesetter(product, audience)
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued, workspace.project.templates_dir)
@@ -91,15 +93,19 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 def render_product(workspace: Workspace, product: Product, audience: AudienceProfile, plan: Plan,
                    report: Report) -> bytes:
     if product.format == "docx":
-        data = DocxRenderer(product, audience, Typesetter(product, audience)).render(plan.document)
+        data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document)
         check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
     else:
-        data = PptxRenderer(product, audience, report).render(build_deck(plan.document, product))
+        deck = build_deck(plan.document, product, audience.branding.logo)
+        data = PptxRenderer(product, audience, report).render(deck)
         check_pptx(data, product, report, Where(field=f"{product.id}-{audience.id}.pptx"))
     return data
 
 
 def resolve_products(workspace: Workspace, requested: list[str] | None) -> list[str]:
+    """None or ["all"]: the project file's list; ["*"]: every product the templates define."""
+    if requested == ["*"]:
+        return available_products(workspace)
     if requested is None or requested == ["all"]:
         return list(workspace.project.config.build.products)
     return requested
@@ -107,33 +113,47 @@ def resolve_products(workspace: Workspace, requested: list[str] | None) -> list[
 
 def resolve_audiences(workspace: Workspace, requested: list[str] | None) -> list[str]:
     if requested == ["all"]:
-        return audience_names(workspace.audiences_dir)
+        return audience_names(workspace.layers)
     if requested:
         return requested
     return list(workspace.project.config.build.audiences) or [workspace.project.config.default_audience]
 
 
+ProgressCallback = Callable[[int, int, str], None]
+
+
 def build(project: Project, products: list[str] | None = None, audiences: list[str] | None = None,
-          out_dir: Path | None = None, strict: bool = False) -> BuildResult:
-    workspace = collect(project, strict)
+          out_dir: Path | None = None, strict: bool = False, overlay: Path | None = None,
+          progress: ProgressCallback | None = None) -> BuildResult:
+    workspace = collect(project, strict, overlay)
     result = BuildResult(report=workspace.report)
     destination = out_dir or project.build_dir
-    for audience_name in resolve_audiences(workspace, audiences):
-        for product_name in resolve_products(workspace, products):
-            product, audience, plan = plan_product(workspace, product_name, audience_name)
-            data = render_product(workspace, product, audience, plan, result.report)
-            path = destination / f"{product_name}-{audience.id}.{product.format}"
-            evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
-                                          workspace.sources)
-            result.outputs.append(Output(product, audience, plan, data, path, evidence))
+    jobs = [(a, p) for a in resolve_audiences(workspace, audiences) for p in resolve_products(workspace, products)]
+    for number, (audience_name, product_name) in enumerate(jobs, start=1):
+        if progress is not None:
+            progress(number, len(jobs), f"{product_name} × {audience_name}")
+        product, audience, plan = plan_product(workspace, product_name, audience_name)
+        data = render_product(workspace, product, audience, plan, result.report)
+        path = destination / f"{product_name}-{audience.id}.{product.format}"
+        evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
+                                      workspace.sources)
+        result.outputs.append(Output(product, audience, plan, data, path, evidence))
+        grade_limit = audience.reading_level.max_grade
+        if grade_limit is not None and plan.reading_grade > grade_limit:
+            result.report.warning("reading-level", Where(field=f"{path.name}"),
+                                  f"prose reads at grade {plan.reading_grade}, above the {audience.id} "
+                                  f"profile's target of {grade_limit}",
+                                  "shorten sentences or add plain-language replacements to the profile")
     result.report.raise_if_failed(strict)
     for output in result.outputs:
         json_path, markdown_path = evidence_paths(output.path)
         write_atomic(output.path, output.data)
         write_atomic(json_path, to_json(output.evidence))
         write_atomic(markdown_path, to_markdown(output.evidence).encode("utf-8"))
+    if result.outputs:
+        write_atomic(destination / MANIFEST, updated_manifest(destination, result.outputs))
     return result
 
 
 def available_products(workspace: Workspace) -> list[str]:
-    return list(product_files(workspace.products_dir))
+    return sorted(workspace.layers.files("products"))

@@ -17,6 +17,7 @@ from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
+from briefwright.scaffold import init_project, new_audience
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -25,6 +26,10 @@ def _project(args: argparse.Namespace) -> Project:
     if args.project:
         return load_project(Path(args.project), explicit=True)
     return load_project(Path.cwd())
+
+
+def _overlay(args: argparse.Namespace) -> Path | None:
+    return Path(args.templates).resolve() if getattr(args, "templates", None) else None
 
 
 def _print_report(report: Report, stream=sys.stderr) -> None:
@@ -39,13 +44,29 @@ def _display(project: Project, path: Path) -> str:
         return str(path)
 
 
+def _progress(quiet: bool):
+    """A one-line progress display on a terminal; nothing when piped or quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(number: int, total: int, label: str) -> None:
+        end = "\n" if number == total else ""
+        print(f"\r\033[K[{number:>3}/{total}] {label}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     started = time.perf_counter()
-    products = None if args.product in (None, "all") else [args.product]
-    audiences = [args.audience] if args.audience else None
+    if args.all:
+        products, audiences = ["*"], ["all"]
+    else:
+        products = None if args.product in (None, "all") else [args.product]
+        audiences = [args.audience] if args.audience else None
     out_dir = Path(args.out) if args.out else None
-    result = build(project, products, audiences, out_dir, strict=args.strict)
+    result = build(project, products, audiences, out_dir, strict=args.strict, overlay=_overlay(args),
+                   progress=_progress(args.quiet))
     _print_report(result.report)
     elapsed = time.perf_counter() - started
     if not args.quiet:
@@ -61,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     try:
-        workspace = collect(project, strict=args.strict)
+        workspace = collect(project, strict=args.strict, overlay=_overlay(args))
     except BriefwrightError as error:
         _print_report(error.report)
         errors = len(error.report.errors)
@@ -77,19 +98,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     project = _project(args)
-    workspace = collect(project)
-    root = project.root
+    workspace = collect(project, overlay=_overlay(args))
     print("products:")
+    product_layers = workspace.layers.files("products")
     for name in available_products(workspace):
-        product = load_product(workspace.products_dir, name, root)
+        product = load_product(workspace.layers, name)
         budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
         aliases = f" (alias: {', '.join(product.aliases)})" if product.aliases else ""
-        print(f"  {name:<12} {product.format}  {budget:<10} {product.title}{aliases}")
+        origin = product_layers[name][1].label
+        print(f"  {name:<12} {product.format}  {budget:<10} {product.title}{aliases} [{origin}]")
     print("audiences:")
-    for name in audience_names(workspace.audiences_dir):
-        profile = load_audience(workspace.audiences_dir, name, root)
+    audience_layers = workspace.layers.files("audiences")
+    for name in audience_names(workspace.layers):
+        profile = load_audience(workspace.layers, name)
         default = " (default)" if name == project.config.default_audience else ""
-        print(f"  {name:<12} {profile.paper:<6} {profile.label}{default}")
+        banner = f" banner: {profile.banner}" if profile.banner else ""
+        print(f"  {name:<12} {profile.paper:<6} {profile.label}{default}{banner} [{audience_layers[name][1].label}]")
     print("modules:")
     for module in workspace.content.modules:
         by_priority = [sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)]
@@ -103,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     project = _project(args)
-    workspace = collect(project)
+    workspace = collect(project, overlay=_overlay(args))
     audience = args.audience or project.config.default_audience
     product, _, plan = plan_product(workspace, args.product, audience)
     budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
@@ -119,6 +143,23 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for decision in decisions:
             level = f" at {decision.level}" if decision.level else ""
             print(f"  P{decision.priority} {decision.module_id}/{decision.point_id}{level} — {decision.reason}")
+    return EXIT_OK
+
+
+def cmd_new_audience(args: argparse.Namespace) -> int:
+    project = _project(args)
+    workspace = collect(project, overlay=_overlay(args))
+    target = _overlay(args) or project.templates_dir
+    path = new_audience(workspace.layers, target, args.name, args.base or project.config.default_audience)
+    print(f"wrote {_display(project, path)}: edit it, then run: briefwright build --audience {args.name}")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    destination = init_project(Path(args.dir), Path(args.source).resolve() if args.source else None)
+    print(f"created a briefwright project in {destination}\n"
+          "next: replace seeds/ (and seeds/sources.yaml), rewrite content/, then run "
+          f"`briefwright check --project {destination}`")
     return EXIT_OK
 
 
@@ -142,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--project", metavar="DIR", help="project folder (default: found by walking up from here)")
+    common.add_argument("--templates", metavar="DIR",
+                        help="your own templates folder, layered over the project's templates/ and the built-ins")
     sub = main_parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -150,6 +193,8 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--product", metavar="NAME", help="a product name, or 'all' (default: the project's list)")
     build_parser.add_argument("--audience", metavar="NAME", help="an audience profile, or 'all' (default: the project's)")
     build_parser.add_argument("--out", metavar="DIR", help="output folder (default: build/)")
+    build_parser.add_argument("--all", action="store_true",
+                              help="every product for every audience (writes build/manifest.json as always)")
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_parser.set_defaults(handler=cmd_build)
@@ -168,6 +213,20 @@ def parser() -> argparse.ArgumentParser:
     plan_parser.add_argument("product", metavar="PRODUCT")
     plan_parser.add_argument("--audience", metavar="NAME")
     plan_parser.set_defaults(handler=cmd_plan)
+    new_parser = sub.add_parser("new-audience", parents=[common], help="scaffold an audience profile",
+                                description="Write templates/audiences/NAME.yaml (or into --templates DIR), "
+                                            "extending BASE, with every field explained.")
+    new_parser.add_argument("name", metavar="NAME")
+    new_parser.add_argument("--from", dest="base", metavar="BASE", help="profile to extend (default: the project's)")
+    new_parser.set_defaults(handler=cmd_new_audience)
+
+    init_parser = sub.add_parser("init", help="start a new project from the example",
+                                 description="Copy the example project (briefwright.yaml, seeds, content, templates) "
+                                             "into DIR as a starting point for another topic.")
+    init_parser.add_argument("dir", metavar="DIR")
+    init_parser.add_argument("--from", dest="source", metavar="PROJECT", help="project to copy (default: the example)")
+    init_parser.set_defaults(handler=cmd_init)
+
     trace_parser = sub.add_parser("trace", help="show where every claim in a built file comes from",
                                   description="Print the evidence map written beside a built file: for each "
                                               "paragraph, bullet or slide line, its point, sources and quotes.")

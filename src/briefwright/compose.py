@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from briefwright import cite
 from briefwright.audience import AudienceProfile
@@ -23,6 +23,7 @@ from briefwright.model import Block, Document, EvidenceRef, Reference, Run, Sect
 from briefwright.products import Product
 from briefwright.selection import Frame, Pick
 from briefwright.sources import SourceRegistry
+from briefwright.vocabulary import VocabularyPass
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class ComposeContext:
     audience: AudienceProfile
     issued: str
     templates_dir: Path
+
+
+def format_date(date: dt.date, pattern: str) -> str:
+    """strftime, plus %-d for the day without a leading zero on every platform."""
+    return date.strftime(pattern.replace("%-d", str(date.day)))
 
 
 class Citations:
@@ -65,30 +71,48 @@ class Composer:
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         self.context = context
         self.typesetter = typesetter
+        # No autoescaping: the output is not markup — python-docx and python-pptx escape XML themselves,
+        # and HTML entities would be printed literally.
         self._env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self._compiled: dict[str, object] = {}
-        issued = dt.date.fromisoformat(context.issued)
-        self.date_text = issued.strftime(context.audience.date_format).lstrip("0")
+        self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
 
     # -- templates -------------------------------------------------------------
+
+    def _template_where(self, key: str, template_line: int | None = None) -> Where:
+        source = self.context.product._source
+        if source is None:
+            return Where(field=f"text.{key}")
+        field = f"text.{key}" + (f", template line {template_line}" if template_line else "")
+        return Where(source.path, source.line_of(("text", key)), field)
 
     def text(self, key: str, **extra: object) -> str:
         product = self.context.product
         if key not in product.text:
-            raise fail("template-key", Where(Path("templates/products") / f"{product.id}.yaml", field=f"text.{key}"),
+            raise fail("template-key", self._template_where(key),
                        f"product '{product.id}' has no text template '{key}'", "add it under text:")
+        values = {"topic": self.context.content.topic, "audience": self.context.audience,
+                  "date": self.date_text, "product": product, **extra}
         try:
             template = self._compiled.get(key)
             if template is None:
                 template = self._env.from_string(product.text[key])
                 self._compiled[key] = template
-            values = {"topic": self.context.content.topic, "audience": self.context.audience,
-                      "date": self.date_text, "product": product, **extra}
             return " ".join(template.render(values).split())  # type: ignore[attr-defined]
+        except SecurityError as exc:
+            raise fail("template-unsafe", self._template_where(key),
+                       f"the template reaches for something templates may not use ({exc})",
+                       "templates may read topic, audience, date, product, module and refs — "
+                       "nothing of Python's internals") from None
+        except UndefinedError as exc:
+            raise fail("template-undefined", self._template_where(key),
+                       f"the template uses a name that does not exist: {exc.message}",
+                       f"available here: {', '.join(sorted(values))}") from None
+        except TemplateSyntaxError as exc:
+            raise fail("template-syntax", self._template_where(key, exc.lineno),
+                       f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs") from None
         except TemplateError as exc:
-            raise fail("template-error",
-                       Where(Path("templates/products") / f"{product.id}.yaml", field=f"text.{key}"),
-                       f"template failed: {exc.message}", "use only topic, audience, date, module and refs") from None
+            raise fail("template-error", self._template_where(key), f"template failed: {exc.message}") from None
 
     # -- helpers ---------------------------------------------------------------
 
@@ -135,13 +159,31 @@ class Composer:
                 self._markers_to_footnotes(sections)
         else:
             sections, citations = self._compose_deck(frames)
+        vocabulary = VocabularyPass(self.context.audience.vocabulary)
+        vocabulary.apply(sections)
+        if self._wants_glossary(sections) and vocabulary.used:
+            sections.insert(next(i for i, s in enumerate(sections) if s.role == "sources"),
+                            self._glossary(vocabulary.used))
         references = self._references(citations, self.context.product.references)
         for section in sections:
             if section.role == "sources":
                 self._fill_sources(section, references)
         topic = self.context.content.topic
         return Document(self.context.product.id, self.context.audience.id, topic.title, topic.subject, self.date_text,
-                        self.context.issued, self.context.audience.branding.organisation, sections, references)
+                        self.context.issued, self.context.audience.branding.organisation, sections, references,
+                        banner=self.context.audience.banner)
+
+    def _wants_glossary(self, sections: list[Section]) -> bool:
+        product = self.context.product
+        return (self.context.audience.vocabulary.glossary and product.format == "docx"
+                and product.references == "full" and any(s.role == "sources" for s in sections))
+
+    def _glossary(self, used: list[str]) -> Section:
+        acronyms = self.context.audience.vocabulary.acronyms
+        heading = self.text("glossary_heading") if "glossary_heading" in self.context.product.text else "Glossary"
+        blocks = [Block("heading", [Run(heading)], kind="heading")]
+        blocks += [Block("reference", [Run(f"{acronym} — {acronyms[acronym]}")]) for acronym in sorted(used)]
+        return Section("glossary", title=heading, blocks=blocks)
 
     def _markers_to_footnotes(self, sections: list[Section]) -> None:
         """Replace each [n] marker with a footnote: a full citation first, a short one after."""

@@ -71,6 +71,7 @@ class Document:
     author: str
     sections: list[Section]
     references: list[Reference]
+    banner: str | None = None  # handling banner at the top and bottom of every page and slide
     language: str = "en-US"
 
     def blocks(self):

@@ -17,6 +17,7 @@ from briefwright.diagnostics import Where, fail
 from briefwright.layout import Pagination, Typesetter
 from briefwright.model import Document
 from briefwright.products import Part
+from briefwright.readability import document_grade
 from briefwright.selection import Frame, Pick
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
@@ -41,6 +42,7 @@ class Plan:
     decisions: list[Decision]
     fills: list[float]  # per page (Word) or per slide body (PowerPoint)
     unit: str  # "page" | "slide"
+    reading_grade: float = 0.0  # Flesch–Kincaid grade of the product's prose
 
     @property
     def count(self) -> int:
@@ -77,20 +79,37 @@ class Planner:
         self.where = Where(field=f"products.{self.product.id}.budget")
 
     def plan(self) -> Plan:
-        if self.product.format == "docx":
-            return self._plan_pages()
-        return self._plan_slides()
+        plan = self._plan_pages() if self.product.format == "docx" else self._plan_slides()
+        plan.reading_grade = document_grade(plan.document)
+        return plan
+
+    def excluded(self, point: Point) -> str | None:
+        """Why the audience leaves this point out, or None. Must-keep points are never left out."""
+        hits = sorted(set(point.tags) & set(self.audience.tags.exclude))
+        if hits and point.priority > 1:
+            return f"the audience leaves out tag '{hits[0]}'"
+        return None
+
+    def effective_priority(self, point: Point) -> float:
+        """Favoured tags move a point ahead of others of its priority (never into must-keep)."""
+        favoured = bool(set(point.tags) & set(self.audience.tags.favour))
+        return point.priority - 0.5 if favoured and point.priority > 1 else float(point.priority)
 
     def _ranked(self, modules: list[Module]) -> list[tuple[Point, Module]]:
-        """Priority first; within a priority, round-robin across modules so each gets its share."""
+        """By effective priority; within it, round-robin across modules, heavier modules served more often."""
         items = []
         for index, module in enumerate(modules):
-            seen: dict[int, int] = {}
+            weight = self.audience.weight(module.id)
+            seen: dict[float, int] = {}
             for point in module.points:
-                rank = seen.get(point.priority, 0)  # position among the module's points of this priority
-                seen[point.priority] = rank + 1
-                items.append((point, module, rank, index))
-        return [(p, m) for p, m, _, _ in sorted(items, key=lambda item: (item[0].priority, item[2], item[3]))]
+                if self.excluded(point):
+                    continue
+                priority = self.effective_priority(point)
+                rank = seen.get(priority, 0)  # position among the module's points of this priority
+                seen[priority] = rank + 1
+                items.append((point, module, priority, rank / weight, index))
+        items.sort(key=lambda item: (item[2], item[3], item[4]))
+        return [(point, module) for point, module, *_ in items]
 
     def _fixed_frame(self, part: Part, module_frames: list[Frame]) -> Frame:
         covered = [m.id for m in self.ordered if part.includes(m.role)]
@@ -311,12 +330,12 @@ class Planner:
     def _pack_module(self, module: Module, slides: int) -> tuple[list[list[Pick]], float] | None:
         """Best use of `slides` slides for one module, or None if its must-keep points cannot fill them."""
         shortest = self.product.levels[0]
-        ranked = sorted(enumerate(module.points), key=lambda item: (item[1].priority, item[0]))
-        chosen: list[Pick] = [Pick(p.id, shortest) for _, p in ranked if p.priority == 1]
+        ranked = [point for point, _ in self._ranked([module])]
+        chosen: list[Pick] = [Pick(p.id, shortest) for p in ranked if p.priority == 1]
         if len(chosen) >= slides and self._layout(module, chosen, slides) is None:
             return None
         dropped_value = 0.0
-        for _, point in ranked:
+        for point in ranked:
             existing = next((p for p in chosen if p.point_id == point.id), None)
             for level in _levels_down_from(self.product.levels, self.product.prefer):
                 if existing is not None and not _better(level, existing.level):
@@ -327,7 +346,7 @@ class Planner:
                     break
             else:
                 if existing is None:
-                    dropped_value += PRIORITY_WEIGHT[point.priority]
+                    dropped_value += PRIORITY_WEIGHT[point.priority] * self.audience.weight(module.id)
         layout = self._layout(module, chosen, slides)
         return None if layout is None else (layout, dropped_value)
 
@@ -341,8 +360,9 @@ class Planner:
             for point in module.points:
                 pick = chosen.get(point.id)
                 if pick is None:
-                    reason = reasons.get(point.id, "no room") if module in self.modules or point.id in reasons \
-                        else "its module is not part of this product"
+                    reason = self.excluded(point) or (
+                        reasons.get(point.id, "no room") if module in self.modules or point.id in reasons
+                        else "its module is not part of this product")
                     decisions.append(Decision(point.id, module.id, point.priority, "dropped", None, reason))
                 elif DETAIL_LEVELS.index(pick.level) < prefer_index:
                     decisions.append(Decision(point.id, module.id, point.priority, "condensed", pick.level,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from briefwright.content import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.validation import validate_into
-from briefwright.yamlio import load_yaml
+from briefwright.templates import Layers
+from briefwright.yamlio import YamlDocument, load_yaml
 
 
 class Style(BaseModel):
@@ -115,6 +116,7 @@ class Part(BaseModel):
 
 class Product(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    _source: YamlDocument | None = PrivateAttr(default=None)  # for errors that name a line
     id: str
     title: str
     description: str = ""
@@ -131,6 +133,7 @@ class Product(BaseModel):
     max_points_per_slide: int = Field(default=4, ge=1)
     margins: Margins | None = None
     slide_size: tuple[float, float] = (13.333, 7.5)
+    logo_height: float = Field(default=0.22, gt=0, description="Logo height in the Word header, inches")
     boxes: dict[str, Box] = {}
     styles: dict[str, Style]
     text: dict[str, str] = {}
@@ -171,33 +174,24 @@ class Product(BaseModel):
         return self
 
 
-def product_files(products_dir: Path) -> dict[str, Path]:
-    return {p.stem: p for p in sorted(products_dir.glob("*.yaml"))}
-
-
-def load_product(products_dir: Path, name: str, root: Path) -> Product:
-    files = product_files(products_dir)
-    path = files.get(name)
-    if path is None:
-        for candidate in files.values():
-            document = load_yaml(candidate, _display(candidate, root))
+def load_product(layers: Layers, name: str) -> Product:
+    files = layers.files("products")
+    found = files.get(name)
+    if found is None:
+        for path, layer in files.values():
+            document = load_yaml(path, layers.display(path))
             if isinstance(document.data, dict) and name in (document.data.get("aliases") or []):
-                path = candidate
+                found = (path, layer)
                 break
-    if path is None:
-        raise fail("product-missing", Where(_display(products_dir, root)), f"no product named '{name}'",
-                   f"available: {', '.join(files) or 'none'}")
-    document = load_yaml(path, _display(path, root))
+    if found is None:
+        raise fail("product-missing", Where(field="product"), f"no product named '{name}'",
+                   f"available: {', '.join(sorted(files)) or 'none'}")
+    path, _ = found
+    document = load_yaml(path, layers.display(path))
     report = Report()
     data = {**document.data, "id": path.stem} if isinstance(document.data, dict) else document.data
     product = validate_into(Product, data, document, (), report)
     report.raise_if_failed()
     assert product is not None
+    product._source = document
     return product
-
-
-def _display(path: Path, root: Path) -> Path:
-    try:
-        return path.relative_to(root)
-    except ValueError:
-        return path

@@ -19,6 +19,7 @@ class Paths(BaseModel):
     seeds: str = "seeds"
     content: str = "content"
     templates: str = "templates"
+    overlay: str | None = None  # a user's own templates folder, layered over templates/
     build: str = "build"
 
 

@@ -7,6 +7,7 @@ boxes, so a deck's look is data; this module only decides which box shows what.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefwright.model import Block, Document, Run, Section
 from briefwright.products import Box, Product
@@ -30,10 +31,18 @@ class RectShape:
 
 
 @dataclass
+class PictureShape:
+    name: str
+    box: Box
+    path: Path
+    alt_text: str
+
+
+@dataclass
 class SlideModel:
     layout: str  # a layout name in the reference presentation
     background: str | None  # palette key, or None for the paper colour
-    shapes: list[TextShape | RectShape] = field(default_factory=list)
+    shapes: list[TextShape | RectShape | PictureShape] = field(default_factory=list)
     notes: str = ""
     role: str = ""
 
@@ -53,13 +62,25 @@ def _text(name: str, box: Box, style: str, text: str, placeholder: str | None = 
     return TextShape(name, box, [Block(style, [Run(text)])], placeholder)
 
 
-def build_deck(document: Document, product: Product) -> DeckModel:
+def _furniture(slide: SlideModel, document: Document, product: Product, logo: Path | None, cover: bool) -> None:
+    """The handling banner at the top and bottom, and the logo, on every slide."""
+    boxes = product.boxes
+    if document.banner:
+        style = "cover_banner" if cover and "cover_banner" in product.styles else "banner"
+        slide.shapes.append(_text("Banner top", boxes["banner_top"], style, document.banner))
+        slide.shapes.append(_text("Banner bottom", boxes["banner_bottom"], style, document.banner))
+    if logo is not None and "logo" in boxes:
+        slide.shapes.append(PictureShape("Logo", boxes["logo"], logo, f"{document.author} logo"))
+
+
+def build_deck(document: Document, product: Product, logo: Path | None = None) -> DeckModel:
     boxes = product.boxes
     slides: list[SlideModel] = []
     total = len(document.sections)
     for number, section in enumerate(document.sections, start=1):
         if section.role == "title":
             slides.append(_cover(section, product))
+            _furniture(slides[-1], document, product, logo, cover=True)
             continue
         slide = SlideModel("Title Only", None, role=section.role, notes="\n\n".join(section.notes))
         if section.kicker:
@@ -70,6 +91,7 @@ def build_deck(document: Document, product: Product) -> DeckModel:
         if section.footer:
             slide.shapes.append(_text("Source line", boxes["source_line"], "source_line", section.footer))
         slide.shapes.append(_text("Slide number", boxes["page_number"], "page_number", f"{number} / {total}"))
+        _furniture(slide, document, product, logo, cover=False)
         slides.append(slide)
     return DeckModel(product.slide_size[0], product.slide_size[1], document.title, document.subject,
                      document.author, document.issued, slides)

@@ -12,8 +12,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
+from lxml import etree
+
 from briefwright import ooxml
 from briefwright.audience import AudienceProfile
+from briefwright.diagnostics import Report, Where
 from briefwright.footnotes import Footnotes
 from briefwright.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.layout import PAPER_SIZES_IN, Typesetter
@@ -27,10 +30,12 @@ _TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
 
 
 class DocxRenderer:
-    def __init__(self, product: Product, audience: AudienceProfile, typesetter: Typesetter) -> None:
+    def __init__(self, product: Product, audience: AudienceProfile, typesetter: Typesetter,
+                 report: Report | None = None) -> None:
         self.product = product
         self.audience = audience
         self.typesetter = typesetter
+        self.report = report if report is not None else Report()
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
 
@@ -70,6 +75,10 @@ class DocxRenderer:
         try:
             style = document.styles[name]
         except KeyError:
+            if self.audience.branding.reference_docx is not None and spec.word_style:
+                self.report.warning("style-missing", Where(self.audience.branding.reference_docx, field=name),
+                                    f"style '{name}' is not in the reference document; using briefwright's",
+                                    "add a paragraph style with that name to the reference .docx")
             style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = document.styles["Normal"]
         ppr, rpr = ooxml.reset_properties(style.element)
@@ -157,8 +166,44 @@ class DocxRenderer:
         properties.created = properties.modified = issued
         properties.last_printed = issued
 
+    def _open(self) -> docx.document.Document:
+        reference = self.audience.branding.reference_docx
+        if reference is None:
+            return docx.Document()
+        document = docx.Document(str(reference))
+        body = document.element.body
+        for child in list(body):
+            if etree.QName(child).localname != "sectPr":
+                body.remove(child)  # a reference lends styles and page furniture, never content
+        return document
+
+    def _header_and_footer(self, document: docx.document.Document, model: Document,
+                           styles: dict[str, ParagraphStyle]) -> None:
+        """Logo at the left of the header; the handling banner centred at the top and the bottom."""
+        logo = self.audience.branding.logo
+        if model.banner is None and logo is None:
+            return
+        width = self.typesetter.page_geometry().content_width
+        section = document.sections[0]
+        for part, with_logo in ((section.header, True), (section.footer, False)):
+            part.is_linked_to_previous = False
+            paragraph = part.paragraphs[0]
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            if "banner" in styles:
+                paragraph.style = styles["banner"]
+            fmt = paragraph.paragraph_format
+            fmt.alignment = 0
+            fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the logo; exact pitch would clip it
+            fmt.tab_stops.add_tab_stop(Pt(width / 2), WD_TAB_ALIGNMENT.CENTER)
+            if with_logo and logo is not None:
+                paragraph.add_run().add_picture(str(logo), height=Inches(self.product.logo_height))
+            if model.banner:
+                paragraph.add_run().add_tab()
+                paragraph.add_run(model.banner)
+
     def render(self, model: Document) -> bytes:
-        document = docx.Document()
+        document = self._open()
         self._configured = set()
         _drop_thumbnail(document)
         self._setup_page(document)
@@ -174,6 +219,7 @@ class DocxRenderer:
         for block, gap in zip(blocks, self.typesetter.gaps(blocks)):
             self._add_block(document, block, styles, notes, gap)
         notes.finish()
+        self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
         buffer = io.BytesIO()
         document.save(buffer)

@@ -13,10 +13,10 @@ from pptx.util import Emu, Inches, Pt
 
 from briefwright import ooxml
 from briefwright.audience import AudienceProfile
-from briefwright.diagnostics import Report, Where
+from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
-from briefwright.render.deck import DeckModel, RectShape, SlideModel, TextShape
+from briefwright.render.deck import DeckModel, PictureShape, RectShape, SlideModel, TextShape
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
@@ -87,6 +87,12 @@ class PptxRenderer:
             fill.fore_color.rgb = self._rgb(model.background)
         used: set[int] = set()
         for spec in model.shapes:
+            if isinstance(spec, PictureShape):
+                picture = slide.shapes.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
+                                                   Inches(spec.box.w), Inches(spec.box.h))
+                picture.name = spec.name
+                ooxml.set_alt_text(picture._element, spec.alt_text)
+                continue
             if isinstance(spec, RectShape):
                 shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(spec.box.x), Inches(spec.box.y),
                                                Inches(spec.box.w), Inches(spec.box.h))
@@ -117,8 +123,19 @@ class PptxRenderer:
         if model.notes:
             slide.notes_slide.notes_text_frame.text = model.notes
 
+    def _open(self):
+        reference = self.audience.branding.reference_pptx
+        if reference is None:
+            return Presentation()
+        presentation = Presentation(str(reference))
+        if len(presentation.slides):
+            raise fail("reference-has-slides", Where(reference),
+                       f"the reference deck has {len(presentation.slides)} slide(s); it may hold only masters and layouts",
+                       "delete its slides and keep the layouts")
+        return presentation
+
     def render(self, deck: DeckModel) -> bytes:
-        presentation = Presentation()
+        presentation = self._open()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
         presentation.slide_height = Emu(round(deck.height_in * 914400))
         for slide in deck.slides:

@@ -1,0 +1,105 @@
+"""Starting points: a new audience profile with every field explained, and a new project."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from briefwright.audience import load_audience
+from briefwright.diagnostics import Where, fail
+from briefwright.project import PROJECT_FILE, find_project_root
+from briefwright.templates import Layers
+
+PROJECT_PARTS = (PROJECT_FILE, "seeds", "content", "templates")
+
+AUDIENCE_TEMPLATE = """\
+# Audience profile "{name}". It extends "{base}" and overrides only what you set here;
+# every field below is commented out and shows the value it inherits. Uncomment to change.
+extends: {base}
+label: {label}
+# description: {description}
+# addressee: {addressee}              # printed on the memo's TO line and the deck's cover
+
+# Module order and weights: modules first in the list come first; a weight above 1 gives a
+# module more of the room (more points in a memo, more slides in a deck).
+# module_order: {module_order}
+# module_weights: {{}}                   # e.g. {{legal-constraints: 1.5}}
+
+# Point tags to favour (ahead of others of the same priority) or to leave out (never a
+# priority-1 point, which every audience keeps).
+# tags:
+#   favour: {favour}
+#   exclude: {exclude}
+
+# Vocabulary: spell acronyms out on first use (first-use | never), add a glossary to the
+# brief and report, and replace jargon in the project's own prose (quotes are never changed).
+# vocabulary:
+#   expand: {expand}
+#   glossary: {glossary}
+#   replace: {{}}                        # e.g. {{"track 1.5": semi-official}}
+
+# reading_level:
+#   max_grade: {max_grade}             # Flesch–Kincaid grade; above it the build warns
+
+# paper: {paper}                       # letter | a4
+# date_format: "{date_format}"         # strftime; %-d is the day without a leading zero
+# banner: {banner}                     # e.g. "UNCLASSIFIED // FOR DISCUSSION" on every page and slide
+
+# Branding: organisation (FROM line), fonts (must be installed; east_asian must hold CJK),
+# palette (RRGGBB), a logo and reference files, relative to this templates folder.
+# branding:
+#   organisation: {organisation}
+#   logo: assets/logo.png
+#   reference_docx: reference/house.docx
+#   reference_pptx: reference/house.pptx
+#   palette:
+#     accent: {accent}
+"""
+
+
+def new_audience(layers: Layers, target_dir: Path, name: str, base: str) -> Path:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise fail("audience-name", Where(field="NAME"), f"'{name}' is not a valid profile name",
+                   "use lowercase letters, digits and hyphens")
+    path = target_dir / "audiences" / f"{name}.yaml"
+    if path.exists():
+        raise fail("audience-exists", Where(path), "a profile with this name already exists",
+                   "choose another name or edit that file")
+    parent = load_audience(layers, base)
+    text = AUDIENCE_TEMPLATE.format(
+        name=name, base=base, label=name.replace("-", " ").capitalize(), description=parent.description or "…",
+        addressee=parent.addressee, module_order=parent.module_order or "[]", favour=parent.tags.favour,
+        exclude=parent.tags.exclude, expand=parent.vocabulary.expand,
+        glossary=str(parent.vocabulary.glossary).lower(), max_grade=parent.reading_level.max_grade or "null",
+        paper=parent.paper, date_format=parent.date_format, banner=parent.banner or "null",
+        organisation=parent.branding.organisation, accent=parent.branding.palette.accent)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def example_project() -> Path:
+    """The example to copy: the project this package was installed from, else the one around us."""
+    source_tree = Path(__file__).resolve().parents[2]
+    if (source_tree / PROJECT_FILE).is_file() and (source_tree / "seeds").is_dir():
+        return source_tree
+    return find_project_root(Path.cwd())
+
+
+def init_project(destination: Path, example: Path | None = None) -> Path:
+    source = example or example_project()
+    if destination.exists() and any(destination.iterdir()):
+        raise fail("init-not-empty", Where(destination), "the folder exists and is not empty",
+                   "choose a new folder")
+    missing = [part for part in PROJECT_PARTS if not (source / part).exists()]
+    if missing:
+        raise fail("init-example", Where(source), f"the example project lacks {', '.join(missing)}",
+                   "pass --from with a complete briefwright project")
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, destination / part)
+        else:
+            shutil.copy2(source / part, destination / part)
+    return destination

@@ -1,0 +1,51 @@
+"""An audience's vocabulary applied to the project's own prose: plain-language swaps and
+acronyms spelled out on first use. Quotes, citations and references are never touched."""
+
+from __future__ import annotations
+
+import re
+
+from briefwright.audience import Vocabulary
+from briefwright.model import Run, Section
+
+UNTOUCHED_STYLES = {"reference", "sources", "footnote"}
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
+
+
+class VocabularyPass:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._replacements = [(_pattern(old), new) for old, new in vocabulary.replace.items()]
+        self._acronyms = [(acronym, _pattern(acronym), expansion)
+                          for acronym, expansion in sorted(vocabulary.acronyms.items())]
+        self.used: list[str] = []
+        self._expanded: set[str] = set()
+
+    def text(self, text: str) -> str:
+        for pattern, new in self._replacements:
+            text = pattern.sub(new, text)
+        for acronym, pattern, expansion in self._acronyms:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            if acronym not in self.used:
+                self.used.append(acronym)
+            if self.vocabulary.expand == "first-use" and acronym not in self._expanded:
+                self._expanded.add(acronym)
+                if expansion.lower() not in text[max(0, match.start() - len(expansion) - 2):match.start()].lower():
+                    text = text[:match.start()] + f"{expansion} ({acronym})" + text[match.end():]
+        return text
+
+    def apply(self, sections: list[Section]) -> None:
+        """Rewrite sections in reading order: each slide's kicker and title, then its blocks."""
+        for section in sections:
+            section.kicker = self.text(section.kicker) if section.kicker else section.kicker
+            section.title = self.text(section.title) if section.title else section.title
+            for block in section.blocks:
+                if block.style in UNTOUCHED_STYLES:
+                    continue
+                block.runs = [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite)
+                              for run in block.runs]
