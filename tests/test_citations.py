@@ -178,4 +178,5 @@ class Describe_evidence_map:
         result = subprocess.run([sys.executable, "-m", "briefwright", "trace", str(built["deck-10-analyst.pptx"])],
                                 capture_output=True, text=True, check=False, cwd=built["deck-10-analyst.pptx"].parent)
         assert result.returncode == 0, result.stderr
-        assert "slide 3, paragraph 1" in result.stdout and "chars" in result.stdout
+        assert "slide 3, event 1" in result.stdout and "slide 5, paragraph 1" in result.stdout
+        assert "chars" in result.stdout

@@ -26,7 +26,17 @@ def check_docx(data: bytes, model: Document, product: Product, report: Report, w
     """Reopen the written bytes: every planned block is there, in order, in its Word style."""
     document = docx.Document(io.BytesIO(data))
     paragraphs = document.paragraphs
-    blocks = list(model.blocks())
+    tables = [block for block in model.blocks() if block.kind == "table"]
+    blocks = [block for block in model.blocks() if block.kind != "table"]
+    if len(document.tables) != len(tables):
+        report.error("output-tables", where, f"reopened file has {len(document.tables)} tables; expected {len(tables)}")
+        return
+    for number, (table, block) in enumerate(zip(document.tables, tables), start=1):
+        got = [[cell.text for cell in row.cells] for row in table.rows]
+        want = [[cell.text for cell in row.cells] for row in block.rows]
+        if got != want:
+            report.error("output-table", where, f"table {number} differs from the plan")
+            return
     if len(paragraphs) != len(blocks):
         report.error("output-mismatch", where, f"reopened file has {len(paragraphs)} paragraphs; expected {len(blocks)}")
         return

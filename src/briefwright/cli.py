@@ -16,6 +16,7 @@ from briefwright.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.products import load_product
+from briefwright.preview import preview
 from briefwright.project import Project, load_project
 from briefwright.scaffold import init_project, new_audience
 
@@ -163,6 +164,24 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    project = _project(args)
+    out_dir = Path(args.out) if args.out else project.build_dir / "preview"
+    if args.all:
+        files = sorted(p for p in project.build_dir.glob("*") if p.suffix in (".docx", ".pptx"))
+    else:
+        files = [Path(name) for name in args.files]
+    if not files:
+        raise BriefwrightError("name files to preview, or pass --all", where=Where(project.build_dir),
+                               code="preview-nothing")
+    sheets = preview(files, out_dir)
+    for sheet in sheets:
+        unit = "slides" if sheet.source.suffix == ".pptx" else "pages"
+        print(f"{sheet.source.name}: {sheet.pages} {unit} → {_display(project, sheet.image)}")
+    print(f"open {_display(project, out_dir / 'index.html')} to see them all")
+    return EXIT_OK
+
+
 def cmd_trace(args: argparse.Namespace) -> int:
     target = Path(args.file)
     json_path = target if target.name.endswith(".evidence.json") else evidence_paths(target)[0]
@@ -226,6 +245,16 @@ def parser() -> argparse.ArgumentParser:
     init_parser.add_argument("dir", metavar="DIR")
     init_parser.add_argument("--from", dest="source", metavar="PROJECT", help="project to copy (default: the example)")
     init_parser.set_defaults(handler=cmd_init)
+
+    preview_parser = sub.add_parser("preview", parents=[common], help="render built files to PDF, PNG pages "
+                                                                      "and contact sheets",
+                                    description="Render files with LibreOffice (its own throwaway profile, one run "
+                                                "for all files) into PDFs, PNG pages, a contact sheet per product "
+                                                "and an index.html that shows every sheet.")
+    preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx files")
+    preview_parser.add_argument("--all", action="store_true", help="every .docx/.pptx in build/")
+    preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
+    preview_parser.set_defaults(handler=cmd_preview)
 
     trace_parser = sub.add_parser("trace", help="show where every claim in a built file comes from",
                                   description="Print the evidence map written beside a built file: for each "

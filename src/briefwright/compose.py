@@ -19,7 +19,7 @@ from briefwright.audience import AudienceProfile
 from briefwright.content import Content, Module, Point
 from briefwright.diagnostics import Where, fail
 from briefwright.layout import Typesetter
-from briefwright.model import Block, Document, EvidenceRef, Reference, Run, Section
+from briefwright.model import Block, Cell, Document, EvidenceRef, Reference, Row, Run, Section
 from briefwright.products import Product
 from briefwright.selection import Frame, Pick
 from briefwright.sources import SourceRegistry
@@ -34,6 +34,15 @@ class ComposeContext:
     audience: AudienceProfile
     issued: str
     templates_dir: Path
+
+
+def event_date(date: str) -> str:
+    """A timeline date at the precision the source gives: 1972, Feb 2019, 4 Jun 2022."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = dt.date(2000, int(parts[1]), 1).strftime("%b")
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 def format_date(date: dt.date, pattern: str) -> str:
@@ -188,16 +197,25 @@ class Composer:
     def _markers_to_footnotes(self, sections: list[Section]) -> None:
         """Replace each [n] marker with a footnote: a full citation first, a short one after."""
         cited: set[str] = set()
-        for block in (block for section in sections for block in section.blocks):
-            if not (block.runs and block.runs[-1].cite and block.trace):
-                continue
-            block.runs = block.runs[:-1]
+
+        def note_for(source_ids: tuple[str, ...]) -> str:
             parts = []
-            for source_id in block.trace.source_ids:
+            for source_id in source_ids:
                 meta = self.context.sources[source_id].meta
                 parts.append(cite.short_reference(meta) if source_id in cited else cite.full_reference(meta))
                 cited.add(source_id)
-            block.footnotes = [cite.note(parts)]
+            return cite.note(parts)
+
+        for block in (block for section in sections for block in section.blocks):
+            for row in block.rows:
+                last = row.cells[-1]
+                if row.trace and last.runs and last.runs[-1].cite:
+                    last.runs = last.runs[:-1]
+                    last.footnotes = [note_for(row.trace.source_ids)]
+            if not (block.runs and block.runs[-1].cite and block.trace):
+                continue
+            block.runs = block.runs[:-1]
+            block.footnotes = [note_for(block.trace.source_ids)]
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
         if self.context.product.format == "pptx":
@@ -297,9 +315,41 @@ class Composer:
                 module = content.module(frame.module_id or "")
                 sections.append(Section("module", title=module.title, module_id=module.id,
                                         blocks=self._module_blocks(module, frame.picks, citations)))
+            elif frame.role in ("timeline", "figures"):
+                sections.append(self._table_section(frame, citations))
             elif frame.role == "sources":
                 sections.append(Section("sources"))
         return sections, citations
+
+    def _table_section(self, frame: Frame, citations: Citations) -> Section:
+        """The timeline or the key figures as a compact two-column table."""
+        content = self.context.content
+        heading = self.text(f"{frame.role}_heading")
+        if frame.role == "timeline":
+            header = [self.text("timeline_date_label"), self.text("timeline_event_label")]
+            columns = [0.17, 0.83]
+        else:
+            header = [self.text("figures_value_label"), self.text("figures_caption_label")]
+            columns = [0.2, 0.8]
+        rows = [Row([Cell([Run(text)]) for text in header], header=True)]
+        for pick in frame.picks:
+            point = content.points[pick.point_id]
+            marker = Run(" " + Citations.marker(citations.numbers(point.source_ids)), cite=True)
+            if frame.role == "timeline":
+                first, second = event_date(point.date or ""), [Run(point.headline), marker]
+            else:
+                assert point.figure is not None
+                first, second = point.figure.value, [Run(point.figure.caption[0].upper() + point.figure.caption[1:]), marker]
+            rows.append(Row([Cell([Run(first, bold=True)]), Cell(second)], trace=self._trace(point, "summary")))
+        span = ""
+        if frame.role == "timeline" and frame.picks:
+            dates = [content.points[p.point_id].date or "" for p in frame.picks]
+            span = f" from {dates[0][:4]} to {dates[-1][:4]}"
+        alt = (f"Table: {len(frame.picks)} dated events{span}, one a row, oldest first." if frame.role == "timeline"
+               else f"Table: {len(frame.picks)} key figures, each with what it counts.")
+        table = Block("table", [], kind="table", rows=rows, columns=columns, alt_text=alt)
+        return Section(frame.role, title=heading,
+                       blocks=[Block("heading", [Run(heading)], kind="heading"), table])
 
     def _compose_deck(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
         content, citations = self.context.content, Citations()
@@ -365,6 +415,8 @@ class Composer:
                         notes.append(self._point_notes(point, citations))
                 sections.append(Section("digest", title=self.text("digest_title"), kicker=self.text("digest_kicker"),
                                         blocks=blocks, notes=notes, reference_numbers=sorted(numbers)))
+            elif frame.role in ("timeline", "figures"):
+                sections.append(self._drawn_section(frame, citations))
             elif frame.role == "sources":
                 sections.append(Section("sources", title=self.text("sources_title"), kicker=self.text("sources_kicker")))
         for section in sections:
@@ -373,6 +425,33 @@ class Composer:
                           for n in section.reference_numbers]
                 section.footer = self.text("source_line", refs="; ".join(labels))
         return sections, citations
+
+    def _drawn_section(self, frame: Frame, citations: Citations) -> Section:
+        """A timeline or key-figures slide: one block per event or card, drawn by render/deck.py."""
+        content = self.context.content
+        blocks, notes, numbers = [], [], []
+        for pick in frame.picks:
+            point = content.points[pick.point_id]
+            cited = citations.numbers(point.source_ids)
+            numbers.extend(n for n in cited if n not in numbers)
+            if frame.role == "timeline":
+                blocks.append(Block("event_label", [Run(point.label or point.headline)], kind="event",
+                                    marker=event_date(point.date or ""), trace=self._trace(point, "headline")))
+            else:
+                assert point.figure is not None
+                blocks.append(Block("figure_caption", [Run(point.figure.caption)], kind="figure",
+                                    marker=point.figure.value, trace=self._trace(point, "headline")))
+            notes.append(self._point_notes(point, citations))
+        role = frame.role
+        span = ""
+        if role == "timeline" and blocks:
+            span = f" from {blocks[0].marker} to {blocks[-1].marker}"
+        alt = (f"Timeline of {len(blocks)} events{span}, read left to right." if role == "timeline"
+               else f"{len(blocks)} key figures, read left to right and top to bottom.")
+        section = Section(role, title=self.text(f"{role}_title"), kicker=self.text(f"{role}_kicker"), blocks=blocks,
+                          notes=notes, reference_numbers=sorted(numbers))
+        section.alt_text = alt
+        return section
 
     def _point_notes(self, point: Point, citations: Citations) -> str:
         lines = [f"{point.headline}. {' '.join(point.detail.split())}"]

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources import SLUG, QuoteMatch, SourceRegistry
+from briefwright.textnorm import normalise_plain
 from briefwright.validation import validate_into
 from briefwright.yamlio import FieldPath, YamlDocument, load_yaml
 
@@ -56,9 +57,22 @@ class Conflict(BaseModel):
     positions: list[Position] = Field(min_length=2)
 
 
+class Figure(BaseModel):
+    """A number that matters, as a key-figures point shows it."""
+
+    model_config = ConfigDict(extra="forbid")
+    value: str = Field(description="As displayed, e.g. '111 km' or '≈54,000'")
+    stated: str = Field(description="The number exactly as the source writes it; must be in a quote")
+    caption: str = Field(description="What the number counts, in a few words")
+
+
 class Point(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=SLUG)
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                             description="Timeline points: when it happened, YYYY[-MM[-DD]]")
+    label: str | None = Field(default=None, description="Timeline points: a short label for the drawing")
+    figure: Figure | None = None
     headline: str
     summary: str
     detail: str
@@ -114,7 +128,7 @@ class Module(BaseModel):
     id: str = Field(pattern=SLUG)
     title: str
     short_title: str | None = None
-    role: Literal["analysis", "recommendations"] = "analysis"
+    role: Literal["analysis", "recommendations", "timeline", "figures"] = "analysis"
     intro: str
     key_judgment: Judgment
     points: list[Point] = Field(min_length=1)
@@ -200,6 +214,7 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
             content.point_module[point.id] = module.id
             content.point_where[point.id] = document.where(base)
             _verify_point(point, document, base, sources, report)
+            _verify_role_fields(module, point, document, base, report)
     if any(d.code.startswith(("schema-", "module-", "yaml-")) for d in report.errors[errors_before:]):
         # A module that failed to load would make every reference to its points look wrong.
         return content
@@ -219,6 +234,25 @@ def _verify_point(point: Point, document: YamlDocument, base: FieldPath, sources
         for p_index, position in enumerate(conflict.positions):
             position._match = verify_quote(point.id, position.source, position.quote, document,
                                            base + ("conflicts", c_index, "positions", p_index), sources, report)
+
+
+def _verify_role_fields(module: Module, point: Point, document: YamlDocument, base: FieldPath, report: Report) -> None:
+    """Timeline dates and key figures must be what the point's own quotes say."""
+    quotes = " ".join(normalise_plain(item.quote) for item in point.evidence)
+    if module.role == "timeline":
+        if point.date is None or point.label is None:
+            report.error("timeline-fields", document.where(base), f"timeline point '{point.id}' needs date and label")
+        elif point.date[:4] not in quotes:
+            report.error("timeline-date", document.where(base + ("date",)),
+                         f"point '{point.id}': the year {point.date[:4]} is not in any of its quotes",
+                         "quote the passage that dates the event")
+    if module.role == "figures":
+        if point.figure is None:
+            report.error("figure-missing", document.where(base), f"key-figures point '{point.id}' needs a figure")
+        elif normalise_plain(point.figure.stated) not in quotes:
+            report.error("figure-unstated", document.where(base + ("figure", "stated")),
+                         f"point '{point.id}': '{point.figure.stated}' is not in any of its quotes",
+                         "copy the number exactly as the source states it")
 
 
 def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocument, at: FieldPath,

@@ -12,7 +12,7 @@ from typing import Any
 
 from briefwright.content import Content
 from briefwright.diagnostics import Where, fail
-from briefwright.model import Block, Document
+from briefwright.model import Document, EvidenceRef
 from briefwright.sources import SourceRegistry
 
 
@@ -31,26 +31,47 @@ def _locate(sources: SourceRegistry, source_id: str, quote: str, output: str, lo
             "line": match.line, "paragraph": match.paragraph}
 
 
-def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, Any], Block]]:
-    """Each block with where a reader finds it: paragraph N (Word) or slide N, body paragraph M."""
+def _located(label: str, location: dict[str, Any], text: str, trace: EvidenceRef | None,
+             footnotes: list[str]) -> tuple[str, dict[str, Any], str, EvidenceRef | None, list[str]]:
+    return label, location, text, trace, footnotes
+
+
+def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, Any], str, EvidenceRef | None, list[str]]]:
+    """Each claim with where a reader finds it: paragraph N or table T row R (Word);
+    slide N, paragraph M — or event / figure M on a drawn slide (PowerPoint)."""
     located = []
     if is_deck:
         for slide, section in enumerate(document.sections, start=1):
             for index, block in enumerate(section.blocks, start=1):
-                located.append((f"slide {slide}, paragraph {index}", {"slide": slide, "paragraph": index}, block))
-    else:
-        for index, block in enumerate(document.blocks(), start=1):
-            located.append((f"paragraph {index}", {"paragraph": index}, block))
+                if block.style.endswith("_summary"):
+                    continue  # a slide's summary line repeats its headline's trace
+                kind = block.kind if block.kind in ("event", "figure") else "paragraph"
+                text = f"{block.marker}: {block.text}" if block.marker else block.text
+                located.append(_located(f"slide {slide}, {kind} {index}", {"slide": slide, kind: index}, text,
+                                        block.trace, block.footnotes))
+        return located
+    paragraph, table = 0, 0
+    for block in document.blocks():
+        if block.kind == "table":
+            table += 1
+            for number, row in enumerate(block.rows, start=1):
+                text = " — ".join(cell.text for cell in row.cells)
+                notes = [note for cell in row.cells for note in cell.footnotes]
+                located.append(_located(f"table {table}, row {number}", {"table": table, "row": number}, text,
+                                        row.trace, notes))
+            continue
+        paragraph += 1
+        located.append(_located(f"paragraph {paragraph}", {"paragraph": paragraph}, block.text.replace("\t", " "),
+                                block.trace, block.footnotes))
     return located
 
 
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
     entries = []
-    for label, location, block in _locations(document, is_deck):
-        trace = block.trace
-        if trace is None or block.style.endswith("_summary"):
-            continue  # a slide's summary line repeats its headline's trace
+    for label, location, text, trace, footnotes in _locations(document, is_deck):
+        if trace is None:
+            continue
         quotes = [_locate(sources, s, q, name, label, trace.point_id) for s, q in trace.quotes]
         conflicts = []
         if trace.point_id:
@@ -59,9 +80,9 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
                              for p in conflict.positions]
                 conflicts.append({"about": conflict.about, "summary": " ".join(conflict.summary.split()),
                                   "positions": positions})
-        entries.append({"location": location, "where": label, "text": block.text.replace("\t", " "),
+        entries.append({"location": location, "where": label, "text": text,
                         "point": trace.point_id, "points": list(trace.points), "level": trace.level,
-                        "sources": list(trace.source_ids), "footnotes": block.footnotes,
+                        "sources": list(trace.source_ids), "footnotes": footnotes,
                         "quotes": quotes, "conflicts": conflicts})
     cited = sorted({source for entry in entries for source in entry["sources"]})
     return {

@@ -15,12 +15,16 @@ from pathlib import Path
 from briefwright.audience import AudienceProfile
 from briefwright.fonts import FontFace, find_face
 from briefwright.measure import Segment, wrap
-from briefwright.model import Block, Document, Run, Section
+from briefwright import diagrams
+from briefwright.model import Block, Document, Row, Run, Section
 from briefwright.products import Box, Product, Style
 
 PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
 BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
 RULE_BELOW_PT = 5.0  # 0.75pt hairline + 4pt gap
+CELL_PAD_H = 4.0  # table cell margins the renderer sets (left/right and top/bottom)
+CELL_PAD_V = 2.0
+ROW_RULE = 0.5  # hairline under each table row
 FOOTNOTE_SEPARATOR_PT = 14.0  # separator line and the gaps around it, as LibreOffice lays out a docx
 
 
@@ -124,13 +128,29 @@ class Typesetter:
             previous_after = style.after
         return gaps
 
+    def row_height(self, row: Row, columns: list[float], width: float) -> float:
+        style_name = "table_header" if row.header else "table_cell"
+        style = self.style(style_name)
+        lines = max(self.line_count(Block(style_name, cell.runs), fraction * width - 2 * CELL_PAD_H)
+                    for cell, fraction in zip(row.cells, columns))
+        return lines * style.line + 2 * CELL_PAD_V + ROW_RULE
+
+    def content_height(self, block: Block, width: float) -> float:
+        """Height of a block without the gap above it."""
+        if block.kind == "table":
+            return sum(self.row_height(row, block.columns, width) for row in block.rows)
+        style = self.style(block.style)
+        extra = RULE_BELOW_PT if style.rule_below else 0.0
+        return self.line_count(block, width) * style.line + extra
+
     def notes_height(self, block: Block, width: float) -> float:
-        """Height of a block's footnotes in the page's footnote area."""
-        if not block.footnotes:
+        """Height of a block's footnotes (a table's: all its cells') in the page's footnote area."""
+        notes = list(block.footnotes) + [note for row in block.rows for cell in row.cells for note in cell.footnotes]
+        if not notes:
             return 0.0
         style = self.style("footnote")
         total = 0.0
-        for note in block.footnotes:
+        for note in notes:
             note_block = Block("footnote", [Run("00 " + note)])
             total += style.before + self.line_count(note_block, width) * style.line + style.after
         return total
@@ -168,14 +188,18 @@ class Typesetter:
             if style.page_break_before and position > 0:
                 new_page()
             gap = gaps[index]
-            count = self.line_count(block, width)
+            # Tables are kept whole; a paragraph of four or more lines may split (two lines each side).
+            count = 1 if block.kind == "table" else self.line_count(block, width)
             block_notes = self.notes_height(block, width)
             extra = RULE_BELOW_PT if style.rule_below else 0.0
-            needed = gap + count * style.line + extra
+            needed = gap + self.content_height(block, width)
             if style.keep_with_next and index + 1 < len(blocks):
                 following = blocks[index + 1]
-                first_lines = min(2, self.line_count(following, width))
-                needed_with_next = needed + gaps[index + 1] + first_lines * self.style(following.style).line
+                if following.kind == "table":
+                    following_height = self.content_height(following, width)
+                else:
+                    following_height = min(2, self.line_count(following, width)) * self.style(following.style).line
+                needed_with_next = needed + gaps[index + 1] + following_height
                 if position > 0 and position + needed_with_next + notes > capacity:
                     new_page()
             if position + needed + with_notes(block_notes) <= capacity:
@@ -222,23 +246,47 @@ class Typesetter:
     def fits_box(self, blocks: list[Block], box: Box) -> bool:
         return self.box_text_height(blocks, box) <= self.box_inner(box)[1]
 
+    def _drawn_fit(self, section: Section, problems: list[str]) -> float:
+        """Every date, label, number and caption of a drawn slide fits its own box."""
+        body = self.product.boxes["body"]
+        used = 0.0
+        if section.role == "timeline":
+            geometry = diagrams.timeline(body, len(section.blocks))
+            pairs = [(Block("event_date", [Run(b.marker)]), e.date, Block("event_label", b.runs), e.label)
+                     for b, e in zip(section.blocks, geometry.events)]
+        else:
+            cards = diagrams.figure_grid(body, len(section.blocks))
+            pairs = [(Block("figure_value", [Run(b.marker)]), c.value, Block("figure_caption", b.runs), c.caption)
+                     for b, c in zip(section.blocks, cards)]
+        for marker_block, marker_box, text_block, text_box in pairs:
+            for block, box in ((marker_block, marker_box), (text_block, text_box)):
+                height, capacity = self.box_text_height([block], box), self.box_inner(box)[1]
+                used = max(used, height / capacity)
+                width_needed = self.lines(block, self.box_inner(box)[0])
+                if height > capacity:
+                    problems.append(f"'{block.text[:30]}' needs {height:.0f}pt of its {capacity:.0f}pt box")
+                elif block is marker_block and len(width_needed) > 1:
+                    problems.append(f"'{block.text}' does not fit on one line in its box")
+        return used
+
     def slide_fit(self, section: Section) -> SlideFit:
+        """Whether a slide's title, body (bullets or a drawing) and source line fit their boxes."""
+        if section.role == "title":
+            return SlideFit(True, 0.0)
         problems: list[str] = []
         boxes = self.product.boxes
-        body_fill = 0.0
-        if section.role in ("title",):
-            return SlideFit(True, 0.0)
-        if section.title:
-            title_block = Block("title", [Run(section.title)])
-            if not self.fits_box([title_block], boxes["title"]):
-                problems.append(f"title '{section.title[:40]}…' needs more than the title box")
-        if section.blocks:
+        if section.title and not self.fits_box([Block("title", [Run(section.title)])], boxes["title"]):
+            problems.append(f"title '{section.title[:40]}…' needs more than the title box")
+        if section.footer and not self.fits_box([Block("source_line", [Run(section.footer)])], boxes["source_line"]):
+            problems.append("source line is longer than its box")
+        if section.role in ("timeline", "figures"):
+            body_fill = self._drawn_fit(section, problems)
+        elif section.blocks:
             height = self.box_text_height(section.blocks, boxes["body"])
             capacity = self.box_inner(boxes["body"])[1]
             body_fill = height / capacity
             if height > capacity:
                 problems.append(f"body needs {height:.0f}pt of {capacity:.0f}pt")
-        if section.footer and not self.fits_box([Block("source_line", [Run(section.footer)])], boxes["source_line"]):
-            problems.append("source line is longer than its box")
+        else:
+            body_fill = 0.0
         return SlideFit(not problems, body_fill, problems)
-

@@ -25,13 +25,34 @@ class EvidenceRef:
 
 
 @dataclass
+class Cell:
+    runs: list[Run]
+    footnotes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    trace: EvidenceRef | None = None
+    header: bool = False
+
+
+@dataclass
 class Block:
     style: str  # a key into the product's styles
     runs: list[Run]
-    kind: str = "paragraph"  # paragraph | heading | bullet | field
+    kind: str = "paragraph"  # paragraph | heading | bullet | field | table | event | figure
     level: int = 1
     trace: EvidenceRef | None = None
     footnotes: list[str] = field(default_factory=list)  # notes referenced at the end of the block
+    rows: list[Row] = field(default_factory=list)  # tables: header row first
+    columns: list[float] = field(default_factory=list)  # tables: column widths as fractions
+    alt_text: str = ""  # tables and drawings: what a screen reader announces
+    marker: str = ""  # events: the date shown; figures: the number shown
 
     @property
     def text(self) -> str:
@@ -50,6 +71,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     reference_numbers: list[int] = field(default_factory=list)
     footer: str = ""
+    alt_text: str = ""  # drawn slides: what the drawing shows, for screen readers
 
 
 @dataclass(frozen=True)

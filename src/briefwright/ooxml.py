@@ -203,3 +203,43 @@ def set_alt_text(shape_element: etree._Element, description: str) -> None:
     c_nv_pr = shape_element.find(f".//{{{P_NS}}}cNvPr")
     if c_nv_pr is not None:
         c_nv_pr.set("descr", description)
+
+
+# CT_TblPr child order (17.4.60); caption and description (alt text) come last.
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+                "tblCaption", "tblDescription"]
+
+
+def set_tblpr_child(tbl_pr: etree._Element, element: etree._Element) -> etree._Element:
+    return _insert_ordered(tbl_pr, element, _TBLPR_ORDER)
+
+
+def table_properties(tbl_pr: etree._Element, width_twips: int, rule_color: str, header_color: str,
+                     pad_h_twips: int, pad_v_twips: int, caption: str, description: str) -> None:
+    """Fixed layout at a set width, hairline rules between rows, cell margins, and alt text."""
+    set_tblpr_child(tbl_pr, w_element("tblW", w=str(width_twips), type="dxa"))
+    borders = w_element("tblBorders")
+    borders.append(w_element("top", val="single", sz="8", space="0", color=header_color))
+    borders.append(w_element("bottom", val="single", sz="8", space="0", color=header_color))
+    borders.append(w_element("insideH", val="single", sz="4", space="0", color=rule_color))
+    set_tblpr_child(tbl_pr, borders)
+    set_tblpr_child(tbl_pr, w_element("tblLayout", type="fixed"))
+    margins = w_element("tblCellMar")
+    for side, value in (("top", pad_v_twips), ("left", pad_h_twips), ("bottom", pad_v_twips), ("right", pad_h_twips)):
+        margins.append(w_element(side, w=str(value), type="dxa"))
+    set_tblpr_child(tbl_pr, margins)
+    set_tblpr_child(tbl_pr, w_element("tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0",
+                                      lastColumn="0", noHBand="1", noVBand="1"))
+    set_tblpr_child(tbl_pr, w_element("tblCaption", val=caption))
+    set_tblpr_child(tbl_pr, w_element("tblDescription", val=description))
+
+
+def mark_header_row(tr: etree._Element) -> None:
+    """Repeat the row at the top of each page and tell assistive technology it is a header."""
+    tr_pr = tr.find(qn("w:trPr"))
+    if tr_pr is None:
+        tr_pr = w_element("trPr")
+        tr.insert(0, tr_pr)
+    tr_pr.append(w_element("tblHeader"))
+    tr_pr.append(w_element("cantSplit"))

@@ -111,16 +111,33 @@ class Planner:
         items.sort(key=lambda item: (item[2], item[3], item[4]))
         return [(point, module) for point, module, *_ in items]
 
+    def _select_drawn(self, part: Part, covered: list[str]) -> list[Pick]:
+        """Events or figures for a timeline or key-figures part: priority first, up to the product's cap."""
+        cap = self.product.max_events if part.role == "timeline" else self.product.max_figures
+        modules = [self.content.module(m) for m in covered]
+        ranked = [point for point, _ in self._ranked(modules)]
+        must = [point for point in ranked if point.priority == 1]
+        if len(must) > cap:
+            raise fail("budget-exceeded", self.where,
+                       f"product '{self.product.id}': {len(must)} priority-1 {part.role} points, but it shows at most {cap}",
+                       f"raise max_{'events' if part.role == 'timeline' else 'figures'} or lower some priorities")
+        chosen = ranked[:cap]
+        if part.role == "timeline":
+            chosen.sort(key=lambda point: point.date or "")
+        return [Pick(point.id, "summary") for point in chosen]
+
     def _fixed_frame(self, part: Part, module_frames: list[Frame]) -> Frame:
         covered = [m.id for m in self.ordered if part.includes(m.role)]
         frame = Frame(part.role, modules=covered)
+        if part.role in ("timeline", "figures"):
+            frame.picks = self._select_drawn(part, covered)
         if part.role == "contents":
             after = self.parts[self.parts.index(part) + 1:]
             for later in after:
                 if later.role == "modules":
                     frame.entries += [(f.module_id or "", self.content.module(f.module_id or "").title)
                                       for f in module_frames if not f.continued]
-                elif later.role in ("background", "sources"):
+                elif later.role in ("background", "timeline", "figures", "sources"):
                     frame.entries.append((later.role, self.composer.text(f"{later.role}_heading")))
         return frame
 
@@ -197,8 +214,9 @@ class Planner:
                        f"product '{self.product.id}': all the content fills only {pagination.pages} page(s); "
                        f"the product needs at least {budget.min_pages}",
                        "add content, or lower budget.min_pages")
-        return Plan(self.product.id, self.audience.id, self._frames_for(picks), document,
-                    self._decisions(picks, reasons), pagination.fills, "page")
+        frames = self._frames_for(picks)
+        return Plan(self.product.id, self.audience.id, frames, document,
+                    self._decisions(self._with_drawn(picks, frames), reasons), pagination.fills, "page")
 
     # -- PowerPoint: fixed slides -----------------------------------------------
 
@@ -272,7 +290,16 @@ class Planner:
                            "shorten the text, or enlarge the box in the product file")
             fills.append(fit.body_fill)
         reasons = {p.id: "no room left on the module's slides" for m in self.ordered for p in m.points}
-        return Plan(self.product.id, self.audience.id, frames, document, self._decisions(picks, reasons), fills, "slide")
+        return Plan(self.product.id, self.audience.id, frames, document,
+                    self._decisions(self._with_drawn(picks, frames), reasons), fills, "slide")
+
+    def _with_drawn(self, picks: dict[str, list[Pick]], frames: list[Frame]) -> dict[str, list[Pick]]:
+        merged = {key: list(value) for key, value in picks.items()}
+        for frame in frames:
+            if frame.role in ("timeline", "figures"):
+                for pick in frame.picks:
+                    merged.setdefault(self.content.point_module[pick.point_id], []).append(pick)
+        return merged
 
     def _plan_digest(self, frame: Frame) -> list[Pick]:
         """One slide of several modules' headlines: all priority-1 points, then more while they fit."""
@@ -357,8 +384,17 @@ class Planner:
         prefer_index = DETAIL_LEVELS.index(self.product.prefer)
         for module in self.ordered:
             chosen = {p.point_id: p for p in picks.get(module.id, [])}
+            drawn = module.role in ("timeline", "figures")
             for point in module.points:
                 pick = chosen.get(point.id)
+                if drawn:
+                    cap = "max_events" if module.role == "timeline" else "max_figures"
+                    reason = f"shown in the {module.role}" if pick else (
+                        self.excluded(point) or f"beyond the product's {cap}" if any(
+                            part.role == module.role for part in self.parts) else "its module is not part of this product")
+                    decisions.append(Decision(point.id, module.id, point.priority, "kept" if pick else "dropped",
+                                              "headline" if pick else None, reason))
+                    continue
                 if pick is None:
                     reason = self.excluded(point) or (
                         reasons.get(point.id, "no room") if module in self.modules or point.id in reasons

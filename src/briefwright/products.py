@@ -89,8 +89,11 @@ ROLES = {
     "sources": "the numbered sources",
     "title": "the cover slide (PowerPoint)",
     "judgments": "the key-judgments slide (PowerPoint)",
+    "timeline": "dated events: a drawn timeline slide (PowerPoint) or a compact table (Word)",
+    "figures": "key figures: a slide of number cards (PowerPoint) or a small table (Word)",
 }
 MODULE_ROLES = ("analysis", "recommendations")
+NARRATIVE_ROLES = MODULE_ROLES  # what 'modules' and 'digest' cover when not narrowed
 
 
 class Part(BaseModel):
@@ -111,7 +114,11 @@ class Part(BaseModel):
         return cls(role=role, only=only or None)
 
     def includes(self, module_role: str) -> bool:
-        return self.only is None or self.only == module_role
+        if self.role in ("timeline", "figures"):
+            return module_role == self.role
+        if self.role in ("summary", "judgments"):
+            return module_role in NARRATIVE_ROLES
+        return module_role == self.only if self.only else module_role in NARRATIVE_ROLES
 
 
 class Product(BaseModel):
@@ -131,6 +138,8 @@ class Product(BaseModel):
     references: Literal["compact", "full"] = "full"
     citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or Word footnotes (docx only)
     max_points_per_slide: int = Field(default=4, ge=1)
+    max_events: int = Field(default=8, ge=2, description="Most events a timeline shows")
+    max_figures: int = Field(default=6, ge=1, description="Most numbers a key-figures slide or table shows")
     margins: Margins | None = None
     slide_size: tuple[float, float] = (13.333, 7.5)
     logo_height: float = Field(default=0.22, gt=0, description="Logo height in the Word header, inches")

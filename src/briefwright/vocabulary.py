@@ -47,5 +47,11 @@ class VocabularyPass:
             for block in section.blocks:
                 if block.style in UNTOUCHED_STYLES:
                     continue
-                block.runs = [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite)
-                              for run in block.runs]
+                block.runs = self._runs(block.runs)
+                for row in block.rows:
+                    if not row.header:
+                        for cell in row.cells:
+                            cell.runs = self._runs(cell.runs)
+
+    def _runs(self, runs: list[Run]) -> list[Run]:
+        return [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite) for run in runs]

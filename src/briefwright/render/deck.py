@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefwright import diagrams
 from briefwright.model import Block, Document, Run, Section
 from briefwright.products import Box, Product
 
@@ -20,6 +21,7 @@ class TextShape:
     blocks: list[Block]
     placeholder: str | None = None  # "title" | "subtitle": semantic slots screen readers announce
     alt_text: str = ""
+    anchor: str = "top"  # top | bottom: where the text sits in its box
 
 
 @dataclass
@@ -28,6 +30,16 @@ class RectShape:
     box: Box
     fill: str  # palette key
     alt_text: str = ""
+    kind: str = "rect"  # rect | oval | rounded
+
+
+@dataclass
+class GroupShape:
+    """Shapes that belong together (an event, a card, a whole drawing): one alt text for all."""
+
+    name: str
+    alt_text: str
+    shapes: list["TextShape | RectShape | GroupShape"] = field(default_factory=list)
 
 
 @dataclass
@@ -42,7 +54,7 @@ class PictureShape:
 class SlideModel:
     layout: str  # a layout name in the reference presentation
     background: str | None  # palette key, or None for the paper colour
-    shapes: list[TextShape | RectShape | PictureShape] = field(default_factory=list)
+    shapes: list[TextShape | RectShape | PictureShape | GroupShape] = field(default_factory=list)
     notes: str = ""
     role: str = ""
 
@@ -62,48 +74,89 @@ def _text(name: str, box: Box, style: str, text: str, placeholder: str | None = 
     return TextShape(name, box, [Block(style, [Run(text)])], placeholder)
 
 
-def _furniture(slide: SlideModel, document: Document, product: Product, logo: Path | None, cover: bool) -> None:
-    """The handling banner at the top and bottom, and the logo, on every slide."""
+def _top_furniture(slide: SlideModel, document: Document, product: Product, logo: Path | None, cover: bool) -> None:
+    """The banner above everything and the logo: first in reading order, as they are seen first."""
     boxes = product.boxes
     if document.banner:
         style = "cover_banner" if cover and "cover_banner" in product.styles else "banner"
         slide.shapes.append(_text("Banner top", boxes["banner_top"], style, document.banner))
-        slide.shapes.append(_text("Banner bottom", boxes["banner_bottom"], style, document.banner))
     if logo is not None and "logo" in boxes:
         slide.shapes.append(PictureShape("Logo", boxes["logo"], logo, f"{document.author} logo"))
 
 
+def _bottom_furniture(slide: SlideModel, document: Document, product: Product, cover: bool) -> None:
+    if document.banner:
+        style = "cover_banner" if cover and "cover_banner" in product.styles else "banner"
+        slide.shapes.append(_text("Banner bottom", product.boxes["banner_bottom"], style, document.banner))
+
+
+def _timeline(section: Section, product: Product) -> GroupShape:
+    geometry = diagrams.timeline(product.boxes["body"], len(section.blocks))
+    drawing = GroupShape("Timeline", section.alt_text)
+    drawing.shapes.append(RectShape("Timeline spine", geometry.spine, "rule"))
+    for number, (block, place) in enumerate(zip(section.blocks, geometry.events), start=1):
+        event = GroupShape(f"Event {number}", f"{block.marker}: {block.text}")
+        event.shapes.append(RectShape("Marker", place.marker, "accent", kind="oval"))
+        # Above the spine the text hugs the spine: bottom-anchored; below it, top-anchored.
+        anchor = "bottom" if place.above else "top"
+        event.shapes.append(TextShape("Date", place.date, [Block("event_date", [Run(block.marker)])], anchor=anchor))
+        event.shapes.append(TextShape("Label", place.label, [block], anchor=anchor))
+        drawing.shapes.append(event)
+    return drawing
+
+
+def _figures(section: Section, product: Product) -> GroupShape:
+    drawing = GroupShape("Key figures", section.alt_text)
+    for number, (block, place) in enumerate(zip(section.blocks, diagrams.figure_grid(product.boxes["body"],
+                                                                                     len(section.blocks))), start=1):
+        card = GroupShape(f"Figure {number}", f"{block.marker}: {block.text}")
+        card.shapes.append(RectShape("Card", place.card, "fill", kind="rounded"))
+        card.shapes.append(TextShape("Value", place.value, [Block("figure_value", [Run(block.marker)])]))
+        card.shapes.append(TextShape("Caption", place.caption, [block]))
+        drawing.shapes.append(card)
+    return drawing
+
+
 def build_deck(document: Document, product: Product, logo: Path | None = None) -> DeckModel:
+    """One slide a section; shapes listed in reading order (top banner first, bottom banner last)."""
     boxes = product.boxes
     slides: list[SlideModel] = []
     total = len(document.sections)
     for number, section in enumerate(document.sections, start=1):
+        notes = "\n\n".join(section.notes)
         if section.role == "title":
-            slides.append(_cover(section, product))
-            _furniture(slides[-1], document, product, logo, cover=True)
+            cover = SlideModel("Title Slide", "ink", role="title", notes=notes)
+            cover.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))  # decoration, read first
+            _top_furniture(cover, document, product, logo, cover=True)
+            _cover(cover, section, product)
+            _bottom_furniture(cover, document, product, cover=True)
+            slides.append(cover)
             continue
-        slide = SlideModel("Title Only", None, role=section.role, notes="\n\n".join(section.notes))
+        slide = SlideModel("Title Only", None, role=section.role, notes=notes)
+        _top_furniture(slide, document, product, logo, cover=False)
         if section.kicker:
             slide.shapes.append(_text("Kicker", boxes["kicker"], "kicker", section.kicker))
         slide.shapes.append(_text("Title", boxes["title"], "title", section.title, placeholder="title"))
-        slide.shapes.append(RectShape("Title rule", boxes["title_rule"], "accent", alt_text=""))
-        slide.shapes.append(TextShape("Body", boxes["body"], section.blocks))
+        slide.shapes.append(RectShape("Title rule", boxes["title_rule"], "accent"))
+        if section.role == "timeline":
+            slide.shapes.append(_timeline(section, product))
+        elif section.role == "figures":
+            slide.shapes.append(_figures(section, product))
+        else:
+            slide.shapes.append(TextShape("Body", boxes["body"], section.blocks))
         if section.footer:
             slide.shapes.append(_text("Source line", boxes["source_line"], "source_line", section.footer))
         slide.shapes.append(_text("Slide number", boxes["page_number"], "page_number", f"{number} / {total}"))
-        _furniture(slide, document, product, logo, cover=False)
+        _bottom_furniture(slide, document, product, cover=False)
         slides.append(slide)
     return DeckModel(product.slide_size[0], product.slide_size[1], document.title, document.subject,
                      document.author, document.issued, slides)
 
 
-def _cover(section: Section, product: Product) -> SlideModel:
+def _cover(slide: SlideModel, section: Section, product: Product) -> None:
     boxes = product.boxes
     by_style = {block.style: block for block in section.blocks}
-    slide = SlideModel("Title Slide", "ink", role="title", notes="\n\n".join(section.notes))
-    slide.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))
     slide.shapes.append(TextShape("Kicker", boxes["cover_kicker"], [by_style["cover_kicker"]]))
     slide.shapes.append(TextShape("Title", boxes["cover_title"], [by_style["cover_title"]], placeholder="title"))
     slide.shapes.append(TextShape("Subtitle", boxes["cover_subtitle"], [by_style["cover_subtitle"]], placeholder="subtitle"))
     slide.shapes.append(TextShape("Meta", boxes["cover_meta"], [by_style["cover_meta"]]))
-    return slide

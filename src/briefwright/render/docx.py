@@ -19,7 +19,7 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where
 from briefwright.footnotes import Footnotes
 from briefwright.footnotes import ensure_styles as ensure_footnote_styles
-from briefwright.layout import PAPER_SIZES_IN, Typesetter
+from briefwright.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
 from briefwright.model import Block, Document
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
@@ -151,6 +151,42 @@ class DocxRenderer:
         for note in block.footnotes:
             notes.add(paragraph, note)
 
+    def _add_runs(self, paragraph, runs) -> None:
+        for run in runs:
+            added = paragraph.add_run(run.text)
+            if run.bold:
+                added.bold = True
+            if run.italic:
+                added.italic = True
+            if run.cite:
+                added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+
+    def _add_table(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
+                   notes: Footnotes) -> None:
+        width = self.typesetter.page_geometry().content_width
+        table = document.add_table(rows=len(block.rows), cols=len(block.columns))
+        table.autofit = False
+        heading = next((r.cells[0].text for r in block.rows if r.header), "")
+        ooxml.table_properties(table._tbl.tblPr, round(width * 20), self.palette.hex("rule"),
+                               self.palette.hex("accent"), round(CELL_PAD_H * 20), round(CELL_PAD_V * 20),
+                               caption=block.alt_text.split(":")[0] if ":" in block.alt_text else heading,
+                               description=block.alt_text)
+        grid = table._tbl.tblGrid
+        for column, fraction in zip(grid.findall(ooxml.qn("w:gridCol")), block.columns):
+            column.set(ooxml.qn("w:w"), str(round(fraction * width * 20)))
+        for row_model, row in zip(block.rows, table.rows):
+            if row_model.header:
+                ooxml.mark_header_row(row._tr)
+            for cell_model, cell, fraction in zip(row_model.cells, row.cells, block.columns):
+                cell.width = Pt(fraction * width)
+                paragraph = cell.paragraphs[0]
+                paragraph.style = styles["table_header" if row_model.header else "table_cell"]
+                paragraph.paragraph_format.space_before = Pt(0)
+                paragraph.paragraph_format.space_after = Pt(0)
+                self._add_runs(paragraph, cell_model.runs)
+                for note in cell_model.footnotes:
+                    notes.add(paragraph, note)
+
     def _set_properties(self, document: docx.document.Document, model: Document) -> None:
         issued = dt.datetime.combine(dt.date.fromisoformat(model.issued), dt.time(0, 0))
         properties = document.core_properties
@@ -216,8 +252,15 @@ class DocxRenderer:
         for paragraph in list(body.iterchildren(ooxml.qn("w:p"))):
             body.remove(paragraph)  # the template's empty first paragraph
         blocks = list(model.blocks())
-        for block, gap in zip(blocks, self.typesetter.gaps(blocks)):
+        gaps = self.typesetter.gaps(blocks)
+        for index, (block, gap) in enumerate(zip(blocks, gaps)):
+            if block.kind == "table":
+                self._add_table(document, block, styles, notes)
+                continue
             self._add_block(document, block, styles, notes, gap)
+            if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
+                # A table cannot carry space above it; the paragraph before it holds the gap.
+                document.paragraphs[-1].paragraph_format.space_after = Pt(gaps[index + 1])
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)

@@ -16,10 +16,11 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
-from briefwright.render.deck import DeckModel, PictureShape, RectShape, SlideModel, TextShape
+from briefwright.render.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
+_SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
 
 
 class PptxRenderer:
@@ -52,7 +53,7 @@ class PptxRenderer:
         frame = shape.text_frame
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM if spec.anchor == "bottom" else MSO_ANCHOR.TOP
         inset = Inches(spec.box.inset)
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
         frame.clear()
@@ -79,23 +80,24 @@ class PptxRenderer:
                 rpr.set("lang", "en-US")
                 ooxml.set_drawing_fonts(rpr, font, self.fonts.east_asian)
 
-    def _add_slide(self, presentation, model: SlideModel) -> None:
-        slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
-        if model.background:
-            fill = slide.background.fill
-            fill.solid()
-            fill.fore_color.rgb = self._rgb(model.background)
-        used: set[int] = set()
-        for spec in model.shapes:
+    def _add_shapes(self, container, specs, slide, used: set[int]) -> None:
+        """Add shapes in list order, which is also the reading order screen readers follow."""
+        for spec in specs:
+            if isinstance(spec, GroupShape):
+                group = container.add_group_shape()
+                group.name = spec.name
+                self._add_shapes(group.shapes, spec.shapes, None, used)
+                ooxml.set_alt_text(group._element, spec.alt_text)
+                continue
             if isinstance(spec, PictureShape):
-                picture = slide.shapes.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
-                                                   Inches(spec.box.w), Inches(spec.box.h))
+                picture = container.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
+                                                Inches(spec.box.w), Inches(spec.box.h))
                 picture.name = spec.name
                 ooxml.set_alt_text(picture._element, spec.alt_text)
                 continue
             if isinstance(spec, RectShape):
-                shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(spec.box.x), Inches(spec.box.y),
-                                               Inches(spec.box.w), Inches(spec.box.h))
+                shape = container.add_shape(_SHAPES[spec.kind], Inches(spec.box.x), Inches(spec.box.y),
+                                            Inches(spec.box.w), Inches(spec.box.h))
                 shape.fill.solid()
                 shape.fill.fore_color.rgb = self._rgb(spec.fill)
                 shape.line.fill.background()
@@ -105,18 +107,31 @@ class PptxRenderer:
                 ooxml.set_alt_text(shape._element, spec.alt_text or "decorative")
                 continue
             shape = None
-            if spec.placeholder is not None:
+            if spec.placeholder is not None and slide is not None:
                 idx = _PLACEHOLDER_IDX[spec.placeholder]
                 shape = next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
                 if shape is not None:
                     used.add(idx)
+                    # Move the placeholder to its place in the reading order.
+                    tree = shape._element.getparent()
+                    tree.remove(shape._element)
+                    tree.append(shape._element)
             if shape is None:
-                shape = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(1), Emu(1))
+                shape = container.add_textbox(Emu(0), Emu(0), Emu(1), Emu(1))
             shape.name = spec.name
             self._place(shape, spec.box)
             self._fill_text(shape, spec)
             if spec.alt_text:
                 ooxml.set_alt_text(shape._element, spec.alt_text)
+
+    def _add_slide(self, presentation, model: SlideModel) -> None:
+        slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
+        if model.background:
+            fill = slide.background.fill
+            fill.solid()
+            fill.fore_color.rgb = self._rgb(model.background)
+        used: set[int] = set()
+        self._add_shapes(slide.shapes, model.shapes, slide, used)
         for placeholder in list(slide.placeholders):
             if placeholder.placeholder_format.idx not in used:
                 placeholder._element.getparent().remove(placeholder._element)

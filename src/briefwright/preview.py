@@ -1,0 +1,110 @@
+"""See every page before sending: PDFs and PNG pages from LibreOffice, a contact sheet per
+product, and one HTML page that shows every sheet."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from briefwright.diagnostics import Where, fail
+from briefwright.office import convert_to_pdf
+from briefwright.output import write_atomic
+
+TILE_WIDTH = 320
+GUTTER = 16
+LABEL_HEIGHT = 22
+PAPER_GREY = (226, 229, 233)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    source: Path
+    pdf: Path
+    image: Path
+    pages: int
+    columns: int
+
+
+def _pdftoppm() -> str:
+    found = shutil.which("pdftoppm")
+    if found is None:
+        raise fail("pdftoppm-missing", Where(), "pdftoppm is not installed",
+                   "install poppler: apt-get install poppler-utils")
+    return found
+
+
+def _pages_to_png(pdf: Path, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("page-*.png"):
+        old.unlink()
+    subprocess.run([_pdftoppm(), "-r", "60", "-png", str(pdf), str(folder / "page")], check=True,
+                   capture_output=True)
+    return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+
+
+def contact_sheet(pages: list[Path], columns: int) -> Image.Image:
+    """Pages as tiles, left to right and top to bottom, each numbered beneath."""
+    first = Image.open(pages[0])
+    tile_height = round(first.height * TILE_WIDTH / first.width)
+    rows = math.ceil(len(pages) / columns)
+    sheet = Image.new("RGB", (GUTTER + columns * (TILE_WIDTH + GUTTER),
+                              GUTTER + rows * (tile_height + LABEL_HEIGHT + GUTTER)), PAPER_GREY)
+    draw = ImageDraw.Draw(sheet)
+    for index, page in enumerate(pages):
+        row, column = divmod(index, columns)
+        x = GUTTER + column * (TILE_WIDTH + GUTTER)
+        y = GUTTER + row * (tile_height + LABEL_HEIGHT + GUTTER)
+        with Image.open(page) as image:
+            sheet.paste(image.convert("RGB").resize((TILE_WIDTH, tile_height)), (x, y))
+        draw.rectangle([x - 1, y - 1, x + TILE_WIDTH, y + tile_height], outline=(150, 156, 163))
+        draw.text((x, y + tile_height + 5), str(index + 1), fill=(60, 66, 73))
+    return sheet
+
+
+def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
+    """Render files in one LibreOffice run; write PDFs, page PNGs, sheets and index.html."""
+    if not files:
+        raise fail("preview-nothing", Where(out_dir), "no .docx or .pptx files to preview",
+                   "build first (briefwright build), or name the files")
+    for path in files:
+        if not path.is_file():
+            raise fail("preview-missing", Where(path), "file not found", "build it first, or check the name")
+    pdfs = convert_to_pdf(files, out_dir)
+    sheets = []
+    for source, pdf in zip(files, pdfs):
+        pages = _pages_to_png(pdf, out_dir / source.stem)
+        columns = 5 if source.suffix == ".pptx" else 4
+        columns = min(columns, len(pages))
+        image_path = out_dir / f"{source.stem}.sheet.png"
+        buffer_path = image_path.with_suffix(".tmp.png")
+        contact_sheet(pages, columns).save(buffer_path, optimize=True)
+        buffer_path.replace(image_path)
+        write_atomic(out_dir / f"{source.stem}.sheet.json",
+                     (json.dumps({"file": source.name, "tiles": len(pages), "columns": columns,
+                                  "tile_width": TILE_WIDTH}, indent=2) + "\n").encode("utf-8"))
+        sheets.append(Sheet(source, pdf, image_path, len(pages), columns))
+    write_atomic(out_dir / "index.html", _index(sheets).encode("utf-8"))
+    return sheets
+
+
+def _index(sheets: list[Sheet]) -> str:
+    items = []
+    for sheet in sheets:
+        unit = "slides" if sheet.source.suffix == ".pptx" else "pages"
+        items.append(
+            f'<section><h2>{html.escape(sheet.source.name)} <small>{sheet.pages} {unit} · '
+            f'<a href="{html.escape(sheet.pdf.name)}">PDF</a></small></h2>'
+            f'<img src="{html.escape(sheet.image.name)}" alt="{sheet.pages} {unit} of '
+            f'{html.escape(sheet.source.name)}" loading="lazy"></section>')
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefwright preview</title>"
+            "<style>body{font-family:'Liberation Sans',Arial,sans-serif;margin:2rem;background:#f4f5f7;color:#1b2a3a}"
+            "h1{font-size:1.4rem}h2{font-size:1rem;margin:2rem 0 .5rem}small{color:#5e6b78;font-weight:normal}"
+            "img{max-width:100%;border:1px solid #c9cfd6;background:#e2e5e9}</style></head><body>"
+            f"<h1>Preview of {len(sheets)} products</h1>" + "".join(items) + "</body></html>\n")
