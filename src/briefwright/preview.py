@@ -51,8 +51,8 @@ def _pages_to_png(pdf: Path, folder: Path) -> list[Path]:
 
 def contact_sheet(pages: list[Path], columns: int) -> Image.Image:
     """Pages as tiles, left to right and top to bottom, each numbered beneath."""
-    first = Image.open(pages[0])
-    tile_height = round(first.height * TILE_WIDTH / first.width)
+    with Image.open(pages[0]) as first:
+        tile_height = round(first.height * TILE_WIDTH / first.width)
     rows = math.ceil(len(pages) / columns)
     sheet = Image.new("RGB", (GUTTER + columns * (TILE_WIDTH + GUTTER),
                               GUTTER + rows * (tile_height + LABEL_HEIGHT + GUTTER)), PAPER_GREY)

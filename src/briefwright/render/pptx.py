@@ -87,6 +87,9 @@ class PptxRenderer:
                 group = container.add_group_shape()
                 group.name = spec.name
                 self._add_shapes(group.shapes, spec.shapes, None, used)
+                # python-pptx sizes a group as children arrive; a nested group arrives empty at (0, 0),
+                # so the frame is recomputed once the group is complete (children first, then parents).
+                group.shapes._recalculate_extents()
                 ooxml.set_alt_text(group._element, spec.alt_text)
                 continue
             if isinstance(spec, PictureShape):
