@@ -32,6 +32,16 @@ def project_dir(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def collect_errors(project_dir: Path) -> list[str]:
+    """The formatted errors that collecting (loading and verifying) a broken project reports."""
+    from briefwright.build import collect
+    from briefwright.diagnostics import BriefwrightError
+
+    with pytest.raises(BriefwrightError) as caught:
+        collect(load_project(project_dir, explicit=True))
+    return [d.format() for d in caught.value.report.errors]
+
+
 A4_PROFILE = "extends: analyst\nlabel: Analysts (A4)\npaper: a4\n"
 
 

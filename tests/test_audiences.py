@@ -15,7 +15,6 @@ from pptx import Presentation
 
 from briefwright.build import Output, build, collect
 from briefwright.audience import load_audience
-from briefwright.diagnostics import BriefwrightError
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR

@@ -17,7 +17,7 @@ class Describe_determinism:
     def it_gives_identical_bytes_for_identical_inputs(self, project_dir: Path, tmp_path: Path) -> None:
         project = load_project(project_dir, explicit=True)
         first = build(project, out_dir=tmp_path / "one")
-        second = build(project, out_dir=tmp_path / "two")
+        build(project, out_dir=tmp_path / "two")
         names = sorted(o.path.name for o in first.outputs)
         assert names == ["brief-analyst.docx", "deck-10-analyst.pptx", "deck-20-analyst.pptx", "deck-5-analyst.pptx",
                          "memo-analyst.docx", "report-analyst.docx"]

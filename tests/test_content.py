@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
-from briefwright.build import collect
-from briefwright.diagnostics import BriefwrightError
-from briefwright.project import load_project
+from tests.conftest import collect_errors
 
 
 def _errors(project_dir: Path) -> list[str]:
-    with pytest.raises(BriefwrightError) as caught:
-        collect(load_project(project_dir, explicit=True))
-    return [d.format() for d in caught.value.report.errors]
+    return collect_errors(project_dir)
 
 
 def _edit(path: Path, old: str, new: str) -> None:

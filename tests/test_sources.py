@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 from briefwright.build import collect
-from briefwright.diagnostics import BriefwrightError, Report
+from briefwright.diagnostics import Report
 from briefwright.project import load_project
+from tests.conftest import collect_errors
 from briefwright.sources import load_sources
 from briefwright.textnorm import normalise
 
 
 def _errors(project_dir: Path) -> list[str]:
-    with pytest.raises(BriefwrightError) as caught:
-        collect(load_project(project_dir, explicit=True))
-    return [d.format() for d in caught.value.report.errors]
+    return collect_errors(project_dir)
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -85,7 +85,7 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     audience = load_audience(workspace.layers, audience_name)
     typesetter = Typesetter(product, audience)
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
-                             workspace.project.config.issued, workspace.project.templates_dir)
+                             workspace.project.config.issued)
     composer = Composer(context, typesetter)
     return product, audience, Planner(workspace.content, composer, typesetter).plan()
 
@@ -98,7 +98,7 @@ def render_product(workspace: Workspace, product: Product, audience: AudiencePro
     else:
         deck = build_deck(plan.document, product, audience.branding.logo)
         data = PptxRenderer(product, audience, report).render(deck)
-        check_pptx(data, product, report, Where(field=f"{product.id}-{audience.id}.pptx"))
+        check_pptx(data, deck, product, report, Where(field=f"{product.id}-{audience.id}.pptx"))
     return data
 
 

@@ -6,11 +6,15 @@ import io
 
 import docx
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefwright.content import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Document
 from briefwright.products import Product
+from briefwright.render.deck import DeckModel
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 from briefwright.sources import SourceRegistry
 
 
@@ -51,16 +55,24 @@ def check_docx(data: bytes, model: Document, product: Product, report: Report, w
             return
 
 
-def check_pptx(data: bytes, product: Product, report: Report, where: Where) -> None:
+def _all_shapes(shapes):
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _all_shapes(shape.shapes)
+
+
+def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, where: Where) -> None:
+    """Reopen the written bytes: the promised slide count, the notes the model carries, no autofit."""
     presentation = Presentation(io.BytesIO(data))
     slides = list(presentation.slides)
-    if len(slides) != product.budget.slides:
+    if len(slides) != product.budget.slides or len(slides) != len(deck.slides):
         report.error("output-slides", where, f"{len(slides)} slides; the product promises {product.budget.slides}")
-    for number, slide in enumerate(slides, start=1):
-        if number > 1 and (not slide.has_notes_slide or not slide.notes_slide.notes_text_frame.text.strip()):
-            if slide.shapes.title is not None and slide.shapes.title.text != product.text.get("sources_title"):
-                report.error("output-notes", where, f"slide {number} has no speaker notes")
-        for shape in slide.shapes:
-            if shape.has_text_frame and shape.text_frame._bodyPr.find(
-                    "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None:
+        return
+    for number, (slide, model) in enumerate(zip(slides, deck.slides), start=1):
+        written = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        if " ".join(written.split()) != " ".join(model.notes.split()):
+            report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
+        for shape in _all_shapes(slide.shapes):
+            if shape.has_text_frame and shape.text_frame._bodyPr.find(f"{A}normAutofit") is not None:
                 report.error("output-autofit", where, f"slide {number}, '{shape.name}' asks the viewer to shrink text")

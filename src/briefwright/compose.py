@@ -33,7 +33,6 @@ class ComposeContext:
     product: Product
     audience: AudienceProfile
     issued: str
-    templates_dir: Path
 
 
 def event_date(date: str) -> str:

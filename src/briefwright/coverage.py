@@ -35,7 +35,7 @@ def coverage(content: Content, sources: SourceRegistry) -> Coverage:
     overlaps = []
     for source_id, items in spans.items():
         items.sort()
-        for index, (start, end, point_id) in enumerate(items):
+        for index, (_, end, point_id) in enumerate(items):
             for other_start, _, other_point in items[index + 1:]:
                 if other_start >= end:
                     break

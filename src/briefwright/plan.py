@@ -388,10 +388,13 @@ class Planner:
             for point in module.points:
                 pick = chosen.get(point.id)
                 if drawn:
-                    cap = "max_events" if module.role == "timeline" else "max_figures"
-                    reason = f"shown in the {module.role}" if pick else (
-                        self.excluded(point) or f"beyond the product's {cap}" if any(
-                            part.role == module.role for part in self.parts) else "its module is not part of this product")
+                    if pick is not None:
+                        reason = f"shown in the {module.role}"
+                    elif not any(part.role == module.role for part in self.parts):
+                        reason = "its module is not part of this product"
+                    else:
+                        cap = "max_events" if module.role == "timeline" else "max_figures"
+                        reason = self.excluded(point) or f"beyond the product's {cap}"
                     decisions.append(Decision(point.id, module.id, point.priority, "kept" if pick else "dropped",
                                               "headline" if pick else None, reason))
                     continue

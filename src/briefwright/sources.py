@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from briefwright.diagnostics import Report, Where
+from briefwright.diagnostics import Report
 from briefwright.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml

@@ -134,32 +134,25 @@ class DocxRenderer:
             label.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
             paragraph.add_run().add_tab()
             runs = runs[1:]
-        for run in runs:
-            if "\t" in run.text:
-                before, _, after = run.text.partition("\t")
-                if before:
-                    paragraph.add_run(before)
-                paragraph.add_run().add_tab()
-                run = type(run)(after, run.bold, run.italic, run.cite)
-            added = paragraph.add_run(run.text)
-            if run.bold:
-                added.bold = True
-            if run.italic:
-                added.italic = True
-            if run.cite:
-                added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+        self._add_runs(paragraph, runs)
         for note in block.footnotes:
             notes.add(paragraph, note)
 
     def _add_runs(self, paragraph, runs) -> None:
+        """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
         for run in runs:
-            added = paragraph.add_run(run.text)
-            if run.bold:
-                added.bold = True
-            if run.italic:
-                added.italic = True
-            if run.cite:
-                added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+            for index, piece in enumerate(run.text.split("\t")):
+                if index:
+                    paragraph.add_run().add_tab()
+                if not piece:
+                    continue
+                added = paragraph.add_run(piece)
+                if run.bold:
+                    added.bold = True
+                if run.italic:
+                    added.italic = True
+                if run.cite:
+                    added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
 
     def _add_table(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
                    notes: Footnotes) -> None:
