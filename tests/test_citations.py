@@ -109,14 +109,14 @@ class Describe_footnotes_as_rendered:
 
 class Describe_slide_citations:
     def it_ends_each_deck_with_a_sources_slide(self, built: dict[str, Path]) -> None:
-        for name in ("deck-5-analyst.pptx", "deck-10-analyst.pptx", "deck-20-analyst.pptx"):
+        for name in ("deck-5-analyst.pptx", "deck-analyst.pptx", "deck-20-analyst.pptx"):
             last = list(Presentation(str(built[name])).slides)[-1]
             assert last.shapes.title.text == "Sources"
             body = next(s for s in last.shapes if s.name == "Body")
             assert len(body.text_frame.paragraphs) == 5
 
     def it_says_where_sources_differ_on_slides_and_in_notes(self, built: dict[str, Path]) -> None:
-        deck = Presentation(str(built["deck-10-analyst.pptx"]))
+        deck = Presentation(str(built["deck-analyst.pptx"]))
         slide = next(s for s in deck.slides if "Japan upgraded its defence presence" in
                      " ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame))
         body = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
@@ -127,7 +127,7 @@ class Describe_slide_citations:
 
 class Describe_evidence_map:
     @pytest.mark.parametrize("stem", ["memo-analyst", "brief-analyst", "report-analyst", "deck-5-analyst",
-                                      "deck-10-analyst", "deck-20-analyst"])
+                                      "deck-analyst", "deck-20-analyst"])
     def it_resolves_every_claim_to_a_verified_quote(self, stem: str, built: dict[str, Path]) -> None:
         path = next(p for name, p in built.items() if name.startswith(stem + "."))
         json_path, markdown_path = evidence_paths(path)
@@ -175,8 +175,8 @@ class Describe_evidence_map:
         assert not (project_dir / "build").exists()
 
     def it_is_printed_by_trace(self, built: dict[str, Path]) -> None:
-        result = subprocess.run([sys.executable, "-m", "briefwright", "trace", str(built["deck-10-analyst.pptx"])],
-                                capture_output=True, text=True, check=False, cwd=built["deck-10-analyst.pptx"].parent)
+        result = subprocess.run([sys.executable, "-m", "briefwright", "trace", str(built["deck-analyst.pptx"])],
+                                capture_output=True, text=True, check=False, cwd=built["deck-analyst.pptx"].parent)
         assert result.returncode == 0, result.stderr
         assert "slide 3, event 1" in result.stdout and "slide 5, paragraph 1" in result.stdout
         assert "chars" in result.stdout

@@ -32,7 +32,7 @@ class Describe_cli:
         assert result.returncode == 0, result.stderr
         names = {p.name for p in (tmp_path / "out").iterdir()}
         products = {n for n in names if n.endswith((".docx", ".pptx"))}
-        assert len(products) == 6 and {"memo-analyst.docx", "deck-10-analyst.pptx"} <= products
+        assert len(products) == 6 and {"memo-analyst.docx", "deck-analyst.pptx"} <= products
         for name in products:  # every product has its evidence map beside it
             stem = name.rsplit(".", 1)[0]
             assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names

@@ -11,7 +11,7 @@ from pptx.util import Emu
 
 from tests import pdf
 
-DECK = "deck-10-analyst.pptx"
+DECK = "deck-analyst.pptx"
 BULLETS = {"■", "•"}
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

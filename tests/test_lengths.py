@@ -13,7 +13,7 @@ from tests.test_deck import A, BULLETS, _shape_boxes
 
 PAGE_BUDGETS = {"memo-analyst.docx": (1, 1), "memo-analyst-a4.docx": (1, 1), "brief-analyst.docx": (1, 2),
                 "report-analyst.docx": (4, 6)}
-SLIDE_BUDGETS = {"deck-5-analyst.pptx": 5, "deck-10-analyst.pptx": 10, "deck-20-analyst.pptx": 20}
+SLIDE_BUDGETS = {"deck-5-analyst.pptx": 5, "deck-analyst.pptx": 10, "deck-20-analyst.pptx": 20}
 
 
 def _content_fill(output: Output, rendered_pdf: Path) -> float:

@@ -80,6 +80,13 @@ class Describe_memo_as_rendered:
         # Top margin 0.7in; the last line should sit in the lower quarter of the page.
         assert pdf.text_bottom(rendered[MEMO]) > 792 * 0.75
 
+    def it_keeps_the_bluf_to_four_lines(self, rendered: dict[str, Path]) -> None:
+        words = pdf.words(rendered[MEMO])
+        start = next(w for w in words if w.text == "Bottom")
+        end = next(w for w in words if w.text.upper() == "THREAT" and w.top > start.top)
+        tops = {round(w.top) for w in words if start.top - 1 <= w.top < end.top - 1}
+        assert 2 <= len(tops) <= 4
+
     def it_draws_the_authors_cjk_name_in_a_cjk_font(self, rendered: dict[str, Path]) -> None:
         fonts = pdf.glyph_fonts(rendered[MEMO], "林翔")
         for char, names in fonts.items():

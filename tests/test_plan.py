@@ -63,6 +63,14 @@ class Describe_Planner:
         message = caught.value.report.errors[0].format()
         assert "product 'deck-10'" in message and "priority-1" in message and "6 slides" in message
 
+    def it_refuses_a_bluf_longer_than_the_product_allows(self, project_dir: Path) -> None:
+        _override_product(project_dir, "memo", lambda text: text.replace("max_lines: 4", "max_lines: 2"))
+        with pytest.raises(BriefwrightError) as caught:
+            _plan(project_dir, "memo")
+        message = caught.value.report.errors[0].format()
+        assert "the bluf paragraph takes 4 lines; the product allows 2" in message
+        assert "content/topic.yaml bluf.text" in message
+
     def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
         _override_product(project_dir, "memo", lambda text: text.replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
         with pytest.raises((BriefwrightError, ValueError)) as caught:

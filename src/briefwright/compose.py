@@ -163,6 +163,10 @@ class Composer:
         """The document for a plan; page_numbers (section key → page) fill a contents list."""
         if self.context.product.format == "docx":
             sections, citations = self._compose_docx(frames, page_numbers or {})
+            new_page = {"module" if role == "modules" else role for role in self.context.product.new_page}
+            for section in sections:
+                if section.role in new_page and section.blocks:
+                    section.blocks[0].page_break_before = True
             if self.context.product.citations == "footnotes":
                 self._markers_to_footnotes(sections)
         else:
@@ -249,8 +253,7 @@ class Composer:
 
     def _module_blocks(self, module: Module, picks: list[Pick], citations: Citations) -> list[Block]:
         product = self.context.product
-        heading_style = product.style_key("module_heading", "heading")
-        blocks = [Block(heading_style, [Run(self.text("module_heading", module=module))], kind="heading")]
+        blocks = [Block("heading", [Run(self.text("module_heading", module=module))], kind="heading")]
         if product.points_as == "bullets":
             for pick in picks:
                 point = self.context.content.points[pick.point_id]

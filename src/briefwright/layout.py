@@ -185,7 +185,7 @@ class Typesetter:
         while index < len(blocks):
             block = blocks[index]
             style = self.style(block.style)
-            if style.page_break_before and position > 0:
+            if (style.page_break_before or block.page_break_before) and position > 0:
                 new_page()
             gap = gaps[index]
             # Tables are kept whole; a paragraph of four or more lines may split (two lines each side).

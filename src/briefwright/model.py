@@ -53,6 +53,7 @@ class Block:
     columns: list[float] = field(default_factory=list)  # tables: column widths as fractions
     alt_text: str = ""  # tables and drawings: what a screen reader announces
     marker: str = ""  # events: the date shown; figures: the number shown
+    page_break_before: bool = False  # the first block of a section that starts a new page
 
     @property
     def text(self) -> str:

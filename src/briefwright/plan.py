@@ -80,8 +80,22 @@ class Planner:
 
     def plan(self) -> Plan:
         plan = self._plan_pages() if self.product.format == "docx" else self._plan_slides()
+        self._check_line_limits(plan.document)
         plan.reading_grade = document_grade(plan.document)
         return plan
+
+    def _check_line_limits(self, document: Document) -> None:
+        """Styles with max_lines (the memo's BLUF: four) hold content the planner cannot shorten."""
+        if self.product.format != "docx":
+            return
+        width = self.typesetter.page_geometry().content_width
+        for block in document.blocks():
+            limit = self.product.styles[block.style].max_lines
+            if limit is not None and (lines := self.typesetter.line_count(block, width)) > limit:
+                raise fail("line-limit", Where(field=f"products.{self.product.id}.styles.{block.style}.max_lines"),
+                           f"product '{self.product.id}' for '{self.audience.id}': the {block.style} paragraph takes "
+                           f"{lines} lines; the product allows {limit}: “{block.text[:60]}…”",
+                           "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)")
 
     def excluded(self, point: Point) -> str | None:
         """Why the audience leaves this point out, or None. Must-keep points are never left out."""

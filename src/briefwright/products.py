@@ -38,6 +38,7 @@ class Style(BaseModel):
     border_left: str | None = None
     rule_below: str | None = None
     tab: float | None = None
+    max_lines: int | None = Field(default=None, ge=1, description="A paragraph in this style may not run longer")
     tab_align: Literal["left", "right"] = "left"
     tab_leader: Literal["none", "dot"] = "none"
 
@@ -134,6 +135,7 @@ class Product(BaseModel):
     prefer: DetailLevel
     max_points_per_module: int | None = Field(default=None, ge=1)
     points_as: Literal["bullets", "paragraphs"] = "bullets"
+    new_page: list[str] = Field(default=[], description="Structure parts whose sections start on a new page")
     references: Literal["compact", "full"] = "full"
     citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or Word footnotes (docx only)
     max_points_per_slide: int = Field(default=4, ge=1)
@@ -150,8 +152,6 @@ class Product(BaseModel):
     def parts(self) -> list[Part]:
         return [Part.parse(entry) for entry in self.structure]
 
-    def style_key(self, preferred: str, fallback: str) -> str:
-        return preferred if preferred in self.styles else fallback
 
     @model_validator(mode="after")
     def _consistent(self) -> "Product":
@@ -164,6 +164,9 @@ class Product(BaseModel):
             if other.model_dump(exclude={"page_break_before"}) != style.model_dump(exclude={"page_break_before"}):
                 raise ValueError(f"styles sharing word_style '{style.word_style}' must match except "
                                  f"page_break_before ('{key}' differs)")
+        for role in self.new_page:
+            if role not in ROLES:
+                raise ValueError(f"new_page names unknown part '{role}'; known: {', '.join(ROLES)}")
         if sum(1 for part in parts if part.role == "modules") > 1:
             raise ValueError("structure may name 'modules' once (use a ':role' filter to narrow it)")
         if self.prefer not in self.levels:

@@ -125,7 +125,7 @@ class DocxRenderer:
         # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
         paragraph.paragraph_format.space_before = Pt(gap)
         paragraph.paragraph_format.space_after = Pt(0)
-        if self.product.styles[block.style].page_break_before:
+        if self.product.styles[block.style].page_break_before or block.page_break_before:
             paragraph.paragraph_format.page_break_before = True
         runs = block.runs
         if block.kind == "field":
