@@ -36,14 +36,14 @@ def in_process(runs: int) -> None:
         for name in resolve_products(workspace, None):
             started = time.perf_counter()
             product, profile, plan = plan_product(workspace, name, audience)
-            render_product(workspace, product, profile, plan, Report())
+            render_product(product, profile, plan, Report())
             per_product.setdefault(name, []).append(time.perf_counter() - started)
     # Memory in a separate pass: tracemalloc slows Python several-fold, so it must not touch the timings.
     tracemalloc.start()
     workspace = collect(project)
     for name in resolve_products(workspace, None):
         product, profile, plan = plan_product(workspace, name, audience)
-        render_product(workspace, product, profile, plan, Report())
+        render_product(product, profile, plan, Report())
     peak_traced = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     print(f"in one process, median of {runs} runs (plan + render + reopen check, no disk write):")

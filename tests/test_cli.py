@@ -78,3 +78,31 @@ class Describe_cli:
         result = run("plan", "memo", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert "predicted 1 page(s)" in result.stdout and "dropped (" in result.stdout
+
+
+class Describe_progress:
+    def it_draws_one_updating_line_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import io
+
+        from briefwright import cli
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        terminal = Terminal()
+        monkeypatch.setattr(cli.sys, "stderr", terminal)
+        show = cli._progress(quiet=False)
+        assert show is not None
+        show(1, 2, "memo × analyst")
+        show(2, 2, "deck × analyst")
+        assert terminal.getvalue() == "\r\x1b[K[  1/2] memo × analyst\r\x1b[K[  2/2] deck × analyst\n"
+        assert cli._progress(quiet=True) is None
+
+    def it_stays_silent_when_not_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import io
+
+        from briefwright import cli
+
+        monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+        assert cli._progress(quiet=False) is None

@@ -90,8 +90,8 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     return product, audience, Planner(workspace.content, composer, typesetter).plan()
 
 
-def render_product(workspace: Workspace, product: Product, audience: AudienceProfile, plan: Plan,
-                   report: Report) -> bytes:
+def render_product(product: Product, audience: AudienceProfile, plan: Plan, report: Report) -> bytes:
+    """Render a plan, then reopen the bytes and check them against the plan (into report)."""
     if product.format == "docx":
         data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document)
         check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
@@ -133,7 +133,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         if progress is not None:
             progress(number, len(jobs), f"{product_name} × {audience_name}")
         product, audience, plan = plan_product(workspace, product_name, audience_name)
-        data = render_product(workspace, product, audience, plan, result.report)
+        data = render_product(product, audience, plan, result.report)
         path = destination / f"{product_name}-{audience.id}.{product.format}"
         evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
                                       workspace.sources)
