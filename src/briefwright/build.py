@@ -138,6 +138,11 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
                                       workspace.sources)
         result.outputs.append(Output(product, audience, plan, data, path, evidence))
+        min_fill = product.budget.min_fill
+        if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
+            result.report.warning("under-filled", Where(field=path.name),
+                                  f"the last page is {plan.fills[-1]:.0%} full; product '{product.id}' "
+                                  f"asks for at least {min_fill:.0%}", "add content, or choose a shorter product")
         grade_limit = audience.reading_level.max_grade
         if grade_limit is not None and plan.reading_grade > grade_limit:
             result.report.warning("reading-level", Where(field=f"{path.name}"),

@@ -450,7 +450,13 @@ class Composer:
             span = f" from {blocks[0].marker} to {blocks[-1].marker}"
         alt = (f"Timeline of {len(blocks)} events{span}, read left to right." if role == "timeline"
                else f"{len(blocks)} key figures, read left to right and top to bottom.")
-        section = Section(role, title=self.text(f"{role}_title"), kicker=self.text(f"{role}_kicker"), blocks=blocks,
+        module = content.module(frame.modules[0])
+        title = self.text(f"{role}_title", module=module)
+        fallback_key = f"{role}_title_fallback"
+        if fallback_key in self.context.product.text and not self.typesetter.fits_box(
+                [Block("title", [Run(title)])], self.context.product.boxes["title"]):
+            title = self.text(fallback_key, module=module)
+        section = Section(role, title=title, kicker=self.text(f"{role}_kicker", module=module), blocks=blocks,
                           notes=notes, reference_numbers=sorted(numbers))
         section.alt_text = alt
         return section

@@ -72,11 +72,20 @@ class Planner:
         self.typesetter = typesetter
         self.product = composer.context.product
         self.audience = composer.context.audience
-        self.parts = self.product.parts
         self.ordered = module_order(content, self.audience)
+        # A part with nothing to show in this project (no timeline module, no background) is left
+        # out, and a deck gives its slide to the modules.
+        self.parts = [part for part in self.product.parts if self._has_content(part)]
         modules_part = next((part for part in self.parts if part.role == "modules"), None)
         self.modules = [m for m in self.ordered if modules_part is not None and modules_part.includes(m.role)]
         self.where = Where(field=f"products.{self.product.id}.budget")
+
+    def _has_content(self, part: Part) -> bool:
+        if part.role in ("timeline", "figures", "digest"):
+            return any(part.includes(m.role) and m.points for m in self.ordered)
+        if part.role == "background":
+            return self.content.topic.background is not None
+        return True
 
     def plan(self) -> Plan:
         plan = self._plan_pages() if self.product.format == "docx" else self._plan_slides()

@@ -1,0 +1,46 @@
+"""A second, unrelated topic (tests/roots/tiny, a synthetic fixture) builds with no code change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from pptx import Presentation
+
+TINY = Path(__file__).parent / "roots" / "tiny"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+class Describe_a_new_topic:
+    def it_builds_with_the_built_in_products(self, tmp_path: Path) -> None:
+        result = run("build", "--project", str(TINY), "--out", str(tmp_path), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        memo = docx.Document(str(tmp_path / "memo-reader.docx"))
+        assert memo.paragraphs[1].text == "Late Buses in Larnwick"
+        assert "Larnwick transport committee" in memo.paragraphs[2].text
+        assert all("Japan" not in p.text and "Taiwan" not in p.text for p in memo.paragraphs)
+        assert len(Presentation(str(tmp_path / "deck-5-reader.pptx")).slides) == 5
+        assert "the last page is" in result.stderr and "at least 75%" in result.stderr  # too little to fill a memo
+
+    def it_refuses_a_deck_the_content_cannot_fill(self, tmp_path: Path) -> None:
+        result = run("build", "--project", str(TINY), "--product", "deck-20", "--out", str(tmp_path), cwd=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "too few points to fill 20 slides" in result.stderr
+        assert not any(tmp_path.iterdir())
+
+    @pytest.mark.parametrize("product", ["memo", "brief", "report"])
+    def it_leaves_out_parts_it_has_no_content_for(self, product: str, tmp_path: Path) -> None:
+        # The tiny topic has no background, timeline or key figures; the products still build,
+        # the report only if it can reach its four pages (it cannot, and says so).
+        result = run("build", "--project", str(TINY), "--product", product, "--out", str(tmp_path), cwd=tmp_path)
+        if product == "report":
+            assert result.returncode == 1 and "fills only" in result.stderr and "at least 4" in result.stderr
+        else:
+            assert result.returncode == 0, result.stderr
