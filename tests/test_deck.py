@@ -106,3 +106,37 @@ class Describe_deck_as_rendered:
             # Kickers are drawn in capitals (cap="all"), so compare without case.
             assert any(word.text.strip("()").lower() in box[4].lower() for box in holders), \
                 f"slide {word.page}: '{word.text}' at ({word.x0:.0f},{word.top:.0f}) lies outside its shape"
+
+
+class Describe_deck_model:
+    """render/deck.py builds the slide model without python-pptx: layouts, shapes, order, notes."""
+
+    def it_maps_each_section_to_one_slide(self, outputs) -> None:
+        from briefwright.render.deck import GroupShape, TextShape, build_deck
+
+        output = outputs["deck-analyst.pptx"]
+        deck = build_deck(output.plan.document, output.product)
+        assert len(deck.slides) == len(output.plan.document.sections) == 10
+        assert [s.layout for s in deck.slides[:2]] == ["Title Slide", "Title Only"]
+        assert deck.slides[0].background == "ink" and deck.slides[1].background is None
+        timeline = next(s for s in deck.slides if s.role == "timeline")
+        drawing = next(shape for shape in timeline.shapes if isinstance(shape, GroupShape))
+        assert drawing.alt_text.startswith("Timeline of 8 events")
+        title = next(shape for shape in deck.slides[1].shapes if isinstance(shape, TextShape) and shape.name == "Title")
+        assert title.placeholder == "title"
+        for slide, section in zip(deck.slides, output.plan.document.sections):
+            assert slide.notes == "\n\n".join(section.notes)
+
+    def it_imports_no_office_library(self) -> None:
+        import ast
+
+        import briefwright.model
+        import briefwright.render.deck
+
+        for module in (briefwright.render.deck, briefwright.model):
+            tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+            imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                        for alias in node.names}
+            imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                         if isinstance(node, ast.ImportFrom) and node.module}
+            assert not imported & {"pptx", "docx"}, module.__name__
