@@ -44,10 +44,6 @@ class Pagination:
     block_pages: list[int] = field(default_factory=list)  # the page each block starts on
 
     @property
-    def last_fill(self) -> float:
-        return self.page_heights[-1] / self.content_height if self.page_heights else 0.0
-
-    @property
     def fills(self) -> list[float]:
         return [h / self.content_height for h in self.page_heights]
 

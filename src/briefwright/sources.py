@@ -67,10 +67,6 @@ class SourceMeta(BaseModel):
             return value
         raise ValueError("url must be an http(s) address given by the text itself, or 'unknown'")
 
-    @property
-    def author_names(self) -> list[str]:
-        return [] if self.authors == UNKNOWN else [a.name for a in self.authors]
-
 
 class SourceFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
