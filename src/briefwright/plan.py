@@ -79,6 +79,9 @@ class Planner:
         modules_part = next((part for part in self.parts if part.role == "modules"), None)
         self.modules = [m for m in self.ordered if modules_part is not None and modules_part.includes(m.role)]
         self.where = Where(field=f"products.{self.product.id}.budget")
+        # A module's best packing depends only on how many slides it gets; the slide allocator
+        # asks for the same (module, slides) many times while it weighs where a slide goes.
+        self._packings: dict[tuple[str, int], tuple[list[list[Pick]], float] | None] = {}
 
     def _has_content(self, part: Part) -> bool:
         if part.role in ("timeline", "figures", "digest"):
@@ -178,7 +181,7 @@ class Planner:
             frames.extend(module_frames if part.role == "modules" else [self._fixed_frame(part, module_frames)])
         return frames
 
-    def _layout_pages(self, picks: dict[str, list[Pick]]) -> tuple[Document, Pagination]:
+    def _layout_pages(self, picks: dict[str, list[Pick]]) -> tuple[list[Frame], Document, Pagination]:
         frames = self._frames_for(picks)
         document = self.composer.compose(frames)
         pagination = self.typesetter.paginate(document)
@@ -192,7 +195,7 @@ class Planner:
                 index += len(section.blocks)
             document = self.composer.compose(frames, pages)
             pagination = self.typesetter.paginate(document)
-        return document, pagination
+        return frames, document, pagination
 
     def _plan_pages(self) -> Plan:
         budget = self.product.budget
@@ -202,7 +205,7 @@ class Planner:
         must_keep = [(p, m) for p, m in ranked if p.priority == 1]
         for point, module in must_keep:
             picks[module.id].append(Pick(point.id, shortest))
-        document, pagination = self._layout_pages(picks)
+        frames, document, pagination = self._layout_pages(picks)
         if pagination.pages > (budget.pages or 1):
             raise fail("budget-exceeded", self.where,
                        f"product '{self.product.id}' for '{self.audience.id}': the {len(must_keep)} priority-1 points "
@@ -226,9 +229,10 @@ class Planner:
                     trial[module.id][trial[module.id].index(existing)] = Pick(point.id, level)
                 else:
                     trial[module.id].append(Pick(point.id, level))
-                trial_document, trial_pagination = self._layout_pages(trial)
+                trial_frames, trial_document, trial_pagination = self._layout_pages(trial)
                 if trial_pagination.pages <= (budget.pages or 1):
-                    picks, document, pagination, placed = trial, trial_document, trial_pagination, True
+                    picks, frames, document, pagination = trial, trial_frames, trial_document, trial_pagination
+                    placed = True
                     break
             if not placed:
                 reasons[point.id] = "no room left within the page budget"
@@ -237,7 +241,6 @@ class Planner:
                        f"product '{self.product.id}': all the content fills only {pagination.pages} page(s); "
                        f"the product needs at least {budget.min_pages}",
                        "add content, or lower budget.min_pages")
-        frames = self._frames_for(picks)
         return Plan(self.product.id, self.audience.id, frames, document,
                     self._decisions(self._with_drawn(picks, frames), reasons), pagination.fills, "page")
 
@@ -379,6 +382,12 @@ class Planner:
 
     def _pack_module(self, module: Module, slides: int) -> tuple[list[list[Pick]], float] | None:
         """Best use of `slides` slides for one module, or None if its must-keep points cannot fill them."""
+        key = (module.id, slides)
+        if key not in self._packings:
+            self._packings[key] = self._pack_module_uncached(module, slides)
+        return self._packings[key]
+
+    def _pack_module_uncached(self, module: Module, slides: int) -> tuple[list[list[Pick]], float] | None:
         shortest = self.product.levels[0]
         ranked = [point for point, _ in self._ranked([module])]
         chosen: list[Pick] = [Pick(p.id, shortest) for p in ranked if p.priority == 1]
