@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -157,6 +156,25 @@ class Composer:
     def _judgment_sources(self, points: list[str]) -> list[str]:
         return self.context.content.sources_of(points)
 
+    @staticmethod
+    def _cite_on_slide(source_ids, citations: Citations, numbers: list[int]) -> Run:
+        """The [n] marker for a slide line, remembering the numbers for the slide's source line."""
+        cited = citations.numbers(source_ids)
+        numbers.extend(n for n in cited if n not in numbers)
+        return Run(" " + Citations.marker(cited), cite=True)
+
+    def _slide_point(self, point: Point, level: str, citations: Citations, numbers: list[int]) -> Block:
+        return Block("point", [Run(point.headline), self._cite_on_slide(point.source_ids, citations, numbers)],
+                     kind="bullet", trace=self._trace(point, level))
+
+    def _fitting_title(self, key: str, fallback_key: str, module: Module) -> str:
+        """The title template's text if it fits the title box, else the fallback's (when defined)."""
+        title = self.text(key, module=module)
+        if fallback_key in self.context.product.text and not self.typesetter.fits_box(
+                [Block("title", [Run(title)])], self.context.product.boxes["title"]):
+            title = self.text(fallback_key, module=module)
+        return title
+
     # -- composition -----------------------------------------------------------
 
     def compose(self, frames: list[Frame], page_numbers: dict[str, int] | None = None) -> Document:
@@ -290,10 +308,7 @@ class Composer:
                                              self.text("bluf_label") + ": ")
                 sections.append(Section("bluf", blocks=[block]))
             elif frame.role == "background":
-                if topic.background is None:
-                    raise fail("content-missing", Where(Path("content/topic.yaml"), field="background"),
-                               f"product '{self.context.product.id}' has a background section but the topic has none",
-                               "add background: {text, points} to content/topic.yaml")
+                assert topic.background is not None  # the planner leaves the part out otherwise
                 blocks = [Block("heading", [Run(self.text("background_heading"))], kind="heading"),
                           self._judgment_block("body", topic.background.text, topic.background.points, citations,
                                                "paragraph")]
@@ -356,7 +371,6 @@ class Composer:
     def _compose_deck(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
         content, citations = self.context.content, Citations()
         sections: list[Section] = []
-        title_box = self.context.product.boxes["title"]
         for frame in frames:
             if frame.role == "title":
                 blocks = [Block("cover_kicker", [Run(self.text("cover_kicker"))]),
@@ -369,11 +383,9 @@ class Composer:
                 bluf = content.topic.bluf
                 notes.append("Bottom line: " + " ".join(bluf.text.split()))
                 for module in (content.module(m) for m in frame.modules):
-                    source_ids = self._judgment_sources(module.key_judgment.points)
-                    cited = citations.numbers(source_ids)
-                    numbers.extend(n for n in cited if n not in numbers)
-                    blocks.append(Block("judgment", [Run(module.key_judgment.text), Run(" " + Citations.marker(cited), cite=True)],
-                                        kind="bullet", trace=self._judgment_trace(module.key_judgment.points)))
+                    marker = self._cite_on_slide(self._judgment_sources(module.key_judgment.points), citations, numbers)
+                    blocks.append(Block("judgment", [Run(module.key_judgment.text), marker], kind="bullet",
+                                        trace=self._judgment_trace(module.key_judgment.points)))
                     notes.append(f"{module.title}: {module.key_judgment.text} Supported by: "
                                  + "; ".join(content.points[p].headline for p in module.key_judgment.points) + ".")
                 sections.append(Section("judgments", title=self.text("judgments_title"),
@@ -382,20 +394,15 @@ class Composer:
             elif frame.role == "module":
                 module = content.module(frame.module_id or "")
                 title = self.text("continued_title", module=module) if frame.continued else \
-                    self.text("module_title", module=module)
-                if not frame.continued and not self.typesetter.fits_box([Block("title", [Run(title)])], title_box):
-                    title = self.text("module_title_fallback", module=module)
+                    self._fitting_title("module_title", "module_title_fallback", module)
                 blocks, notes, numbers = [], [], []
                 for pick in frame.picks:
                     point = content.points[pick.point_id]
-                    cited = citations.numbers(point.source_ids)
-                    numbers.extend(n for n in cited if n not in numbers)
-                    trace = self._trace(point, pick.level)
-                    blocks.append(Block("point", [Run(point.headline), Run(" " + Citations.marker(cited), cite=True)],
-                                        kind="bullet", trace=trace))
+                    headline = self._slide_point(point, pick.level, citations, numbers)
+                    blocks.append(headline)
                     if pick.level != "headline":
                         runs = self._point_body_runs(point, pick.level, citations)[:-1]  # marker is on the headline
-                        blocks.append(Block("point_summary", runs, trace=trace))
+                        blocks.append(Block("point_summary", runs, trace=headline.trace))
                     notes.append(self._point_notes(point, citations))
                 section = Section("module", title=title, kicker=self.text("module_kicker", module=module),
                                   module_id=module.id, blocks=blocks, notes=notes, reference_numbers=sorted(numbers))
@@ -410,10 +417,7 @@ class Composer:
                     blocks.append(Block("digest_module", [Run(self.text("module_kicker", module=module))]))
                     for pick in module_picks:
                         point = content.points[pick.point_id]
-                        cited = citations.numbers(point.source_ids)
-                        numbers.extend(n for n in cited if n not in numbers)
-                        blocks.append(Block("point", [Run(point.headline), Run(" " + Citations.marker(cited), cite=True)],
-                                            kind="bullet", trace=self._trace(point, pick.level)))
+                        blocks.append(self._slide_point(point, pick.level, citations, numbers))
                         notes.append(self._point_notes(point, citations))
                 sections.append(Section("digest", title=self.text("digest_title"), kicker=self.text("digest_kicker"),
                                         blocks=blocks, notes=notes, reference_numbers=sorted(numbers)))
@@ -434,8 +438,7 @@ class Composer:
         blocks, notes, numbers = [], [], []
         for pick in frame.picks:
             point = content.points[pick.point_id]
-            cited = citations.numbers(point.source_ids)
-            numbers.extend(n for n in cited if n not in numbers)
+            self._cite_on_slide(point.source_ids, citations, numbers)  # drawn items show no marker
             if frame.role == "timeline":
                 blocks.append(Block("event_label", [Run(point.label or point.headline)], kind="event",
                                     marker=event_date(point.date or ""), trace=self._trace(point, "headline")))
@@ -451,11 +454,7 @@ class Composer:
         alt = (f"Timeline of {len(blocks)} events{span}, read left to right." if role == "timeline"
                else f"{len(blocks)} key figures, read left to right and top to bottom.")
         module = content.module(frame.modules[0])
-        title = self.text(f"{role}_title", module=module)
-        fallback_key = f"{role}_title_fallback"
-        if fallback_key in self.context.product.text and not self.typesetter.fits_box(
-                [Block("title", [Run(title)])], self.context.product.boxes["title"]):
-            title = self.text(fallback_key, module=module)
+        title = self._fitting_title(f"{role}_title", f"{role}_title_fallback", module)
         section = Section(role, title=title, kicker=self.text(f"{role}_kicker", module=module), blocks=blocks,
                           notes=notes, reference_numbers=sorted(numbers))
         section.alt_text = alt
