@@ -38,7 +38,7 @@ def _print_report(report: Report, stream=sys.stderr) -> None:
         print(diagnostic.format(), file=stream)
 
 
-def _display(project: Project, path: Path) -> str:
+def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -74,7 +74,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         for output in result.outputs:
             unit = output.plan.unit
             counts = output.plan.summary()
-            print(f"wrote {_display(project, output.path)}  ({output.plan.count} {unit}{'s' if output.plan.count != 1 else ''}; "
+            print(f"wrote {_display(output.path)}  ({output.plan.count} {unit}{'s' if output.plan.count != 1 else ''}; "
                   f"{counts['kept']} points kept, {counts['condensed']} condensed, {counts['dropped']} dropped)")
         print(f"built {len(result.outputs)} file(s) in {elapsed:.2f}s")
     return EXIT_OK
@@ -152,7 +152,7 @@ def cmd_new_audience(args: argparse.Namespace) -> int:
     workspace = collect(project, overlay=_overlay(args))
     target = _overlay(args) or project.templates_dir
     path = new_audience(workspace.layers, target, args.name, args.base or project.config.default_audience)
-    print(f"wrote {_display(project, path)}: edit it, then run: briefwright build --audience {args.name}")
+    print(f"wrote {_display(path)}: edit it, then run: briefwright build --audience {args.name}")
     return EXIT_OK
 
 
@@ -177,8 +177,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     sheets = preview(files, out_dir)
     for sheet in sheets:
         unit = "slides" if sheet.source.suffix == ".pptx" else "pages"
-        print(f"{sheet.source.name}: {sheet.pages} {unit} → {_display(project, sheet.image)}")
-    print(f"open {_display(project, out_dir / 'index.html')} to see them all")
+        print(f"{sheet.source.name}: {sheet.pages} {unit} → {_display(sheet.image)}")
+    print(f"open {_display(out_dir / 'index.html')} to see them all")
     return EXIT_OK
 
 

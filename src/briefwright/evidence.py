@@ -7,6 +7,7 @@ Written beside each build output as <name>.evidence.json (for tools) and
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,18 @@ def _locate(sources: SourceRegistry, source_id: str, quote: str, output: str, lo
             "line": match.line, "paragraph": match.paragraph}
 
 
-def _located(label: str, location: dict[str, Any], text: str, trace: EvidenceRef | None,
-             footnotes: list[str]) -> tuple[str, dict[str, Any], str, EvidenceRef | None, list[str]]:
-    return label, location, text, trace, footnotes
+@dataclass(frozen=True)
+class Claim:
+    """A line a reader sees, where they see it, and what it rests on."""
+
+    label: str  # "paragraph 7", "table 1, row 3", "slide 4, event 2"
+    location: dict[str, Any]
+    text: str
+    trace: EvidenceRef | None
+    footnotes: list[str]
 
 
-def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, Any], str, EvidenceRef | None, list[str]]]:
+def _locations(document: Document, is_deck: bool) -> list[Claim]:
     """Each claim with where a reader finds it: paragraph N or table T row R (Word);
     slide N, paragraph M — or event / figure M on a drawn slide (PowerPoint)."""
     located = []
@@ -47,7 +54,7 @@ def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, A
                     continue  # a slide's summary line repeats its headline's trace
                 kind = block.kind if block.kind in ("event", "figure") else "paragraph"
                 text = f"{block.marker}: {block.text}" if block.marker else block.text
-                located.append(_located(f"slide {slide}, {kind} {index}", {"slide": slide, kind: index}, text,
+                located.append(Claim(f"slide {slide}, {kind} {index}", {"slide": slide, kind: index}, text,
                                         block.trace, block.footnotes))
         return located
     paragraph, table = 0, 0
@@ -57,11 +64,11 @@ def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, A
             for number, row in enumerate(block.rows, start=1):
                 text = " — ".join(cell.text for cell in row.cells)
                 notes = [note for cell in row.cells for note in cell.footnotes]
-                located.append(_located(f"table {table}, row {number}", {"table": table, "row": number}, text,
+                located.append(Claim(f"table {table}, row {number}", {"table": table, "row": number}, text,
                                         row.trace, notes))
             continue
         paragraph += 1
-        located.append(_located(f"paragraph {paragraph}", {"paragraph": paragraph}, block.text.replace("\t", " "),
+        located.append(Claim(f"paragraph {paragraph}", {"paragraph": paragraph}, block.text.replace("\t", " "),
                                 block.trace, block.footnotes))
     return located
 
@@ -69,7 +76,8 @@ def _locations(document: Document, is_deck: bool) -> list[tuple[str, dict[str, A
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
     entries = []
-    for label, location, text, trace, footnotes in _locations(document, is_deck):
+    for claim in _locations(document, is_deck):
+        label, trace = claim.label, claim.trace
         if trace is None:
             continue
         quotes = [_locate(sources, s, q, name, label, trace.point_id) for s, q in trace.quotes]
@@ -80,9 +88,9 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
                              for p in conflict.positions]
                 conflicts.append({"about": conflict.about, "summary": " ".join(conflict.summary.split()),
                                   "positions": positions})
-        entries.append({"location": location, "where": label, "text": text,
+        entries.append({"location": claim.location, "where": label, "text": claim.text,
                         "point": trace.point_id, "points": list(trace.points), "level": trace.level,
-                        "sources": list(trace.source_ids), "footnotes": footnotes,
+                        "sources": list(trace.source_ids), "footnotes": claim.footnotes,
                         "quotes": quotes, "conflicts": conflicts})
     cited = sorted({source for entry in entries for source in entry["sources"]})
     return {

@@ -11,6 +11,7 @@ from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
 
 from lxml import etree
 
@@ -120,7 +121,7 @@ class DocxRenderer:
         return style
 
     def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
-                   notes: Footnotes, gap: float) -> None:
+                   notes: Footnotes, gap: float) -> Paragraph:
         paragraph = document.add_paragraph(style=styles[block.style])
         # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
         paragraph.paragraph_format.space_before = Pt(gap)
@@ -137,6 +138,7 @@ class DocxRenderer:
         self._add_runs(paragraph, runs)
         for note in block.footnotes:
             notes.add(paragraph, note)
+        return paragraph
 
     def _add_runs(self, paragraph, runs) -> None:
         """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
@@ -196,14 +198,14 @@ class DocxRenderer:
         properties.last_printed = issued
 
     def _open(self) -> docx.document.Document:
+        """The reference document (or python-docx's default) with an empty body: it lends styles
+        and page furniture, never content (the default's own empty first paragraph included)."""
         reference = self.audience.branding.reference_docx
-        if reference is None:
-            return docx.Document()
-        document = docx.Document(str(reference))
+        document = docx.Document(str(reference)) if reference is not None else docx.Document()
         body = document.element.body
         for child in list(body):
             if etree.QName(child).localname != "sectPr":
-                body.remove(child)  # a reference lends styles and page furniture, never content
+                body.remove(child)
         return document
 
     def _header_and_footer(self, document: docx.document.Document, model: Document,
@@ -241,19 +243,16 @@ class DocxRenderer:
             ensure_footnote_styles(document)
         styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
         notes = Footnotes(document)
-        body = document.element.body
-        for paragraph in list(body.iterchildren(ooxml.qn("w:p"))):
-            body.remove(paragraph)  # the template's empty first paragraph
         blocks = list(model.blocks())
         gaps = self.typesetter.gaps(blocks)
         for index, (block, gap) in enumerate(zip(blocks, gaps)):
             if block.kind == "table":
                 self._add_table(document, block, styles, notes)
                 continue
-            self._add_block(document, block, styles, notes, gap)
+            paragraph = self._add_block(document, block, styles, notes, gap)
             if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
                 # A table cannot carry space above it; the paragraph before it holds the gap.
-                document.paragraphs[-1].paragraph_format.space_after = Pt(gaps[index + 1])
+                paragraph.paragraph_format.space_after = Pt(gaps[index + 1])
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
