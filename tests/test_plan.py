@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,11 @@ class Describe_Planner:
 
     def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
         _override_product(project_dir, "memo", lambda text: text.replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
-        with pytest.raises((BriefwrightError, ValueError)) as caught:
+        with pytest.raises(BriefwrightError) as caught:
             _plan(project_dir, "memo")
-        assert "below the product's minimum" in str(caught.value)
+        message = caught.value.report.errors[0].format()
+        assert "templates/products/memo.yaml:" in message and "[styles]" in message
+        assert "style 'sources' is 6.0pt, below the product's minimum of 7.5pt" in message
+        result = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "memo"], cwd=project_dir,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 1 and "Traceback" not in result.stderr and "below the product's minimum" in result.stderr

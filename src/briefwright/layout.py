@@ -68,10 +68,6 @@ class Typesetter:
                 self._faces[(role, bold)] = find_face(family, bold, font_dirs)
         self.east_asian = find_face(fonts.east_asian, False, font_dirs)
         self._line_cache: dict[tuple, int] = {}
-        for name, style in product.styles.items():
-            if style.size < product.budget.min_font_size:
-                raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum "
-                                 f"{product.budget.min_font_size}pt")
 
     def style(self, name: str) -> Style:
         return self.product.styles[name]

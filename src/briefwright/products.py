@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from briefwright.content import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
@@ -147,6 +147,17 @@ class Product(BaseModel):
     boxes: dict[str, Box] = {}
     styles: dict[str, Style]
     text: dict[str, str] = {}
+
+    @field_validator("styles")
+    @classmethod
+    def _never_below_minimum(cls, styles: dict[str, Style], info: ValidationInfo) -> dict[str, Style]:
+        budget = info.data.get("budget")
+        minimum = budget.min_font_size if budget is not None else Budget().min_font_size
+        for name, style in styles.items():
+            if style.size < minimum:
+                raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum of {minimum}pt "
+                                 "(budget.min_font_size); text is never shrunk to fit")
+        return styles
 
     @property
     def parts(self) -> list[Part]:
