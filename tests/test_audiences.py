@@ -280,3 +280,16 @@ class Describe_build_all:
             count = entry.get("pages") or entry.get("slides")
             assert count and len(entry["plan"]["fill"]) == count
         assert files["deck-20-public.pptx"]["slides"] == 20 and files["memo-defence.docx"]["pages"] == 1
+
+
+class Describe_reference_files:
+    def it_defines_every_word_style_the_built_in_products_use(self) -> None:
+        import yaml
+
+        repo = Path(__file__).resolve().parents[1]
+        wanted = {style["word_style"] for path in (BUILTIN_DIR / "products").glob("*.yaml")
+                  for style in yaml.safe_load(path.read_text(encoding="utf-8"))["styles"].values()
+                  if style.get("word_style") and style["word_style"] != "footnote text"}  # footnote styles are added
+        for reference in sorted((repo / "templates/reference").glob("*.docx")):
+            names = {style.name for style in docx.Document(str(reference)).styles}
+            assert wanted <= names, f"{reference.name} lacks {sorted(wanted - names)}"
