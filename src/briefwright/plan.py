@@ -184,18 +184,27 @@ class Planner:
     def _layout_pages(self, picks: dict[str, list[Pick]]) -> tuple[list[Frame], Document, Pagination]:
         frames = self._frames_for(picks)
         document = self.composer.compose(frames)
-        pagination = self.typesetter.paginate(document)
-        if any(frame.role == "contents" for frame in frames):
-            # Page numbers come from the layout itself; a second pass prints them.
-            pages, index = {}, 0
-            for section in document.sections:
-                key = section.module_id or section.role
-                if section.blocks and index < len(pagination.block_pages):
-                    pages.setdefault(key, pagination.block_pages[index])
-                index += len(section.blocks)
-            document = self.composer.compose(frames, pages)
-            pagination = self.typesetter.paginate(document)
-        return frames, document, pagination
+        return frames, document, self.typesetter.paginate(document)
+
+    def _number_contents(self, frames: list[Frame], document: Document,
+                         pagination: Pagination) -> tuple[Document, Pagination]:
+        """Print the contents' page numbers, read off the layout itself.
+
+        Done once, on the chosen plan: a contents line is one line whatever its digits, so the
+        trial layouts do not need the numbers to know how many pages they take.
+        """
+        if not any(frame.role == "contents" for frame in frames):
+            return document, pagination
+        pages, index = {}, 0
+        for section in document.sections:
+            key = section.module_id or section.role
+            if section.blocks and index < len(pagination.block_pages):
+                pages.setdefault(key, pagination.block_pages[index])
+            index += len(section.blocks)
+        numbered = self.composer.compose(frames, pages)
+        numbered_pagination = self.typesetter.paginate(numbered)
+        assert numbered_pagination.block_pages == pagination.block_pages, "page numbers moved the layout"
+        return numbered, numbered_pagination
 
     def _plan_pages(self) -> Plan:
         budget = self.product.budget
@@ -241,6 +250,7 @@ class Planner:
                        f"product '{self.product.id}': all the content fills only {pagination.pages} page(s); "
                        f"the product needs at least {budget.min_pages}",
                        "add content, or lower budget.min_pages")
+        document, pagination = self._number_contents(frames, document, pagination)
         return Plan(self.product.id, self.audience.id, frames, document,
                     self._decisions(self._with_drawn(picks, frames), reasons), pagination.fills, "page")
 
