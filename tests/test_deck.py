@@ -47,8 +47,14 @@ class Describe_deck_structure:
 
     def it_names_sources_on_each_content_slide(self, deck) -> None:
         for slide in list(deck.slides)[1:-1]:
-            line = next(s for s in slide.shapes if s.name == "Source line")
-            assert line.text_frame.text.startswith("Sources: [")
+            line = next(s for s in slide.shapes if s.name == "Source line").text_frame.text
+            notes, _, sources = line.rpartition("Sources: [")
+            assert sources, line
+            if notes:  # "† Sources differ on …": the dagger must mark an item drawn on this slide
+                mark = notes.split()[0]
+                drawn = [s.text_frame.text for g in slide.shapes if g.shape_type == MSO_SHAPE_TYPE.GROUP
+                         for e in g.shapes if e.shape_type == MSO_SHAPE_TYPE.GROUP for s in e.shapes if s.has_text_frame]
+                assert any(text.endswith(mark) for text in drawn), line
 
     def it_leaves_no_autofit_for_the_viewer(self, deck) -> None:
         for slide in deck.slides:

@@ -37,8 +37,10 @@ class Describe_Planner:
                        if d.priority == 1 and d.reason != "its module is not part of this product"), product
 
     def it_drops_lowest_priority_first(self, project_dir: Path) -> None:
-        # The memo caps each module at four points: the points the cap turns away must never
+        # A memo that caps each module at two points: the points the cap turns away must never
         # outrank a point the module kept.
+        _override_product(project_dir, "memo", lambda text: text.replace("max_points_per_module: 4",
+                                                                          "max_points_per_module: 2"))
         plan = _plan(project_dir, "memo")
         capped = [d for d in plan.decisions if d.outcome == "dropped" and "cap" in d.reason]
         assert {d.priority for d in capped} == {2, 3}  # the cap really bites, so the check below is not vacuous

@@ -69,6 +69,12 @@ class TagRules(BaseModel):
     exclude: list[str] = []
 
 
+class JudgmentDisplay(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    show_confidence: bool = Field(default=False, description="Mark key judgments and the BLUF as assessments "
+                                                             "with their confidence (ICD 203)")
+
+
 class ReadingLevel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_grade: float | None = Field(default=None, gt=0, description="Flesch–Kincaid grade of the product's prose")
@@ -86,6 +92,7 @@ class AudienceProfile(BaseModel):
     tags: TagRules = TagRules()
     vocabulary: Vocabulary = Vocabulary()
     reading_level: ReadingLevel = ReadingLevel()
+    judgments: JudgmentDisplay = JudgmentDisplay()
     paper: Literal["letter", "a4"] = "letter"
     date_format: str = "%d %B %Y"
     banner: str | None = None

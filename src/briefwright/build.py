@@ -16,6 +16,7 @@ from briefwright.checks import check_coverage, check_docx, check_pptx
 from briefwright.compose import ComposeContext, Composer
 from briefwright.content import Content, load_content
 from briefwright.diagnostics import Report, Where
+from briefwright.faithfulness import check_faithfulness
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.layout import Typesetter
 from briefwright.manifest import MANIFEST, updated_manifest
@@ -75,6 +76,7 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
     content = load_content(project.content_dir, project.root, sources, report)
     if content is not None and not report.errors:
         check_coverage(content, sources, report)
+        check_faithfulness(content, sources, report)
     report.raise_if_failed(strict)
     assert content is not None
     return Workspace(project, sources, content, report, layers)

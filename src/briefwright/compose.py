@@ -48,6 +48,14 @@ def format_date(date: dt.date, pattern: str) -> str:
     return date.strftime(pattern.replace("%-d", str(date.day)))
 
 
+_DAGGERS = ("†", "‡", "§", "‖", "¶")
+
+
+def dagger(index: int) -> str:
+    """The note mark for the index-th disputed item on a slide: †, ‡, §, ‖, ¶, then ††, ‡‡ …"""
+    return _DAGGERS[index % len(_DAGGERS)] * (index // len(_DAGGERS) + 1)
+
+
 class Citations:
     """Numbers sources in order of first citation."""
 
@@ -123,22 +131,35 @@ class Composer:
 
     # -- helpers ---------------------------------------------------------------
 
+    @staticmethod
+    def _conflict_runs(point: Point, brief: bool = False) -> list[Run]:
+        """'Sources differ' lines, shown wherever the point is: in brief (what is disputed) beside a
+        headline, in full (who says what) beside a summary or detail."""
+        if brief:
+            return [Run(f" Sources differ on {' '.join(conflict.about.split())}.", italic=True)
+                    for conflict in point.conflicts]
+        return [Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True)
+                for conflict in point.conflicts]
+
     def _point_body_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
         """The text after the headline: summary or detail, any conflict line, the citation marker."""
         marker = Citations.marker(citations.numbers(point.source_ids))
-        if level == "headline":
-            return [Run(" " + marker, cite=True)]
-        runs = [Run(point.text(level))]
-        for conflict in point.conflicts:
-            runs.append(Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True))
-        runs.append(Run(" " + marker, cite=True))
-        return runs
+        text = [] if level == "headline" else [Run(" " + point.text(level))]
+        return [*text, *self._conflict_runs(point, brief=level == "headline"), Run(" " + marker, cite=True)]
 
     def _point_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
-        body = self._point_body_runs(point, level, citations)
-        if level == "headline":
-            return [Run(point.headline, bold=True), *body]
-        return [Run(point.headline + ".", bold=True), Run(" " + body[0].text), *body[1:]]
+        headline = point.headline if level == "headline" and not point.conflicts else point.headline + "."
+        return [Run(headline, bold=True), *self._point_body_runs(point, level, citations)]
+
+    def _assessment_runs(self, confidence: str | None) -> list[Run]:
+        """How an assessment is told apart from source reporting, where the audience asks for it."""
+        if confidence is None or not self.context.audience.judgments.show_confidence:
+            return []
+        if "assessment_tag" in self.context.product.text:
+            tag = self.text("assessment_tag", confidence=confidence)
+        else:
+            tag = f"(our assessment, {confidence} confidence)"
+        return [Run(" " + tag, italic=True)]
 
     @staticmethod
     def _trace(point: Point, level: str) -> EvidenceRef:
@@ -163,9 +184,15 @@ class Composer:
         numbers.extend(n for n in cited if n not in numbers)
         return Run(" " + Citations.marker(cited), cite=True)
 
-    def _slide_point(self, point: Point, level: str, citations: Citations, numbers: list[int]) -> Block:
-        return Block("point", [Run(point.headline), self._cite_on_slide(point.source_ids, citations, numbers)],
-                     kind="bullet", trace=self._trace(point, level))
+    def _slide_point(self, point: Point, level: str, citations: Citations, numbers: list[int]) -> list[Block]:
+        """A headline bullet, and below it the summary (at that level) or, at least, any conflict line."""
+        headline = Block("point", [Run(point.headline), self._cite_on_slide(point.source_ids, citations, numbers)],
+                         kind="bullet", trace=self._trace(point, level))
+        below = self._point_body_runs(point, level, citations)[:-1]  # the marker is on the headline
+        if not below:
+            return [headline]
+        return [headline, Block("point_summary", [Run(below[0].text.lstrip(), below[0].italic), *below[1:]],
+                                trace=headline.trace)]
 
     def _fitting_title(self, key: str, fallback_key: str, module: Module) -> str:
         """The title template's text if it fits the title box, else the fallback's (when defined)."""
@@ -258,10 +285,11 @@ class Composer:
             section.blocks += [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
 
     def _judgment_block(self, style: str, text: str, points: list[str], citations: Citations, kind: str,
-                        label: str = "") -> Block:
+                        label: str = "", confidence: str | None = None) -> Block:
         source_ids = self._judgment_sources(points)
         marker = Citations.marker(citations.numbers(source_ids))
-        runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split())), Run(" " + marker, cite=True)]
+        runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split()))]
+        runs += self._assessment_runs(confidence) + [Run(" " + marker, cite=True)]
         return Block(style, runs, kind=kind, trace=self._judgment_trace(points))
 
     def _judgment_trace(self, points: list[str]) -> EvidenceRef:
@@ -278,14 +306,15 @@ class Composer:
                 blocks.append(Block("bullet", self._point_runs(point, pick.level, citations), kind="bullet",
                                     trace=self._trace(point, pick.level)))
             return blocks
-        blocks.append(Block("intro", [Run(" ".join(module.intro.split()))]))
+        blocks.append(self._judgment_block("intro", module.intro.text, module.intro_points, citations, "paragraph"))
         for pick in picks:
             point = self.context.content.points[pick.point_id]
             if pick.level == "headline":
                 runs = self._point_runs(point, pick.level, citations)
             else:
                 blocks.append(Block("subheading", [Run(point.headline)], kind="heading", level=2))
-                runs = self._point_body_runs(point, pick.level, citations)
+                first, *rest = self._point_body_runs(point, pick.level, citations)
+                runs = [Run(first.text.lstrip(), first.bold, first.italic, first.cite), *rest]
             blocks.append(Block("body", runs, trace=self._trace(point, pick.level)))
         return blocks
 
@@ -305,7 +334,7 @@ class Composer:
                 sections.append(Section("masthead", blocks=blocks))
             elif frame.role == "bluf":
                 block = self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                             self.text("bluf_label") + ": ")
+                                             self.text("bluf_label") + ": ", topic.bluf.confidence)
                 sections.append(Section("bluf", blocks=[block]))
             elif frame.role == "background":
                 assert topic.background is not None  # the planner leaves the part out otherwise
@@ -316,11 +345,11 @@ class Composer:
             elif frame.role == "summary":
                 blocks = [Block("heading", [Run(self.text("summary_heading"))], kind="heading"),
                           self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                               self.text("bluf_label") + ": ")]
+                                               self.text("bluf_label") + ": ", topic.bluf.confidence)]
                 for module in frame.modules:
                     judgment = content.module(module).key_judgment
                     blocks.append(self._judgment_block("bullet", judgment.text, judgment.points, citations, "bullet",
-                                                       content.module(module).title + ". "))
+                                                       content.module(module).title + ". ", judgment.confidence))
                 sections.append(Section("summary", title=self.text("summary_heading"), blocks=blocks))
             elif frame.role == "contents":
                 blocks = [Block("heading", [Run(self.text("contents_heading"))], kind="heading")]
@@ -353,10 +382,11 @@ class Composer:
             point = content.points[pick.point_id]
             marker = Run(" " + Citations.marker(citations.numbers(point.source_ids)), cite=True)
             if frame.role == "timeline":
-                first, second = event_date(point.date or ""), [Run(point.headline), marker]
+                first, second = event_date(point.date or ""), [Run(point.headline), *self._conflict_runs(point, brief=True), marker]
             else:
                 assert point.figure is not None
-                first, second = point.figure.value, [Run(point.figure.caption[0].upper() + point.figure.caption[1:]), marker]
+                caption = point.figure.caption[0].upper() + point.figure.caption[1:]
+                first, second = point.figure.value, [Run(caption), *self._conflict_runs(point, brief=True), marker]
             rows.append(Row([Cell([Run(first, bold=True)]), Cell(second)], trace=self._trace(point, "summary")))
         span = ""
         if frame.role == "timeline" and frame.picks:
@@ -383,11 +413,14 @@ class Composer:
                 bluf = content.topic.bluf
                 notes.append("Bottom line: " + " ".join(bluf.text.split()))
                 for module in (content.module(m) for m in frame.modules):
-                    marker = self._cite_on_slide(self._judgment_sources(module.key_judgment.points), citations, numbers)
-                    blocks.append(Block("judgment", [Run(module.key_judgment.text), marker], kind="bullet",
-                                        trace=self._judgment_trace(module.key_judgment.points)))
-                    notes.append(f"{module.title}: {module.key_judgment.text} Supported by: "
-                                 + "; ".join(content.points[p].headline for p in module.key_judgment.points) + ".")
+                    judgment = module.key_judgment
+                    marker = self._cite_on_slide(self._judgment_sources(judgment.points), citations, numbers)
+                    text = " ".join(judgment.text.split())
+                    blocks.append(Block("judgment", [Run(text), *self._assessment_runs(judgment.confidence), marker],
+                                        kind="bullet", trace=self._judgment_trace(judgment.points)))
+                    confidence = f" Confidence: {judgment.confidence}." if judgment.confidence else ""
+                    notes.append(f"{module.title}: {text}{confidence} Supported by: "
+                                 + "; ".join(content.points[p].headline for p in judgment.points) + ".")
                 sections.append(Section("judgments", title=self.text("judgments_title"),
                                         kicker=self.text("judgments_kicker"), blocks=blocks, notes=notes,
                                         reference_numbers=sorted(numbers)))
@@ -398,11 +431,7 @@ class Composer:
                 blocks, notes, numbers = [], [], []
                 for pick in frame.picks:
                     point = content.points[pick.point_id]
-                    headline = self._slide_point(point, pick.level, citations, numbers)
-                    blocks.append(headline)
-                    if pick.level != "headline":
-                        runs = self._point_body_runs(point, pick.level, citations)[:-1]  # marker is on the headline
-                        blocks.append(Block("point_summary", runs, trace=headline.trace))
+                    blocks.extend(self._slide_point(point, pick.level, citations, numbers))
                     notes.append(self._point_notes(point, citations))
                 section = Section("module", title=title, kicker=self.text("module_kicker", module=module),
                                   module_id=module.id, blocks=blocks, notes=notes, reference_numbers=sorted(numbers))
@@ -417,7 +446,7 @@ class Composer:
                     blocks.append(Block("digest_module", [Run(self.text("module_kicker", module=module))]))
                     for pick in module_picks:
                         point = content.points[pick.point_id]
-                        blocks.append(self._slide_point(point, pick.level, citations, numbers))
+                        blocks.extend(self._slide_point(point, pick.level, citations, numbers))
                         notes.append(self._point_notes(point, citations))
                 sections.append(Section("digest", title=self.text("digest_title"), kicker=self.text("digest_kicker"),
                                         blocks=blocks, notes=notes, reference_numbers=sorted(numbers)))
@@ -429,22 +458,26 @@ class Composer:
             if section.reference_numbers and section.role != "sources":
                 labels = [f"[{n}] {cite.label(self.context.sources[citations.order[n - 1]].meta)}"
                           for n in section.reference_numbers]
-                section.footer = self.text("source_line", refs="; ".join(labels))
+                section.footer = " ".join([*section.footnotes, self.text("source_line", refs="; ".join(labels))])
         return sections, citations
 
     def _drawn_section(self, frame: Frame, citations: Citations) -> Section:
         """A timeline or key-figures slide: one block per event or card, drawn by render/deck.py."""
         content = self.context.content
-        blocks, notes, numbers = [], [], []
+        blocks, notes, numbers, differ = [], [], [], []
         for pick in frame.picks:
             point = content.points[pick.point_id]
             self._cite_on_slide(point.source_ids, citations, numbers)  # drawn items show no marker
+            # A disputed item carries a dagger; the slide's foot says how the sources differ.
+            mark = " " + dagger(len(differ)) if point.conflicts else ""
+            if point.conflicts:
+                differ.append(dagger(len(differ)) + "".join(run.text for run in self._conflict_runs(point, brief=True)))
             if frame.role == "timeline":
-                blocks.append(Block("event_label", [Run(point.label or point.headline)], kind="event",
+                blocks.append(Block("event_label", [Run((point.label or point.headline) + mark)], kind="event",
                                     marker=event_date(point.date or ""), trace=self._trace(point, "headline")))
             else:
                 assert point.figure is not None
-                blocks.append(Block("figure_caption", [Run(point.figure.caption)], kind="figure",
+                blocks.append(Block("figure_caption", [Run(point.figure.caption + mark)], kind="figure",
                                     marker=point.figure.value, trace=self._trace(point, "headline")))
             notes.append(self._point_notes(point, citations))
         role = frame.role
@@ -456,7 +489,7 @@ class Composer:
         module = content.module(frame.modules[0])
         title = self._fitting_title(f"{role}_title", f"{role}_title_fallback", module)
         section = Section(role, title=title, kicker=self.text(f"{role}_kicker", module=module), blocks=blocks,
-                          notes=notes, reference_numbers=sorted(numbers))
+                          notes=notes, reference_numbers=sorted(numbers), footnotes=differ)
         section.alt_text = alt
         return section
 

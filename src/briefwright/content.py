@@ -27,6 +27,36 @@ def count_sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip())) + 1
 
 
+FAITHFULNESS_RULES: dict[str, str] = {
+    "claim-number": "every number, year and month a claim states appears in the claim's own quotes",
+    "claim-certainty": "a claim is no more certain (ICD 203 scale, modal verbs) than the quotes it restates",
+    "claim-condition": "a claim keeps the condition ('if …', 'were … to') of the quotes it restates",
+    "claim-opinion": "a source's opinion or proposal is attributed, not stated as fact",
+    "claim-quantifier": "'all/each/both sources', 'N of the M sources', 'the sources agree' are true of the cited set",
+    "claim-attribution": "a claim that names a source's author or publisher cites that source",
+    "conflict-citation": "a 'Sources differ' line cites every source it names",
+    "judgment-confidence": "key judgments and the BLUF state a confidence (low, moderate, high)",
+}
+Confidence = Literal["low", "moderate", "high"]
+
+
+class Waiver(BaseModel):
+    """Permission for one claim to break one faithfulness rule, with the editor's reason."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: str
+    field: str | None = Field(default=None, description="headline, summary, detail, label, figure, conflicts, text; "
+                                                        "none: every field of the point")
+    reason: str = Field(min_length=20, description="Why the claim is faithful although the rule flags it")
+
+    @field_validator("rule")
+    @classmethod
+    def _known_rule(cls, value: str) -> str:
+        if value not in FAITHFULNESS_RULES:
+            raise ValueError(f"unknown rule '{value}'; known: {', '.join(FAITHFULNESS_RULES)}")
+        return value
+
+
 class Evidence(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: str
@@ -52,7 +82,8 @@ class Position(BaseModel):
 
 class Conflict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    about: str
+    about: str = Field(description="What is disputed, as a phrase ('whether …'): printed as 'Sources differ on …' "
+                                   "beside a headline")
     summary: str = Field(description="One line for readers: how the sources differ.")
     positions: list[Position] = Field(min_length=2)
 
@@ -80,6 +111,7 @@ class Point(BaseModel):
     tags: list[str] = []
     evidence: list[Evidence] = Field(min_length=1)
     conflicts: list[Conflict] = []
+    waive: list[Waiver] = []
 
     @field_validator("headline")
     @classmethod
@@ -108,19 +140,36 @@ class Point(BaseModel):
 
     @property
     def source_ids(self) -> list[str]:
+        """Every source the point cites: its evidence, then any source a conflict line names."""
         seen: list[str] = []
-        for item in self.evidence:
-            if item.source not in seen:
-                seen.append(item.source)
+        for source_id in [item.source for item in self.evidence] + [
+                position.source for conflict in self.conflicts for position in conflict.positions]:
+            if source_id not in seen:
+                seen.append(source_id)
         return seen
 
 
 class Judgment(BaseModel):
-    """A sentence in the project's words that rests on named points' evidence."""
+    """A sentence in the project's words that rests on named points' evidence.
+
+    Key judgments and the BLUF are the product's own assessments: they carry a
+    confidence (ICD 203: low, moderate, high) that audiences may ask to see.
+    """
 
     model_config = ConfigDict(extra="forbid")
     text: str
     points: list[str] = Field(min_length=1)
+    confidence: Confidence | None = None
+    waive: list[Waiver] = []
+
+
+class Intro(BaseModel):
+    """A module's opening lines; without points, they rest on every point of the module."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    points: list[str] = []
+    waive: list[Waiver] = []
 
 
 class Module(BaseModel):
@@ -129,8 +178,17 @@ class Module(BaseModel):
     title: str
     short_title: str | None = None
     role: Literal["analysis", "recommendations", "timeline", "figures"] = "analysis"
-    intro: str
+    intro: Intro
     key_judgment: Judgment
+
+    @field_validator("intro", mode="before")
+    @classmethod
+    def _intro_as_text(cls, value: object) -> object:
+        return {"text": value} if isinstance(value, str) else value
+
+    @property
+    def intro_points(self) -> list[str]:
+        return self.intro.points or [point.id for point in self.points]
     points: list[Point] = Field(min_length=1)
 
 
@@ -150,6 +208,9 @@ class Content:
     points: dict[str, Point] = field(default_factory=dict)
     point_module: dict[str, str] = field(default_factory=dict)
     point_where: dict[str, Where] = field(default_factory=dict)
+    # The parsed files, kept so later checks can name the line of any field.
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # module id → its file
+    topic_document: YamlDocument | None = None
 
     def module(self, module_id: str) -> Module:
         for module in self.modules:
@@ -199,7 +260,7 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
 
     if topic is None:
         return None
-    content = Content(topic, modules)
+    content = Content(topic, modules, documents=documents, topic_document=topic_doc)
     for module in modules:
         document = documents[module.id]
         for index, point in enumerate(module.points):
@@ -223,6 +284,7 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
         _check_judgment_refs(content, topic.background, topic_doc, ("background",), report)
     for module in modules:
         _check_judgment_refs(content, module.key_judgment, documents[module.id], ("key_judgment",), report)
+        _check_judgment_refs(content, module.intro, documents[module.id], ("intro",), report)
     return content
 
 
@@ -283,7 +345,7 @@ def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocume
     return None
 
 
-def _check_judgment_refs(content: Content, judgment: Judgment, document: YamlDocument, at: FieldPath, report: Report) -> None:
+def _check_judgment_refs(content: Content, judgment: Judgment | Intro, document: YamlDocument, at: FieldPath, report: Report) -> None:
     for index, point_id in enumerate(judgment.points):
         if point_id not in content.points:
             report.error("unknown-point", document.where(at + ("points", index)),

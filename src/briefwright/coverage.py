@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefwright.content import Content
+from briefwright.faithfulness import waiver_lines
 from briefwright.sources import SourceRegistry
 
 
@@ -21,6 +22,7 @@ class Coverage:
     modules: list[tuple[str, dict[int, int]]]
     single_source_points: list[str]
     overlapping_quotes: list[tuple[str, str, str]] = field(default_factory=list)  # (source, point a, point b)
+    waivers: list[str] = field(default_factory=list)  # "owner.field: rule — reason"
 
 
 def coverage(content: Content, sources: SourceRegistry) -> Coverage:
@@ -43,7 +45,7 @@ def coverage(content: Content, sources: SourceRegistry) -> Coverage:
     modules = [(module.id, {level: sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)})
                for module in content.modules]
     single = [point.id for point in content.points.values() if len(point.source_ids) == 1]
-    return Coverage(list(uses.values()), modules, single, overlaps)
+    return Coverage(list(uses.values()), modules, single, overlaps, waiver_lines(content))
 
 
 def format_coverage(result: Coverage) -> str:
@@ -61,4 +63,6 @@ def format_coverage(result: Coverage) -> str:
             lines.append(f"  {source_id}: {first} and {second} quote overlapping passages")
     else:
         lines.append("overlapping quotes: none")
+    lines.append(f"faithfulness waivers ({len(result.waivers)}){':' if result.waivers else ': none'}")
+    lines.extend(result.waivers)
     return "\n".join(lines)

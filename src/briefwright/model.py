@@ -72,6 +72,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     reference_numbers: list[int] = field(default_factory=list)
     footer: str = ""
+    footnotes: list[str] = field(default_factory=list)  # drawn slides: what a dagger on an item means
     alt_text: str = ""  # drawn slides: what the drawing shows, for screen readers
 
 

@@ -42,6 +42,11 @@ label: {label}
 # reading_level:
 #   max_grade: {max_grade}             # Flesch–Kincaid grade; above it the build warns
 
+# Key judgments and the BLUF are the briefer's own assessments; show them as such, with the
+# confidence content gives them (low | moderate | high), apart from what the sources report.
+# judgments:
+#   show_confidence: {show_confidence}
+
 # paper: {paper}                       # letter | a4
 # date_format: "{date_format}"         # strftime; %-d is the day without a leading zero
 # banner: {banner}                     # e.g. "UNCLASSIFIED // FOR DISCUSSION" on every page and slide
@@ -73,6 +78,7 @@ def new_audience(layers: Layers, target_dir: Path, name: str, base: str) -> Path
         exclude=parent.tags.exclude, expand=parent.vocabulary.expand,
         glossary=str(parent.vocabulary.glossary).lower(), max_grade=parent.reading_level.max_grade or "null",
         paper=parent.paper, date_format=parent.date_format, banner=parent.banner or "null",
+        show_confidence=str(parent.judgments.show_confidence).lower(),
         organisation=parent.branding.organisation, accent=parent.branding.palette.accent)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
