@@ -117,7 +117,7 @@ class Describe_slide_citations:
 
     def it_says_where_sources_differ_on_slides_and_in_notes(self, built: dict[str, Path]) -> None:
         deck = Presentation(str(built["deck-analyst.pptx"]))
-        slide = next(s for s in deck.slides if "Japan upgraded its defence presence" in
+        slide = next(s for s in deck.slides if "Japan decided in 2022 to upgrade its defence presence" in
                      " ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame))
         body = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
         notes = slide.notes_slide.notes_text_frame.text
