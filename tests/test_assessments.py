@@ -21,7 +21,7 @@ from briefwright.build import Output, build
 from briefwright.project import load_project
 
 PRODUCTS = ["memo-analyst.docx", "brief-analyst.docx", "report-analyst.docx", "deck-5-analyst.pptx",
-            "deck-analyst.pptx", "deck-20-analyst.pptx"]
+            "deck-10-analyst.pptx", "deck-20-analyst.pptx"]
 
 
 def _shapes(shapes):

@@ -13,8 +13,8 @@ import pytest
 from docx.shared import Mm
 from pptx import Presentation
 
-from briefwright.build import Output, build, collect
 from briefwright.audience import load_audience
+from briefwright.build import Output, build, collect
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR

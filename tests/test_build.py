@@ -19,7 +19,7 @@ class Describe_determinism:
         first = build(project, out_dir=tmp_path / "one")
         build(project, out_dir=tmp_path / "two")
         names = sorted(o.path.name for o in first.outputs)
-        assert names == ["brief-analyst.docx", "deck-20-analyst.pptx", "deck-5-analyst.pptx", "deck-analyst.pptx",
+        assert names == ["brief-analyst.docx", "deck-10-analyst.pptx", "deck-20-analyst.pptx", "deck-5-analyst.pptx",
                          "memo-analyst.docx", "report-analyst.docx"]
         for name in names:
             assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
@@ -51,3 +51,11 @@ class Describe_failure:
             write_atomic(target, b"new")
         assert target.read_bytes() == b"old"
         assert [p.name for p in tmp_path.iterdir()] == ["memo.docx"]  # no temporary file left behind
+
+
+class Describe_product_names:
+    def it_writes_one_file_for_a_product_asked_for_by_alias_and_by_name(self, project_dir: Path,
+                                                                         tmp_path: Path) -> None:
+        result = build(load_project(project_dir, explicit=True), products=["deck", "deck-10"], out_dir=tmp_path)
+        assert [o.path.name for o in result.outputs] == ["deck-10-analyst.pptx"]
+        assert sorted(p.name for p in tmp_path.glob("*.pptx")) == ["deck-10-analyst.pptx"]

@@ -32,7 +32,7 @@ class Describe_cli:
         assert result.returncode == 0, result.stderr
         names = {p.name for p in (tmp_path / "out").iterdir()}
         products = {n for n in names if n.endswith((".docx", ".pptx"))}
-        assert len(products) == 6 and {"memo-analyst.docx", "deck-analyst.pptx"} <= products
+        assert len(products) == 6 and {"memo-analyst.docx", "deck-10-analyst.pptx"} <= products
         for name in products:  # every product has its evidence map beside it
             stem = name.rsplit(".", 1)[0]
             assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names
@@ -41,7 +41,7 @@ class Describe_cli:
         result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
-            ["deck-analyst.evidence.json", "deck-analyst.evidence.md", "deck-analyst.pptx", "manifest.json"]
+            ["deck-10-analyst.evidence.json", "deck-10-analyst.evidence.md", "deck-10-analyst.pptx", "manifest.json"]
         assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
@@ -71,7 +71,8 @@ class Describe_cli:
     def it_lists_products_audiences_modules_and_sources(self, project_dir: Path) -> None:
         result = run("list", cwd=project_dir)
         assert result.returncode == 0
-        for expected in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "alias: deck", "analyst", "threat-picture", "kotani", "林 翔"):
+        for expected in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "alias: deck", "analyst",
+                         "threat-picture", "kotani", "林 翔"):
             assert expected in result.stdout
 
     def it_explains_the_plan(self, project_dir: Path) -> None:

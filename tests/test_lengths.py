@@ -9,11 +9,11 @@ from pptx import Presentation
 
 from briefwright.build import Output
 from tests import pdf
-from tests.test_deck import A, BULLETS, _shape_boxes
+from tests.test_deck import BULLETS, A, _shape_boxes
 
 PAGE_BUDGETS = {"memo-analyst.docx": (1, 1), "memo-analyst-a4.docx": (1, 1), "brief-analyst.docx": (1, 2),
                 "report-analyst.docx": (4, 6)}
-SLIDE_BUDGETS = {"deck-5-analyst.pptx": 5, "deck-analyst.pptx": 10, "deck-20-analyst.pptx": 20}
+SLIDE_BUDGETS = {"deck-5-analyst.pptx": 5, "deck-10-analyst.pptx": 10, "deck-20-analyst.pptx": 20}
 
 
 def _content_fill(output: Output, rendered_pdf: Path) -> float:
@@ -70,7 +70,7 @@ class Describe_slide_budgets:
         slides = list(Presentation(str(outputs[name].path)).slides)
         width, height = pdf.page_size(rendered[name])
         for word in pdf.words(rendered[name]):
-            assert 0 <= word.x0 and word.x1 <= width and 0 <= word.top and word.bottom <= height
+            assert word.x0 >= 0 and word.x1 <= width and word.top >= 0 and word.bottom <= height
             holders = [box for box in _shape_boxes(slides[word.page - 1])
                        if box[0] - 1.5 <= word.x0 and word.x1 <= box[2] + 1.5
                        and box[1] - 1.5 <= word.top and word.bottom <= box[3] + 1.5]

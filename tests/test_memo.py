@@ -63,7 +63,7 @@ class Describe_memo_structure:
 
     def it_sets_an_east_asian_font_for_cjk_text(self, memo) -> None:
         fonts = memo.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
-        assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK JP"
+        assert (fonts.get(qn("w:ascii")), fonts.get(qn("w:eastAsia"))) == ("Times New Roman", "Yu Gothic")
         assert fonts.get(qn("w:asciiTheme")) is None
         assert "林 翔" in memo.paragraphs[-1].text
 

@@ -40,7 +40,7 @@ def _descr(shape) -> str:
 
 
 class Describe_drawn_slides:
-    @pytest.mark.parametrize("name", ["deck-analyst.pptx", "deck-20-analyst.pptx"])
+    @pytest.mark.parametrize("name", ["deck-10-analyst.pptx", "deck-20-analyst.pptx"])
     def it_draws_the_timeline_as_grouped_shapes_with_alt_text(self, name: str, outputs: dict[str, Output]) -> None:
         _, slide = _slide(outputs, name, "Timeline")
         timeline = next(s for s in slide.shapes if s.name == "Timeline")
@@ -55,21 +55,21 @@ class Describe_drawn_slides:
             assert any(s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and s.name == "Marker" for s in event.shapes)
 
     def it_puts_events_in_date_order_left_to_right(self, outputs: dict[str, Output]) -> None:
-        _, slide = _slide(outputs, "deck-analyst.pptx", "Timeline")
+        _, slide = _slide(outputs, "deck-10-analyst.pptx", "Timeline")
         events = [s for s in next(s for s in slide.shapes if s.name == "Timeline").shapes if s.name.startswith("Event")]
         markers = [next(s for s in e.shapes if s.name == "Marker").left for e in events]
         assert markers == sorted(markers)
-        plan = outputs["deck-analyst.pptx"].plan
+        plan = outputs["deck-10-analyst.pptx"].plan
         content_dates = [block.marker for s in plan.document.sections if s.role == "timeline" for block in s.blocks]
         years = [int(d[-4:]) for d in content_dates]
         assert years == sorted(years)
 
     def it_traces_every_event_and_figure_to_a_verified_quote(self, outputs: dict[str, Output]) -> None:
-        evidence = json.loads(evidence_paths(outputs["deck-analyst.pptx"].path)[0].read_text(encoding="utf-8"))
+        evidence = json.loads(evidence_paths(outputs["deck-10-analyst.pptx"].path)[0].read_text(encoding="utf-8"))
         drawn = [e for e in evidence["entries"] if "event" in e["location"] or "figure" in e["location"]]
         assert len([e for e in drawn if "event" in e["location"]]) == 8
         assert len([e for e in drawn if "figure" in e["location"]]) == 6
-        seeds = outputs["deck-analyst.pptx"].path.parents[1] / "seeds"
+        seeds = outputs["deck-10-analyst.pptx"].path.parents[1] / "seeds"
         for entry in drawn:
             assert entry["quotes"]
             for quote in entry["quotes"]:
@@ -77,7 +77,7 @@ class Describe_drawn_slides:
                 assert " ".join(text[quote["start"]:quote["end"]].split()) == quote["quote"]
 
     def it_draws_key_figures_as_cards_with_alt_text(self, outputs: dict[str, Output]) -> None:
-        _, slide = _slide(outputs, "deck-analyst.pptx", "Key figures")
+        _, slide = _slide(outputs, "deck-10-analyst.pptx", "Key figures")
         grid = next(s for s in slide.shapes if s.name == "Key figures")
         cards = [s for s in grid.shapes if s.name.startswith("Figure ")]
         assert len(cards) == 6 and _descr(grid).startswith("6 key figures")
@@ -85,13 +85,13 @@ class Describe_drawn_slides:
         assert values[:3] == ["111 km", "5", "≈54,000"]  # priority 1 first, in reading order
         assert all(_descr(card).startswith(value + ": ") for card, value in zip(cards, values))
 
-    @pytest.mark.parametrize("name", ["deck-5-analyst.pptx", "deck-analyst.pptx", "deck-20-analyst.pptx"])
+    @pytest.mark.parametrize("name", ["deck-5-analyst.pptx", "deck-10-analyst.pptx", "deck-20-analyst.pptx"])
     def it_keeps_reading_order_top_to_bottom(self, name: str, outputs: dict[str, Output]) -> None:
         for number, slide in enumerate(Presentation(str(outputs[name].path)).slides, start=1):
             tops = [shape.top for shape in slide.shapes]
             assert tops == sorted(tops), f"{name} slide {number}: reading order is not top to bottom"
 
-    @pytest.mark.parametrize("name", ["deck-analyst.pptx", "deck-20-analyst.pptx"])
+    @pytest.mark.parametrize("name", ["deck-10-analyst.pptx", "deck-20-analyst.pptx"])
     def it_keeps_every_drawn_shape_on_the_slide(self, name: str, outputs: dict[str, Output]) -> None:
         deck = Presentation(str(outputs[name].path))
         for slide in deck.slides:
@@ -102,7 +102,7 @@ class Describe_drawn_slides:
 
 @pytest.mark.office
 class Describe_drawn_slides_as_rendered:
-    @pytest.mark.parametrize("name", ["deck-analyst.pptx", "deck-20-analyst.pptx"])
+    @pytest.mark.parametrize("name", ["deck-10-analyst.pptx", "deck-20-analyst.pptx"])
     def it_never_draws_the_spine_or_a_marker_over_text(self, name: str, outputs: dict[str, Output],
                                                        rendered: dict[str, Path]) -> None:
         number, slide = _slide(outputs, name, "Timeline")
@@ -155,7 +155,7 @@ class Describe_word_tables:
 @pytest.mark.office
 class Describe_preview:
     def it_writes_a_contact_sheet_with_a_tile_per_page(self, built: dict[str, Path], tmp_path: Path) -> None:
-        files = [built["memo-analyst.docx"], built["report-analyst.docx"], built["deck-analyst.pptx"]]
+        files = [built["memo-analyst.docx"], built["report-analyst.docx"], built["deck-10-analyst.pptx"]]
         sheets = preview(files, tmp_path / "preview")
         for sheet in sheets:
             assert sheet.pages == pdf.page_count(sheet.pdf)
@@ -170,6 +170,7 @@ class Describe_preview:
         index = (tmp_path / "preview/index.html").read_text(encoding="utf-8")
         for sheet in sheets:
             assert f'src="{sheet.image.name}"' in index
+        assert "memo-analyst.docx <small>1 page ·" in index and "deck-10-analyst.pptx <small>10 slides ·" in index
 
     def it_says_how_to_install_libreoffice_when_it_is_missing(self, built: dict[str, Path], tmp_path: Path) -> None:
         env = {**os.environ, "PATH": str(tmp_path)}  # no soffice on this PATH

@@ -10,9 +10,9 @@ import pytest
 from briefwright.build import collect
 from briefwright.diagnostics import Report
 from briefwright.project import load_project
-from tests.conftest import collect_errors
 from briefwright.sources import load_sources
 from briefwright.textnorm import normalise
+from tests.conftest import collect_errors
 
 
 def _errors(project_dir: Path) -> list[str]:

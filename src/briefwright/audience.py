@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.templates import Layer, Layers
 from briefwright.validation import validate_into
-from briefwright.yamlio import load_yaml
+from briefwright.yamlio import YamlDocument, load_yaml
 
 HEX = r"^[0-9A-Fa-f]{6}$"
 ASSET_KEYS = ("logo", "reference_docx", "reference_pptx")
@@ -159,6 +159,47 @@ def load_audience(layers: Layers, name: str) -> AudienceProfile:
     report.raise_if_failed()
     assert profile is not None
     return profile
+
+
+def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:
+    """The profile's file and each file it extends, nearest first (for naming where a field is set)."""
+    chain: list[YamlDocument] = []
+    below: Layer | None = None
+    seen: set[tuple[str, Path]] = set()
+    while True:
+        found = layers.find("audiences", name, below)
+        if found is None:
+            return chain
+        path, layer = found
+        if (name, path) in seen:
+            return chain
+        seen.add((name, path))
+        document = load_yaml(path, layers.display(path))
+        chain.append(document)
+        parent = document.data.get("extends") if isinstance(document.data, dict) else None
+        if parent is None:
+            return chain
+        below = layer if parent == name else None
+        name = str(parent)
+
+
+def where_set(chain: list[YamlDocument], field_path: tuple) -> Where:
+    """The file and line that set a field: the nearest profile in the chain that has it."""
+    for document in chain:
+        if document.line_of(field_path) is not None and _has_path(document.data, field_path):
+            return document.where(field_path)
+    return chain[0].where(field_path) if chain else Where(field=".".join(map(str, field_path)))
+
+
+def _has_path(data: Any, field_path: tuple) -> bool:
+    for key in field_path:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        else:
+            return False
+    return True
 
 
 def audience_names(layers: Layers) -> list[str]:

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefwright.audience import AudienceProfile, audience_names, load_audience
-from briefwright.checks import check_coverage, check_docx, check_pptx
+from briefwright.audience import AudienceProfile, audience_names, load_audience, profile_chain
+from briefwright.checks import check_audience, check_coverage, check_docx, check_pptx
 from briefwright.compose import ComposeContext, Composer
 from briefwright.content import Content, load_content
 from briefwright.diagnostics import Report, Where
-from briefwright.faithfulness import check_faithfulness
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
+from briefwright.faithfulness import check_faithfulness
 from briefwright.layout import Typesetter
 from briefwright.manifest import MANIFEST, updated_manifest
 from briefwright.output import write_atomic
@@ -95,7 +95,8 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 def render_product(product: Product, audience: AudienceProfile, plan: Plan, report: Report) -> bytes:
     """Render a plan, then reopen the bytes and check them against the plan (into report)."""
     if product.format == "docx":
-        data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document)
+        data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document,
+                                                                                           plan.count)
         check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
     else:
         deck = build_deck(plan.document, product, audience.branding.logo)
@@ -130,13 +131,16 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     workspace = collect(project, strict, overlay)
     result = BuildResult(report=workspace.report)
     destination = out_dir or project.build_dir
-    jobs = [(a, p) for a in resolve_audiences(workspace, audiences) for p in resolve_products(workspace, products)]
+    audience_list = resolve_audiences(workspace, audiences)
+    check_audiences(workspace, audience_list, result.report)
+    jobs = _unique_jobs(workspace, audience_list, resolve_products(workspace, products))
     for number, (audience_name, product_name) in enumerate(jobs, start=1):
         if progress is not None:
             progress(number, len(jobs), f"{product_name} × {audience_name}")
         product, audience, plan = plan_product(workspace, product_name, audience_name)
         data = render_product(product, audience, plan, result.report)
-        path = destination / f"{product_name}-{audience.id}.{product.format}"
+        # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
+        path = destination / f"{product.id}-{audience.id}.{product.format}"
         evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
                                       workspace.sources)
         result.outputs.append(Output(product, audience, plan, data, path, evidence))
@@ -160,6 +164,23 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     if result.outputs:
         write_atomic(destination / MANIFEST, updated_manifest(destination, result.outputs))
     return result
+
+
+def check_audiences(workspace: Workspace, names: list[str], report: Report) -> None:
+    """Each profile's module names, weights and tags against this project's content."""
+    for name in dict.fromkeys(names):
+        check_audience(load_audience(workspace.layers, name), profile_chain(workspace.layers, name),
+                       workspace.content, report)
+
+
+def _unique_jobs(workspace: Workspace, audiences: list[str], products: list[str]) -> list[tuple[str, str]]:
+    """(audience, product) pairs, each product once under its own name however it was asked for."""
+    canonical = {name: load_product(workspace.layers, name).id for name in dict.fromkeys(products)}
+    jobs: dict[tuple[str, str], None] = {}
+    for audience in audiences:
+        for name in products:
+            jobs.setdefault((audience, canonical[name]), None)
+    return list(jobs)
 
 
 def available_products(workspace: Workspace) -> list[str]:

@@ -3,27 +3,54 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from briefwright.audience import AudienceProfile, where_set
 from briefwright.content import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Document
 from briefwright.products import Product
 from briefwright.render.deck import DeckModel
+from briefwright.sources import SourceRegistry
+from briefwright.yamlio import YamlDocument
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-from briefwright.sources import SourceRegistry
 
 
 def check_coverage(content: Content, sources: SourceRegistry, report: Report) -> None:
     cited = {item.source for point in content.points.values() for item in point.evidence}
     for source in sources:
         if source.id not in cited:
-            report.warning("source-uncited", Where(sources.metadata_path.name, field=f"sources.{source.id}"),
+            report.warning("source-uncited", Where(Path(sources.metadata_path.name), field=f"sources.{source.id}"),
                            f"source '{source.id}' is not cited by any point", "cite it, or remove it from the registry")
+
+
+def check_audience(profile: AudienceProfile, chain: list[YamlDocument], content: Content, report: Report) -> None:
+    """A profile's module names, weights and tags must mean something in this content: a profile
+    copied from another topic would otherwise reorder, weigh or favour nothing, silently."""
+    modules = {module.id for module in content.modules}
+    tags = {tag for point in content.points.values() for tag in point.tags}
+    known_modules = ", ".join(sorted(modules)) or "none"
+    for index, module_id in enumerate(profile.module_order):
+        if module_id not in modules:
+            report.warning("audience-unknown-module", where_set(chain, ("module_order", index)),
+                           f"profile '{profile.id}' orders module '{module_id}', which the content does not have",
+                           f"modules: {known_modules}")
+    for module_id in profile.module_weights:
+        if module_id not in modules:
+            report.warning("audience-unknown-module", where_set(chain, ("module_weights", module_id)),
+                           f"profile '{profile.id}' weights module '{module_id}', which the content does not have",
+                           f"modules: {known_modules}")
+    for rule in ("favour", "exclude"):
+        for index, tag in enumerate(getattr(profile.tags, rule)):
+            if tag not in tags:
+                report.warning("audience-unknown-tag", where_set(chain, ("tags", rule, index)),
+                               f"profile '{profile.id}' would {rule} tag '{tag}', which no point carries",
+                               f"tags in use: {', '.join(sorted(tags)) or 'none'}")
 
 
 def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
@@ -49,9 +76,10 @@ def check_docx(data: bytes, model: Document, product: Product, report: Report, w
             report.error("output-mismatch", where, f"paragraph {index} differs from the plan: {paragraph.text[:60]!r}")
             return
         expected_style = product.styles[block.style].word_style
-        if expected_style and paragraph.style.name != expected_style:
+        found_style = paragraph.style.name if paragraph.style is not None else None
+        if expected_style and found_style != expected_style:
             report.error("output-style", where,
-                         f"paragraph {index} has style '{paragraph.style.name}', expected '{expected_style}'")
+                         f"paragraph {index} has style '{found_style}', expected '{expected_style}'")
             return
 
 

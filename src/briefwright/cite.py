@@ -33,7 +33,7 @@ def year(date: str) -> str:
 
 
 def author_display(meta: SourceMeta) -> str:
-    if meta.authors == UNKNOWN:
+    if isinstance(meta.authors, str):  # unknown
         return "Author unknown"
     names = []
     for author in meta.authors:
@@ -42,7 +42,7 @@ def author_display(meta: SourceMeta) -> str:
 
 
 def author_surname(meta: SourceMeta) -> str:
-    if meta.authors == UNKNOWN:
+    if isinstance(meta.authors, str):  # unknown
         return meta.publisher if meta.publisher != UNKNOWN else "Anonymous"
     first = meta.authors[0]
     return first.surname or first.name.split()[-1]
@@ -52,9 +52,10 @@ _TRAILING_FUNCTION_WORDS = {"a", "an", "and", "by", "for", "in", "of", "on", "th
 
 
 def short_title(meta: SourceMeta) -> str:
+    """Chicago's short title: the main title before any colon, at most four words."""
     if meta.title == UNKNOWN:
         return "untitled article"
-    words = meta.title.split()[:4]
+    words = meta.title.split(":")[0].split()[:4]
     while len(words) > 1 and words[-1].lower() in _TRAILING_FUNCTION_WORDS:
         words.pop()
     return " ".join(words)
@@ -101,9 +102,31 @@ def label(meta: SourceMeta) -> str:
     return f"{author_surname(meta)} {year(meta.date)}"
 
 
+def labels(metas: list[SourceMeta]) -> dict[str, str]:
+    """Labels for a whole registry: two works by one author in one year become 2022a and 2022b
+    (in registry order), so a source line never names two sources alike."""
+    by_label: dict[str, list[SourceMeta]] = {}
+    for meta in metas:
+        by_label.setdefault(label(meta), []).append(meta)
+    result: dict[str, str] = {}
+    for shared, group in by_label.items():
+        if len(group) == 1:
+            result[group[0].id] = shared
+            continue
+        for index, meta in enumerate(group):
+            letter = "abcdefghijklmnopqrstuvwxyz"[index]
+            when = year(meta.date)
+            if when == "n.d.":
+                suffixed = f"n.d.-{letter}"
+            else:
+                suffixed = f"{when[:-1]}{letter}]" if when.endswith("]") else f"{when}{letter}"
+            result[meta.id] = f"{author_surname(meta)} {suffixed}"
+    return result
+
+
 def bibliography_entry(meta: SourceMeta) -> str:
     """Surname, Given (native). “Title.” Trans. X. Publisher, date. — sorted by the caller."""
-    if meta.authors == UNKNOWN:
+    if isinstance(meta.authors, str):  # unknown
         lead = ""
     else:
         names = []

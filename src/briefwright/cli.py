@@ -11,12 +11,12 @@ from pathlib import Path
 
 from briefwright import __version__, cite
 from briefwright.audience import audience_names, load_audience
-from briefwright.build import available_products, build, collect, plan_product
+from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
-from briefwright.products import load_product
 from briefwright.preview import preview
+from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.scaffold import init_project, new_audience
 
@@ -60,6 +60,8 @@ def _progress(quiet: bool):
 def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     started = time.perf_counter()
+    products: list[str] | None
+    audiences: list[str] | None
     if args.all:
         products, audiences = ["*"], ["all"]
     else:
@@ -89,7 +91,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = len(error.report.errors)
         print(f"check failed: {errors} error(s), {len(error.report.warnings)} warning(s)", file=sys.stderr)
         return EXIT_FAILED
+    check_audiences(workspace, audience_names(workspace.layers), workspace.report)
     _print_report(workspace.report)
+    if workspace.report.failed(args.strict):
+        print(f"check failed: {len(workspace.report.errors)} error(s), {len(workspace.report.warnings)} warning(s)",
+              file=sys.stderr)
+        return EXIT_FAILED
     quotes = sum(len(p.evidence) + sum(len(c.positions) for c in p.conflicts) for p in workspace.content.points.values())
     print(f"ok: {len(workspace.sources)} sources (checksums match), {len(workspace.content.modules)} modules, "
           f"{len(workspace.content.points)} points, {quotes} quotes verified against their sources")
@@ -118,11 +125,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     print("modules:")
     for module in workspace.content.modules:
         by_priority = [sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)]
-        print(f"  {module.id:<22} {len(module.points):>2} points (priority 1/2/3: {'/'.join(map(str, by_priority))})  {module.title}")
+        counts = "/".join(map(str, by_priority))
+        print(f"  {module.id:<22} {len(module.points):>2} points (priority 1/2/3: {counts})  {module.title}")
     print("sources:")
     for source in workspace.sources:
         meta = source.meta
-        print(f"  {meta.id:<8} {cite.author_display(meta)} — {meta.title} ({meta.publisher}; {cite.display_date(meta.date)})")
+        when = cite.display_date(meta.date)
+        print(f"  {meta.id:<8} {cite.author_display(meta)} — {meta.title} ({meta.publisher}; {when})")
     return EXIT_OK
 
 
@@ -157,10 +166,18 @@ def cmd_new_audience(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    destination = init_project(Path(args.dir), Path(args.source).resolve() if args.source else None)
-    print(f"created a briefwright project in {destination}\n"
-          "next: replace seeds/ (and seeds/sources.yaml), rewrite content/, then run "
-          f"`briefwright check --project {destination}`")
+    if args.source and args.example:
+        raise BriefwrightError("choose --example or --from, not both", code="usage")
+    destination = init_project(Path(args.dir), Path(args.source).resolve() if args.source else None,
+                               example=args.example)
+    if args.example or args.source:
+        print(f"created a briefwright project in {destination}, a copy of "
+              f"{'the example' if args.example else args.source}\n"
+              f"next: `briefwright build --project {destination}`")
+    else:
+        print(f"created a new briefwright project in {destination}\n"
+              "next: copy your source texts into seeds/ and list them in seeds/sources.yaml, write a module "
+              f"in content/ (the README's 'Adding material'), then run `briefwright check --project {destination}`")
     return EXIT_OK
 
 
@@ -176,8 +193,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
                                code="preview-nothing")
     sheets = preview(files, out_dir)
     for sheet in sheets:
-        unit = "slides" if sheet.source.suffix == ".pptx" else "pages"
-        print(f"{sheet.source.name}: {sheet.pages} {unit} → {_display(sheet.image)}")
+        print(f"{sheet.source.name}: {sheet.count_text} → {_display(sheet.image)}")
     print(f"open {_display(out_dir / 'index.html')} to see them all")
     return EXIT_OK
 
@@ -239,11 +255,14 @@ def parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--from", dest="base", metavar="BASE", help="profile to extend (default: the project's)")
     new_parser.set_defaults(handler=cmd_new_audience)
 
-    init_parser = sub.add_parser("init", help="start a new project from the example",
-                                 description="Copy the example project (briefwright.yaml, seeds, content, templates) "
-                                             "into DIR as a starting point for another topic.")
+    init_parser = sub.add_parser("init", help="start a new project (clean, or --example)",
+                                 description="Write a new project into DIR: a clean starter (one generic "
+                                             "audience, no sources or content yet), the shipped example "
+                                             "(--example), or a copy of another project (--from).")
     init_parser.add_argument("dir", metavar="DIR")
-    init_parser.add_argument("--from", dest="source", metavar="PROJECT", help="project to copy (default: the example)")
+    init_parser.add_argument("--from", dest="source", metavar="PROJECT", help="copy this project instead")
+    init_parser.add_argument("--example", action="store_true",
+                             help="copy the shipped example (Japan–Taiwan security cooperation) instead")
     init_parser.set_defaults(handler=cmd_init)
 
     preview_parser = sub.add_parser("preview", parents=[common], help="render built files to PDF, PNG pages "

@@ -15,7 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from briefwright import cite
 from briefwright.audience import AudienceProfile
-from briefwright.content import Content, Module, Point
+from briefwright.content import Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
 from briefwright.layout import Typesetter
 from briefwright.model import Block, Cell, Document, EvidenceRef, Reference, Row, Run, Section
@@ -91,6 +91,7 @@ class Composer:
         self._env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self._compiled: dict[str, object] = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
+        self.labels = cite.labels([source.meta for source in context.sources])  # source id → "Kotani [2022]"
 
     # -- templates -------------------------------------------------------------
 
@@ -141,13 +142,13 @@ class Composer:
         return [Run(" Sources differ: " + " ".join(conflict.summary.split()), italic=True)
                 for conflict in point.conflicts]
 
-    def _point_body_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+    def _point_body_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
         """The text after the headline: summary or detail, any conflict line, the citation marker."""
         marker = Citations.marker(citations.numbers(point.source_ids))
         text = [] if level == "headline" else [Run(" " + point.text(level))]
         return [*text, *self._conflict_runs(point, brief=level == "headline"), Run(" " + marker, cite=True)]
 
-    def _point_runs(self, point: Point, level: str, citations: Citations) -> list[Run]:
+    def _point_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
         headline = point.headline if level == "headline" and not point.conflicts else point.headline + "."
         return [Run(headline, bold=True), *self._point_body_runs(point, level, citations)]
 
@@ -171,7 +172,7 @@ class Composer:
         for number, source_id in enumerate(citations.order, start=1):
             meta = self.context.sources[source_id].meta
             full = cite.compact_reference(meta) if style == "compact" else cite.full_reference(meta)
-            references.append(Reference(number, source_id, full, cite.label(meta)))
+            references.append(Reference(number, source_id, full, self.labels[source_id]))
         return references
 
     def _judgment_sources(self, points: list[str]) -> list[str]:
@@ -184,7 +185,7 @@ class Composer:
         numbers.extend(n for n in cited if n not in numbers)
         return Run(" " + Citations.marker(cited), cite=True)
 
-    def _slide_point(self, point: Point, level: str, citations: Citations, numbers: list[int]) -> list[Block]:
+    def _slide_point(self, point: Point, level: DetailLevel, citations: Citations, numbers: list[int]) -> list[Block]:
         """A headline bullet, and below it the summary (at that level) or, at least, any conflict line."""
         headline = Block("point", [Run(point.headline), self._cite_on_slide(point.source_ids, citations, numbers)],
                          kind="bullet", trace=self._trace(point, level))
@@ -358,9 +359,9 @@ class Composer:
                     blocks.append(Block("contents_entry", [Run(title), Run("\t" + (str(page) if page else "0"))]))
                 sections.append(Section("contents", title=self.text("contents_heading"), blocks=blocks))
             elif frame.role == "module":
-                module = content.module(frame.module_id or "")
-                sections.append(Section("module", title=module.title, module_id=module.id,
-                                        blocks=self._module_blocks(module, frame.picks, citations)))
+                shown = content.module(frame.module_id or "")
+                sections.append(Section("module", title=shown.title, module_id=shown.id,
+                                        blocks=self._module_blocks(shown, frame.picks, citations)))
             elif frame.role in ("timeline", "figures"):
                 sections.append(self._table_section(frame, citations))
             elif frame.role == "sources":
@@ -382,7 +383,8 @@ class Composer:
             point = content.points[pick.point_id]
             marker = Run(" " + Citations.marker(citations.numbers(point.source_ids)), cite=True)
             if frame.role == "timeline":
-                first, second = event_date(point.date or ""), [Run(point.headline), *self._conflict_runs(point, brief=True), marker]
+                first = event_date(point.date or "")
+                second = [Run(point.headline), *self._conflict_runs(point, brief=True), marker]
             else:
                 assert point.figure is not None
                 caption = point.figure.caption[0].upper() + point.figure.caption[1:]
@@ -409,7 +411,7 @@ class Composer:
                           Block("cover_meta", [Run(self.text("cover_meta"))])]
                 sections.append(Section("title", title=self.text("cover_title"), blocks=blocks))
             elif frame.role == "judgments":
-                blocks, notes, numbers = [], [], []
+                blocks, notes, numbers = [], [], list[int]()
                 bluf = content.topic.bluf
                 notes.append("Bottom line: " + " ".join(bluf.text.split()))
                 for module in (content.module(m) for m in frame.modules):
@@ -428,7 +430,7 @@ class Composer:
                 module = content.module(frame.module_id or "")
                 title = self.text("continued_title", module=module) if frame.continued else \
                     self._fitting_title("module_title", "module_title_fallback", module)
-                blocks, notes, numbers = [], [], []
+                blocks, notes, numbers = [], [], list[int]()
                 for pick in frame.picks:
                     point = content.points[pick.point_id]
                     blocks.extend(self._slide_point(point, pick.level, citations, numbers))
@@ -437,7 +439,7 @@ class Composer:
                                   module_id=module.id, blocks=blocks, notes=notes, reference_numbers=sorted(numbers))
                 sections.append(section)
             elif frame.role == "digest":
-                blocks, notes, numbers = [], [], []
+                blocks, notes, numbers = [], [], list[int]()
                 for module_id in frame.modules:
                     module = content.module(module_id)
                     module_picks = [p for p in frame.picks if content.point_module[p.point_id] == module_id]
@@ -456,7 +458,7 @@ class Composer:
                 sections.append(Section("sources", title=self.text("sources_title"), kicker=self.text("sources_kicker")))
         for section in sections:
             if section.reference_numbers and section.role != "sources":
-                labels = [f"[{n}] {cite.label(self.context.sources[citations.order[n - 1]].meta)}"
+                labels = [f"[{n}] {self.labels[citations.order[n - 1]]}"
                           for n in section.reference_numbers]
                 section.footer = " ".join([*section.footnotes, self.text("source_line", refs="; ".join(labels))])
         return sections, citations
@@ -464,7 +466,10 @@ class Composer:
     def _drawn_section(self, frame: Frame, citations: Citations) -> Section:
         """A timeline or key-figures slide: one block per event or card, drawn by render/deck.py."""
         content = self.context.content
-        blocks, notes, numbers, differ = [], [], [], []
+        blocks: list[Block] = []
+        notes: list[str] = []
+        numbers: list[int] = []
+        differ: list[str] = []
         for pick in frame.picks:
             point = content.points[pick.point_id]
             self._cite_on_slide(point.source_ids, citations, numbers)  # drawn items show no marker
@@ -502,6 +507,5 @@ class Composer:
                 lines.append(f"  [{number}] {position.says}")
         for item in point.evidence:
             number = citations.numbers([item.source])[0]
-            meta = self.context.sources[item.source].meta
-            lines.append(f"[{number}] {cite.label(meta)}: “{' '.join(item.quote.split())}”")
+            lines.append(f"[{number}] {self.labels[item.source]}: “{' '.join(item.quote.split())}”")
         return "\n".join(lines)

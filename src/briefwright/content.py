@@ -345,7 +345,8 @@ def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocume
     return None
 
 
-def _check_judgment_refs(content: Content, judgment: Judgment | Intro, document: YamlDocument, at: FieldPath, report: Report) -> None:
+def _check_judgment_refs(content: Content, judgment: Judgment | Intro, document: YamlDocument, at: FieldPath,
+                         report: Report) -> None:
     for index, point_id in enumerate(judgment.points):
         if point_id not in content.points:
             report.error("unknown-point", document.where(at + ("points", index)),

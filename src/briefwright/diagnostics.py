@@ -63,7 +63,7 @@ class Report:
     def warning(self, code: str, where: Where, message: str, hint: str = "") -> None:
         self.add(Diagnostic(code, Severity.WARNING, where, message, hint))
 
-    def extend(self, other: "Report") -> None:
+    def extend(self, other: Report) -> None:
         self.items.extend(other.items)
 
     @property

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from briefwright.products import Box
 
 SPINE_GAP = 0.16
-LABEL_GAP = 0.45  # between neighbouring labels on the same side of the spine  # between the timeline spine and the first box on either side
+LABEL_GAP = 0.45  # between neighbouring labels on the same side of the spine
 MARKER = 0.2  # timeline marker diameter
 DATE_HEIGHT = 0.34
 CARD_GAP = 0.25

@@ -75,7 +75,7 @@ def _locations(document: Document, is_deck: bool) -> list[Claim]:
 
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
-    entries = []
+    entries: list[dict[str, Any]] = []
     for claim in _locations(document, is_deck):
         label, trace = claim.label, claim.trace
         if trace is None:

@@ -151,7 +151,7 @@ def _short(text: str, limit: int = 90) -> str:
 # -- rules -----------------------------------------------------------------------------------------
 
 
-def check_numbers(claim: Claim, context: "LintContext") -> Iterator[Finding]:
+def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
     stated = lang.quantities(_SOURCE_COUNTS.sub(" ", lang.plain(claim.text)))
     if not stated.numbers and not stated.months:
@@ -164,7 +164,7 @@ def check_numbers(claim: Claim, context: "LintContext") -> Iterator[Finding]:
                       "quote the passage that gives the number or date, or leave it out")
 
 
-def check_clauses(claim: Claim, context: "LintContext") -> Iterator[Finding]:
+def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     """Certainty, condition and opinion, clause by clause against the quote clauses each restates."""
     quote_clauses = _quote_clauses(claim, context.common)
     if not quote_clauses:
@@ -229,7 +229,7 @@ _N = re.compile(rf"(?<!of the )\b{_COUNT}\s+{_NOUN}\b")
 _MOST = re.compile(rf"\bmost\s+(?:of\s+the\s+)?{_NOUN}\b")
 
 
-def check_quantifiers(claim: Claim, context: "LintContext") -> Iterator[Finding]:
+def check_quantifiers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     text = lang.plain(claim.text)
     cited, total = set(claim.cited), len(context.sources.ids)
     have = f"cites {len(cited)} of the {total} sources ({', '.join(sorted(cited)) or 'none'})"
@@ -248,7 +248,7 @@ def check_quantifiers(claim: Claim, context: "LintContext") -> Iterator[Finding]
         yield Finding("claim-quantifier", claim, f"says “{match.group(0)}” but {have}", hint)
 
 
-def check_attribution(claim: Claim, context: "LintContext") -> Iterator[Finding]:
+def check_attribution(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for name, source_ids in context.names.named_in(claim.text).items():
         if not source_ids & set(claim.cited):
             rule = "conflict-citation" if claim.field == "conflicts" else "claim-attribution"
@@ -258,13 +258,13 @@ def check_attribution(claim: Claim, context: "LintContext") -> Iterator[Finding]
                           f"add evidence from {' or '.join(sorted(source_ids))}, or do not name them")
 
 
-def check_confidence(claim: Claim, context: "LintContext") -> Iterator[Finding]:
+def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if claim.judgment is not None and claim.judgment.confidence is None:
         yield Finding("judgment-confidence", claim, "is an assessment but states no confidence",
                       "add confidence: low, moderate or high")
 
 
-RULES: tuple[Callable[[Claim, "LintContext"], Iterator[Finding]], ...] = (
+RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence)
 
 

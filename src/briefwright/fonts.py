@@ -1,4 +1,10 @@
-"""Find font files by family name and read their glyph advances (fontTools)."""
+"""Glyph advances by family name: from the snapshot briefwright ships, else from installed fonts.
+
+Arial, Times New Roman and the usual Japanese Office fonts are measured from shipped
+snapshots of their metric-compatible twins (see fontmetrics.py), so the same inputs give
+the same layout on any machine, fonts installed or not. Any other family is read from
+the font files installed on the machine (fontconfig, or a scan of the font folders).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,13 @@ from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
 
+from briefwright import fontmetrics
 from briefwright.diagnostics import Where, fail
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")
-_INSTALL_HINT = "install it (Debian: apt-get install fonts-liberation fonts-noto-cjk) or name another font in the profile"
+_INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial or Times New Roman "
+                 "(Latin), Yu Gothic, MS Gothic or Meiryo (east_asian)")
 
 
 @dataclass(frozen=True)
@@ -26,17 +34,21 @@ class FontFile:
 class FontFace:
     """Advance widths of one face, in em units (1.0 = the font size)."""
 
-    def __init__(self, family: str, bold: bool, location: FontFile) -> None:
+    def __init__(self, family: str, bold: bool, advances: dict[int, float], source: str) -> None:
         self.family = family
         self.bold = bold
-        self.location = location
+        self.source = source  # the snapshot or font file the advances come from
+        self._advance = advances
+
+    @classmethod
+    def from_file(cls, family: str, bold: bool, location: FontFile) -> FontFace:
         font = TTFont(str(location.path), fontNumber=location.index, lazy=True)
         units = font["head"].unitsPerEm
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
-        self._advance: dict[int, float] = {code: metrics[glyph][0] / units for code, glyph in cmap.items()
-                                           if glyph in metrics}
+        advances = {code: metrics[glyph][0] / units for code, glyph in cmap.items() if glyph in metrics}
         font.close()
+        return cls(family, bold, advances, str(location.path))
 
     def has(self, char: str) -> bool:
         return ord(char) in self._advance
@@ -94,9 +106,14 @@ def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | N
 
 
 @lru_cache(maxsize=64)
-def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()) -> FontFace:
+def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = (), *, italic: bool = False,
+              east_asian: bool = False) -> FontFace:
+    snapshot = fontmetrics.shipped(family, bold, italic, east_asian)
+    if snapshot is not None:
+        advances = fontmetrics.load(snapshot)
+        return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})")
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),
                    f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)
-    return FontFace(family, bold, location)
+    return FontFace.from_file(family, bold, location)

@@ -45,16 +45,14 @@ NORMATIVE_TERMS = ("should", "must", "ought", "need to", "needs to", "necessary"
                    "valuable", "key to")
 # Reported proposals ("proposed", "recommended", "calls for") are left out: they describe a view, not hold it.
 REPORTING_VERBS = frozenset("""
-    argue argues argued say says said expect expects expected judge judges judged notes noted
-    report reports reported adds see sees saw calls called describe describes described
-    warn warns warned propose proposes proposed hopes hoped suggest suggests suggested treat treats
-    treated counts doubt doubts doubted believe believes believed think thinks thought
-    holds urge urges urged recommend recommends recommended reads frames framed
-    observe observes observed lists traces considers
-    considered write writes wrote claim claims claimed contend contends contended assess assesses assessed
-    stresses insist insists insisted acknowledge acknowledged stated
-    estimate estimates estimated predict predicts predicted cites cited
-    regards regarded
+    argue argues argued say says said expect expects expected judge judges judged notes noted report
+    reports reported adds see sees saw calls called describe describes described warn warns warned
+    propose proposes proposed hopes hoped suggest suggests suggested treat treats treated counts doubt
+    doubts doubted believe believes believed think thinks thought holds urge urges urged recommend
+    recommends recommended reads frames framed observe observes observed lists traces considers
+    considered write writes wrote claim claims claimed contend contends contended assess assesses
+    assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
+    estimated predict predicts predicted cites cited regards regarded
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
@@ -78,13 +76,13 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_ABBREVIATIONS = {name[:3]: name for name in MONTHS} | {"sept": "september"}
 
 STOPWORDS = frozenset("""
-    a about above after again against all also although am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each even ever every few for from further
-    had has have having he her here hers him his how however i if in into is it its itself just least less
-    more most much must no nor not now of off on once only or other our out over own same she should since so
-    some such than that the their them then there these they this those through to too under until up upon
-    very was we were what when where whether which while who whom why will with would yet you your
-    may might shall one ones its also rather per via onto
+    a about above after again against all also although am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each even ever every few
+    for from further had has have having he her here hers him his how however i if in into is it its
+    itself just least less more most much must no nor not now of off on once only or other our out over
+    own same she should since so some such than that the their them then there these they this those
+    through to too under until up upon very was we were what when where whether which while who whom
+    why will with would yet you your may might shall one ones its also rather per via onto
 """.split())
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -153,7 +151,7 @@ class Quantities:
     months: frozenset[str]
     days: frozenset[tuple[str, int]]  # (month, day): "4 August" and "August 4" are the same day
 
-    def missing_from(self, other: "Quantities") -> list[str]:
+    def missing_from(self, other: Quantities) -> list[str]:
         missing = [_show_number(n) for n in sorted(self.numbers - other.numbers)]
         missing += [m.capitalize() for m in sorted(self.months - other.months)]
         return missing + [f"{day} {month.capitalize()}" for month, day in sorted(self.days - other.days)]

@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefwright import diagrams
 from briefwright.audience import AudienceProfile
 from briefwright.fonts import FontFace, find_face
 from briefwright.measure import Segment, wrap
-from briefwright import diagrams
 from briefwright.model import Block, Document, Row, Run, Section
 from briefwright.products import Box, Product, Style
 
@@ -62,11 +62,12 @@ class Typesetter:
         self.product = product
         self.audience = audience
         fonts = audience.branding.fonts
-        self._faces: dict[tuple[str, bool], FontFace] = {}
+        self._faces: dict[tuple[str, bool, bool], FontFace] = {}
         for role, family in (("heading", fonts.heading), ("body", fonts.body)):
             for bold in (False, True):
-                self._faces[(role, bold)] = find_face(family, bold, font_dirs)
-        self.east_asian = find_face(fonts.east_asian, False, font_dirs)
+                for italic in (False, True):
+                    self._faces[(role, bold, italic)] = find_face(family, bold, font_dirs, italic=italic)
+        self.east_asian = find_face(fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
 
     def style(self, name: str) -> Style:
@@ -75,8 +76,8 @@ class Typesetter:
     def segments(self, block: Block) -> list[Segment]:
         style = self.style(block.style)
         runs = block.runs[1:] if block.kind == "field" else block.runs
-        return [Segment(run.text, self._faces[(style.font, style.bold or run.bold)], style.size,
-                        self.east_asian, style.caps) for run in runs]
+        return [Segment(run.text, self._faces[(style.font, style.bold or run.bold, style.italic or run.italic)],
+                        style.size, self.east_asian, style.caps) for run in runs]
 
     def text_width(self, block: Block, available: float) -> float:
         style = self.style(block.style)

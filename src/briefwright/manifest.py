@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 
 
-def entry(output: "Output") -> dict[str, Any]:
+def entry(output: Output) -> dict[str, Any]:
     plan = output.plan
     return {
         "file": output.path.name,
@@ -29,7 +29,7 @@ def entry(output: "Output") -> dict[str, Any]:
     }
 
 
-def updated_manifest(out_dir: Path, outputs: "list[Output]") -> bytes:
+def updated_manifest(out_dir: Path, outputs: list[Output]) -> bytes:
     """The manifest for out_dir: this build's files, plus earlier entries whose files still exist."""
     path = out_dir / MANIFEST
     entries: dict[str, dict[str, Any]] = {}

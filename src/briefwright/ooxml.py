@@ -243,3 +243,33 @@ def mark_header_row(tr: etree._Element) -> None:
         tr.insert(0, tr_pr)
     tr_pr.append(w_element("tblHeader"))
     tr_pr.append(w_element("cantSplit"))
+
+
+# Word's substitution hints for fonts a reader may lack (17.8.3.x): with the panose class,
+# character set and family, Word picks the closest installed face instead of a default.
+# altName gives the native name Japanese Windows uses for the same face.
+FONT_HINTS: dict[str, dict[str, str]] = {
+    "Arial": {"panose1": "020B0604020202020204", "charset": "00", "family": "swiss", "pitch": "variable"},
+    "Times New Roman": {"panose1": "02020603050405020304", "charset": "00", "family": "roman", "pitch": "variable"},
+    "Yu Gothic": {"altName": "游ゴシック", "panose1": "020B0400000000000000", "charset": "80", "family": "swiss",
+                  "pitch": "variable"},
+    "MS Gothic": {"altName": "ＭＳ ゴシック", "panose1": "020B0609070205080204", "charset": "80", "family": "modern",
+                  "pitch": "fixed"},
+    "Meiryo": {"altName": "メイリオ", "panose1": "020B0604030504040204", "charset": "80", "family": "swiss",
+               "pitch": "variable"},
+}
+# CT_Font child order (17.8.3.10).
+_FONT_ORDER = ["altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig"]
+
+
+def font_table(families: list[str]) -> bytes:
+    """word/fontTable.xml declaring exactly the fonts the document uses, with substitution hints."""
+    fonts = etree.Element(qn("w:fonts"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"})
+    for family in dict.fromkeys(families):
+        font = etree.SubElement(fonts, qn("w:font"))
+        font.set(qn("w:name"), family)
+        hints = FONT_HINTS.get(family, {"family": "auto", "pitch": "variable"})
+        for tag in _FONT_ORDER:
+            if tag in hints:
+                etree.SubElement(font, qn(f"w:{tag}")).set(qn("w:val"), hints[tag])
+    return etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)

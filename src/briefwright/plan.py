@@ -195,7 +195,8 @@ class Planner:
         """
         if not any(frame.role == "contents" for frame in frames):
             return document, pagination
-        pages, index = {}, 0
+        pages: dict[str, int] = {}
+        index = 0
         for section in document.sections:
             key = section.module_id or section.role
             if section.blocks and index < len(pagination.block_pages):
@@ -302,9 +303,10 @@ class Planner:
         module_frames: list[Frame] = []
         picks: dict[str, list[Pick]] = {}
         for module in self.modules:
-            slides, _ = packed[module.id]
-            picks[module.id] = [pick for slide in slides for pick in slide]
-            module_frames += [Frame("module", module.id, slide, continued=index > 0) for index, slide in enumerate(slides)]
+            packing, _ = packed[module.id]
+            picks[module.id] = [pick for slide in packing for pick in slide]
+            module_frames += [Frame("module", module.id, slide, continued=index > 0)
+                              for index, slide in enumerate(packing)]
         frames: list[Frame] = []
         for part in self.parts:
             if part.role == "modules":

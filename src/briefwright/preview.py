@@ -31,6 +31,12 @@ class Sheet:
     pages: int
     columns: int
 
+    @property
+    def count_text(self) -> str:
+        """'1 page', '6 pages', '10 slides'."""
+        unit = "slide" if self.source.suffix == ".pptx" else "page"
+        return f"{self.pages} {unit}{'' if self.pages == 1 else 's'}"
+
 
 def _pdftoppm() -> str:
     found = shutil.which("pdftoppm")
@@ -97,11 +103,11 @@ def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
 def _index(sheets: list[Sheet]) -> str:
     items = []
     for sheet in sheets:
-        unit = "slides" if sheet.source.suffix == ".pptx" else "pages"
+        unit = sheet.count_text
         items.append(
-            f'<section><h2>{html.escape(sheet.source.name)} <small>{sheet.pages} {unit} · '
+            f'<section><h2>{html.escape(sheet.source.name)} <small>{unit} · '
             f'<a href="{html.escape(sheet.pdf.name)}">PDF</a></small></h2>'
-            f'<img src="{html.escape(sheet.image.name)}" alt="{sheet.pages} {unit} of '
+            f'<img src="{html.escape(sheet.image.name)}" alt="{unit} of '
             f'{html.escape(sheet.source.name)}" loading="lazy"></section>')
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefwright preview</title>"
             "<style>body{font-family:'Liberation Sans',Arial,sans-serif;margin:2rem;background:#f4f5f7;color:#1b2a3a}"

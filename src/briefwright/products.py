@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 
 from briefwright.content import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
-from briefwright.validation import validate_into
 from briefwright.templates import Layers
+from briefwright.validation import validate_into
 from briefwright.yamlio import YamlDocument, load_yaml
 
 
@@ -43,7 +43,7 @@ class Style(BaseModel):
     tab_leader: Literal["none", "dot"] = "none"
 
     @model_validator(mode="after")
-    def _line_holds_the_text(self) -> "Style":
+    def _line_holds_the_text(self) -> Style:
         if self.line < self.size:
             raise ValueError(f"line ({self.line}pt) is smaller than size ({self.size}pt); glyphs would be clipped")
         return self
@@ -103,7 +103,7 @@ class Part(BaseModel):
     only: str | None = None
 
     @classmethod
-    def parse(cls, entry: str) -> "Part":
+    def parse(cls, entry: str) -> Part:
         role, _, only = entry.partition(":")
         if role not in ROLES:
             raise ValueError(f"unknown structure part '{entry}'; known: {', '.join(ROLES)}")
@@ -165,7 +165,7 @@ class Product(BaseModel):
 
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Product":
+    def _consistent(self) -> Product:
         parts = [Part.parse(entry) for entry in self.structure]
         by_word_style: dict[str, Style] = {}
         for key, style in self.styles.items():

@@ -25,7 +25,7 @@ class Paths(BaseModel):
 
 class BuildDefaults(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    products: list[str] = ["memo", "deck"]
+    products: list[str] = ["memo", "deck-10"]
     audiences: list[str] = []
 
 

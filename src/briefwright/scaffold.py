@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
+from importlib import resources
 from pathlib import Path
 
 from briefwright.audience import load_audience
 from briefwright.diagnostics import Where, fail
-from briefwright.project import PROJECT_FILE, find_project_root
+from briefwright.project import PROJECT_FILE
 from briefwright.templates import Layers
 
 PROJECT_PARTS = (PROJECT_FILE, "seeds", "content", "templates")
@@ -85,27 +87,35 @@ def new_audience(layers: Layers, target_dir: Path, name: str, base: str) -> Path
     return path
 
 
-def example_project() -> Path:
-    """The example to copy: the project this package was installed from, else the one around us."""
-    source_tree = Path(__file__).resolve().parents[2]
-    if (source_tree / PROJECT_FILE).is_file() and (source_tree / "seeds").is_dir():
-        return source_tree
-    return find_project_root(Path.cwd())
+def _packaged(name: str) -> Path:
+    """A project shipped inside the package (starter, example): a real folder in any install."""
+    return Path(str(resources.files("briefwright").joinpath(name)))
 
 
-def init_project(destination: Path, example: Path | None = None) -> Path:
-    source = example or example_project()
+def init_project(destination: Path, source: Path | None = None, *, example: bool = False,
+                 today: dt.date | None = None) -> Path:
+    """A new project: a clean starter (default), the shipped example, or a copy of another project.
+
+    The starter has one generic audience and no topic vocabulary, sources or modules, so
+    nothing of the example leaks into a new topic; `briefwright check` then says what to add.
+    """
     if destination.exists() and any(destination.iterdir()):
         raise fail("init-not-empty", Where(destination), "the folder exists and is not empty",
                    "choose a new folder")
-    missing = [part for part in PROJECT_PARTS if not (source / part).exists()]
+    origin = source or _packaged("example" if example else "starter")
+    missing = [part for part in PROJECT_PARTS if not (origin / part).exists()]
     if missing:
-        raise fail("init-example", Where(source), f"the example project lacks {', '.join(missing)}",
+        raise fail("init-example", Where(origin), f"the project to copy lacks {', '.join(missing)}",
                    "pass --from with a complete briefwright project")
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, destination / part)
+        if (origin / part).is_dir():
+            shutil.copytree(origin / part, destination / part)
         else:
-            shutil.copy2(source / part, destination / part)
+            shutil.copy2(origin / part, destination / part)
+    if source is None and not example:
+        project_file = destination / PROJECT_FILE
+        issued = (today or dt.date.today()).isoformat()
+        project_file.write_text(project_file.read_text(encoding="utf-8").replace("{issued}", issued),
+                                encoding="utf-8")
     return destination

@@ -217,6 +217,10 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
     sources: dict[str, Source] = {}
     if parsed is None:
         return SourceRegistry(sources, metadata_path)
+    if not parsed.sources:
+        report.error("sources-empty", document.where(("sources",)), "the registry lists no sources",
+                     "copy each source text into seeds/ unchanged and add an entry for it (see the comments "
+                     "in this file)")
     for index, meta in enumerate(parsed.sources):
         base = ("sources", index)
         if meta.id in sources:

@@ -27,7 +27,7 @@ class Layers:
     project_root: Path
 
     @classmethod
-    def for_project(cls, project_root: Path, project_templates: Path, overlay: Path | None) -> "Layers":
+    def for_project(cls, project_root: Path, project_templates: Path, overlay: Path | None) -> Layers:
         found = []
         if overlay is not None:
             if not overlay.is_dir():

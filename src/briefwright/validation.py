@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -31,7 +32,7 @@ _HINTS = {
 }
 
 
-def plain_message(error: dict[str, Any]) -> str:
+def plain_message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     if kind in _PLAIN:
         message = _PLAIN[kind]
@@ -50,7 +51,8 @@ def validate_into(model: type[M], data: Any, document: YamlDocument, base: Field
     except ValidationError as exc:
         for error in exc.errors():
             # pydantic adds union-branch names and "function-after" tags to loc; keep real keys.
-            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+            loc = tuple(part for part in error["loc"]
+                        if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
             field_path = base + loc
             report.error(
                 f"schema-{error['type']}",

@@ -39,7 +39,7 @@ class GroupShape:
 
     name: str
     alt_text: str
-    shapes: list["TextShape | RectShape | GroupShape"] = field(default_factory=list)
+    shapes: list[TextShape | RectShape | GroupShape] = field(default_factory=list)
 
 
 @dataclass

@@ -12,10 +12,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
-
 from lxml import etree
 
-from briefwright import ooxml
+from briefwright import docprops, ooxml
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where
 from briefwright.footnotes import Footnotes
@@ -228,15 +227,32 @@ class DocxRenderer:
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the logo; exact pitch would clip it
             fmt.tab_stops.add_tab_stop(Pt(width / 2), WD_TAB_ALIGNMENT.CENTER)
             if with_logo and logo is not None:
-                paragraph.add_run().add_picture(str(logo), height=Inches(self.product.logo_height))
+                picture = paragraph.add_run().add_picture(str(logo), height=Inches(self.product.logo_height))
+                picture._inline.docPr.set("descr", f"{model.author} logo")
             if model.banner:
                 paragraph.add_run().add_tab()
                 paragraph.add_run(model.banner)
 
-    def render(self, model: Document) -> bytes:
+    def _write_package_parts(self, document: docx.document.Document, model: Document, pages: int) -> None:
+        """The font table and extended properties, true to this document (not the template's)."""
+        families = [self.fonts.heading, self.fonts.body, self.fonts.east_asian]
+        texts = [block.text for block in model.blocks() if block.kind != "table"]
+        texts += [cell.text for block in model.blocks() for row in block.rows for cell in row.cells]
+        joined = "\n".join(texts)
+        for rel in document.part.rels.values():
+            if rel.reltype == RT.FONT_TABLE:
+                rel.target_part._blob = ooxml.font_table(families)
+        for rel in document.part.package.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = docprops.word_app_properties(
+                    model.title, model.author, pages, len(joined.split()), sum(not c.isspace() for c in joined),
+                    len(joined.replace("\n", "")), len(texts))
+
+    def render(self, model: Document, pages: int = 1) -> bytes:
         document = self._open()
         self._configured = set()
         _drop_thumbnail(document)
+        _drop_styles_with_effects(document)
         self._setup_page(document)
         self._setup_defaults(document)
         if self.product.citations == "footnotes":
@@ -256,9 +272,18 @@ class DocxRenderer:
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
+        self._write_package_parts(document, model, pages)
         buffer = io.BytesIO()
         document.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+def _drop_styles_with_effects(document: docx.document.Document) -> None:
+    """The template's stylesWithEffects.xml is a Word 2010 copy of styles.xml that briefwright never
+    updates; Word prefers it when present, so a stale copy would undo the product's styles."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del document.part.rels[rel_id]
 
 
 def _drop_thumbnail(document: docx.document.Document) -> None:

@@ -7,11 +7,12 @@ import io
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches, Pt
 
-from briefwright import ooxml
+from briefwright import docprops, ooxml
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
@@ -152,6 +153,21 @@ class PptxRenderer:
                        "delete its slides and keep the layouts")
         return presentation
 
+    @staticmethod
+    def _write_app_properties(presentation, deck: DeckModel) -> None:
+        """Extended properties true to this deck: its slide titles and counts, not the template's."""
+        titles, words, paragraphs = [], 0, 0
+        for slide in presentation.slides:
+            titles.append(slide.shapes.title.text_frame.text if slide.shapes.title is not None else "")
+            for shape in _text_shapes(slide.shapes):
+                paragraphs += len(shape.text_frame.paragraphs)
+                words += len(shape.text_frame.text.split())
+        notes = sum(1 for model in deck.slides if model.notes)
+        for rel in presentation.part.package._rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = docprops.presentation_app_properties(
+                    titles, deck.author, words, paragraphs, notes, deck.width_in, deck.height_in)
+
     def render(self, deck: DeckModel) -> bytes:
         presentation = self._open()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
@@ -166,6 +182,15 @@ class PptxRenderer:
         properties.created = properties.modified = properties.last_printed = issued
         properties.comments = f"briefwright {self.product.id} for {self.audience.id}"
         properties.language = "en-US"
+        self._write_app_properties(presentation, deck)
         buffer = io.BytesIO()
         presentation.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+def _text_shapes(shapes):
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _text_shapes(shape.shapes)
+        elif shape.has_text_frame:
+            yield shape

@@ -1,0 +1,1 @@
+"""Snapshots of glyph advances (package data); see briefwright.fontmetrics."""
