@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from briefwright import safety
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.templates import Layer, Layers
 from briefwright.validation import validate_into
@@ -139,7 +140,13 @@ def _raw_profile(layers: Layers, name: str, below: Layer | None, chain: tuple[st
         branding = dict(branding)
         for key in ASSET_KEYS:
             if isinstance(branding.get(key), str):
-                branding[key] = str(layers.asset(branding[key], layer, document.where(("branding", key))))
+                where = document.where(("branding", key))
+                asset = layers.asset(branding[key], layer, where)
+                if key == "logo":
+                    safety.check_image(asset, where)
+                else:
+                    safety.check_package(asset, where, "reference file")
+                branding[key] = str(asset)
         data["branding"] = branding
     parent = data.get("extends")
     if parent is None:
@@ -151,11 +158,12 @@ def _raw_profile(layers: Layers, name: str, below: Layer | None, chain: tuple[st
 
 
 def load_audience(layers: Layers, name: str) -> AudienceProfile:
-    data, path = _raw_profile(layers, name, None, ())
+    data, _ = _raw_profile(layers, name, None, ())
     data = {**data, "id": name}
-    document = load_yaml(path, layers.display(path))
+    chain = profile_chain(layers, name)
     report = Report()
-    profile = validate_into(AudienceProfile, data, document, (), report)
+    profile = validate_into(AudienceProfile, data, chain[0], (), report,
+                            locate=lambda field_path: where_set(chain, field_path))
     report.raise_if_failed()
     assert profile is not None
     return profile

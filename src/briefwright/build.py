@@ -15,15 +15,15 @@ from briefwright.audience import AudienceProfile, audience_names, load_audience,
 from briefwright.checks import check_audience, check_coverage, check_docx, check_pptx
 from briefwright.compose import ComposeContext, Composer
 from briefwright.content import Content, load_content
-from briefwright.diagnostics import Report, Where
+from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.faithfulness import check_faithfulness
 from briefwright.layout import Typesetter
 from briefwright.manifest import MANIFEST, updated_manifest
-from briefwright.output import write_atomic
 from briefwright.plan import Plan, Planner
 from briefwright.products import Product, load_product
 from briefwright.project import Project
+from briefwright.publish import publish
 from briefwright.render.deck import build_deck
 from briefwright.render.docx import DocxRenderer
 from briefwright.render.pptx import PptxRenderer
@@ -156,13 +156,16 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
                                   f"profile's target of {grade_limit}",
                                   "shorten sentences or add plain-language replacements to the profile")
     result.report.raise_if_failed(strict)
+    files: dict[str, bytes] = {}
     for output in result.outputs:
         json_path, markdown_path = evidence_paths(output.path)
-        write_atomic(output.path, output.data)
-        write_atomic(json_path, to_json(output.evidence))
-        write_atomic(markdown_path, to_markdown(output.evidence).encode("utf-8"))
+        files[output.path.name] = output.data
+        files[json_path.name] = to_json(output.evidence)
+        files[markdown_path.name] = to_markdown(output.evidence).encode("utf-8")
     if result.outputs:
-        write_atomic(destination / MANIFEST, updated_manifest(destination, result.outputs))
+        outputs = result.outputs
+        for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
+            result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
     return result
 
 

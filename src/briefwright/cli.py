@@ -294,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into head: the reader left, nothing to report
         return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted: a build writes all its files or none, so the folder holds a complete set",
+              file=sys.stderr)
         return 130
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 
-from briefwright import cite
+from briefwright import cite, safety, sandbox
 from briefwright.audience import AudienceProfile
 from briefwright.content import Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
 from briefwright.layout import Typesetter
 from briefwright.model import Block, Cell, Document, EvidenceRef, Reference, Row, Run, Section
 from briefwright.products import Product
+from briefwright.sandbox import BoundedSandbox
 from briefwright.selection import Frame, Pick
 from briefwright.sources import SourceRegistry
 from briefwright.vocabulary import VocabularyPass
@@ -86,9 +87,7 @@ class Composer:
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         self.context = context
         self.typesetter = typesetter
-        # No autoescaping: the output is not markup — python-docx and python-pptx escape XML themselves,
-        # and HTML entities would be printed literally.
-        self._env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self._env = BoundedSandbox()
         self._compiled: dict[str, object] = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
         self.labels = cite.labels([source.meta for source in context.sources])  # source id → "Kotani [2022]"
@@ -114,7 +113,7 @@ class Composer:
             if template is None:
                 template = self._env.from_string(product.text[key])
                 self._compiled[key] = template
-            return " ".join(template.render(values).split())  # type: ignore[attr-defined]
+            text = " ".join(sandbox.render(template, values).split())  # type: ignore[arg-type]
         except SecurityError as exc:
             raise fail("template-unsafe", self._template_where(key),
                        f"the template reaches for something templates may not use ({exc})",
@@ -129,6 +128,18 @@ class Composer:
                        f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs") from None
         except TemplateError as exc:
             raise fail("template-error", self._template_where(key), f"template failed: {exc.message}") from None
+        except sandbox.TemplateLimit as exc:
+            raise fail("template-limit", self._template_where(key), f"the template {exc}",
+                       "templates print a line or two of text: remove the loop or the repetition") from None
+        except Exception as exc:  # a filter or operation failing on its input (int('x'), 1/0, …)
+            raise fail("template-error", self._template_where(key),
+                       f"the template failed: {type(exc).__name__}: {exc}",
+                       "check the filters and operations it uses on its values") from None
+        if (bad := safety.forbidden_character(text)) is not None:
+            raise fail("template-control-character", self._template_where(key),
+                       f"the template writes {bad[1]}, which Word and PowerPoint files cannot hold",
+                       "remove the character from the template") from None
+        return text
 
     # -- helpers ---------------------------------------------------------------
 

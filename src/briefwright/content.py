@@ -319,6 +319,8 @@ def _verify_role_fields(module: Module, point: Point, document: YamlDocument, ba
 
 def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocument, at: FieldPath,
                  sources: SourceRegistry, report: Report) -> QuoteMatch | None:
+    if source_id in sources.failed:
+        return None  # the source itself was refused, and said so; its quotes cannot be checked
     if source_id not in sources:
         known = ", ".join(sources.ids) or "none"
         report.error("unknown-source", document.where(at + ("source",)),

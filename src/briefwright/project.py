@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefwright import safety
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
@@ -93,4 +94,9 @@ def load_project(start: Path, explicit: bool = False) -> Project:
     config = validate_into(ProjectFile, document.data, document, (), report)
     report.raise_if_failed()
     assert config is not None
+    # Folders briefwright reads must be the project's own; build/ may be anywhere the user chooses.
+    for name in ("seeds", "content", "templates", "overlay"):
+        value = getattr(config.paths, name)
+        if value is not None:
+            safety.confined(root, value, document.where(("paths", name)), f"{name} folder")
     return Project(root, config)

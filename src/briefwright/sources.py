@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from briefwright.diagnostics import Report
+from briefwright import safety
+from briefwright.diagnostics import BriefwrightError, Report
 from briefwright.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
@@ -187,9 +188,10 @@ def _resolve_marker(text: str, marker: str, *, is_start: bool) -> int | None:
 
 
 class SourceRegistry:
-    def __init__(self, sources: dict[str, Source], metadata_path: Path) -> None:
+    def __init__(self, sources: dict[str, Source], metadata_path: Path, failed: set[str] | None = None) -> None:
         self.sources = sources
         self.metadata_path = metadata_path
+        self.failed = failed or set()  # listed, but refused or unreadable: already reported once
 
     def __contains__(self, source_id: str) -> bool:
         return source_id in self.sources
@@ -215,6 +217,7 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
     document = load_yaml(metadata_path, shown)
     parsed = validate_into(SourceFile, document.data, document, (), report)
     sources: dict[str, Source] = {}
+    failed: set[str] = set()
     if parsed is None:
         return SourceRegistry(sources, metadata_path)
     if not parsed.sources:
@@ -227,11 +230,19 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
             report.error("source-duplicate-id", document.where(base + ("id",)),
                          f"source id '{meta.id}' is used twice", "give each source its own id")
             continue
-        path = seeds_dir / meta.file
+        try:
+            path = safety.confined(seeds_dir, meta.file, document.where(base + ("file",)), "seed file")
+            if path.is_file():
+                safety.check_size(path, safety.MAX_SEED_BYTES, document.where(base + ("file",)), "seed file")
+        except BriefwrightError as refused:
+            report.extend(refused.report)
+            failed.add(meta.id)
+            continue
         if not path.is_file():
             report.error("source-file-missing", document.where(base + ("file",)),
                          f"source file '{meta.file}' does not exist in {_display(seeds_dir, root)}",
                          "copy the text into seeds/ or correct the file name")
+            failed.add(meta.id)
             continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
@@ -241,11 +252,13 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
                          "the seed text was changed",
                          "seeds are kept byte for byte; restore the original, or, if the new text is a "
                          "deliberate new version, update sha256 and re-check every quote")
+            failed.add(meta.id)
             continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             report.error("source-encoding", document.where(base + ("file",)), f"'{meta.file}' is not UTF-8 text")
+            failed.add(meta.id)
             continue
         excluded: list[tuple[int, int]] = []
         for exclusion_index, exclusion in enumerate(meta.excluded):
@@ -259,7 +272,7 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
             if start is not None and end is not None:
                 excluded.append((start, end))
         sources[meta.id] = Source(meta, path, text, excluded)
-    return SourceRegistry(sources, metadata_path)
+    return SourceRegistry(sources, metadata_path, failed)
 
 
 def _display(path: Path, root: Path) -> Path:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from briefwright.diagnostics import Report
+from briefwright.diagnostics import Report, Where
 from briefwright.yamlio import FieldPath, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -44,8 +44,13 @@ def plain_message(error: Mapping[str, Any]) -> str:
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def validate_into(model: type[M], data: Any, document: YamlDocument, base: FieldPath, report: Report) -> M | None:
-    """Validate data against model; on failure add one diagnostic per problem."""
+def validate_into(model: type[M], data: Any, document: YamlDocument, base: FieldPath, report: Report,
+                  locate: Callable[[FieldPath], Where] | None = None) -> M | None:
+    """Validate data against model; on failure add one diagnostic per problem.
+
+    locate names the place of a field when data was merged from several files (an
+    audience profile and the profiles it extends); by default, the document's own line.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -56,7 +61,7 @@ def validate_into(model: type[M], data: Any, document: YamlDocument, base: Field
             field_path = base + loc
             report.error(
                 f"schema-{error['type']}",
-                document.where(field_path),
+                locate(field_path) if locate is not None else document.where(field_path),
                 plain_message(error),
                 _HINTS.get(error["type"], ""),
             )

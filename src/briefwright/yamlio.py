@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from briefwright import safety
 from briefwright.diagnostics import Where, fail
 
 FieldPath = tuple[str | int, ...]
@@ -42,7 +43,29 @@ def format_field_path(field_path: FieldPath) -> str:
     return text
 
 
-def _construct(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], file: Path) -> Any:
+class _Budget:
+    """Values built so far: aliases can make a small file expand exponentially."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.values = 0
+
+    def spend(self, node: yaml.Node, depth: int) -> None:
+        self.values += 1
+        line = node.start_mark.line + 1
+        if self.values > safety.MAX_YAML_VALUES:
+            raise fail("yaml-too-large", Where(self.file, line), f"the file expands to more than "
+                       f"{safety.MAX_YAML_VALUES:,} values (anchors and aliases repeated?)",
+                       "write the values out, or use fewer aliases")
+        if depth > safety.MAX_YAML_DEPTH:
+            raise fail("yaml-too-deep", Where(self.file, line), f"values are nested more than "
+                       f"{safety.MAX_YAML_DEPTH} levels deep", "flatten the structure")
+
+
+def _construct(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], file: Path,
+               budget: _Budget | None = None) -> Any:
+    budget = budget or _Budget(file)
+    budget.spend(node, len(path))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -56,12 +79,18 @@ def _construct(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], fi
                 raise fail("yaml-duplicate-key", Where(file, key_node.start_mark.line + 1, format_field_path(path + (key,))),
                            f"key '{key}' appears twice in the same mapping", "remove or rename one of them")
             lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, path + (key,), lines, file)
+            result[key] = _construct(value_node, path + (key,), lines, file, budget)
             lines[path + (key,)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(child, path + (index,), lines, file) for index, child in enumerate(node.value)]
-    return _scalar(node)
+        return [_construct(child, path + (index,), lines, file, budget) for index, child in enumerate(node.value)]
+    value = _scalar(node)
+    if isinstance(value, str) and (bad := safety.forbidden_character(value)) is not None:
+        offset, code = bad
+        raise fail("yaml-control-character", Where(file, node.start_mark.line + 1, format_field_path(path)),
+                   f"the text holds {code} at character {offset + 1}, which Word and PowerPoint files cannot hold",
+                   "remove it (control characters and lone surrogates are not text)")
+    return value
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -78,9 +107,12 @@ _SCALAR_LOADER = yaml.SafeLoader("")
 def load_yaml(path: Path, display_path: Path | None = None) -> YamlDocument:
     shown = display_path or path
     try:
+        safety.check_size(path, safety.MAX_YAML_BYTES, Where(shown), "YAML file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise fail("file-missing", Where(shown), "file not found") from None
+    except IsADirectoryError:
+        raise fail("file-missing", Where(shown), "a folder stands where a file is expected") from None
     except UnicodeDecodeError as exc:
         raise fail("file-encoding", Where(shown), f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
                    "save the file as UTF-8") from None
@@ -92,6 +124,9 @@ def load_yaml(path: Path, display_path: Path | None = None) -> YamlDocument:
         problem = exc.problem or exc.context or "invalid YAML"
         raise fail("yaml-syntax", Where(shown, line), f"YAML syntax: {problem}",
                    "check indentation and quoting near this line") from None
+    except yaml.YAMLError as exc:  # the reader's refusals: NUL and other control characters
+        raise fail("yaml-syntax", Where(shown), f"YAML cannot be read: {exc}",
+                   "remove control characters; save the file as plain UTF-8 text") from None
     lines: dict[FieldPath, int] = {}
     data = _construct(node, (), lines, shown) if node is not None else None
     return YamlDocument(shown, data, lines)

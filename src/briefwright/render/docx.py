@@ -16,7 +16,7 @@ from lxml import etree
 
 from briefwright import docprops, ooxml
 from briefwright.audience import AudienceProfile
-from briefwright.diagnostics import Report, Where
+from briefwright.diagnostics import Report, Where, fail
 from briefwright.footnotes import Footnotes
 from briefwright.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
@@ -200,7 +200,12 @@ class DocxRenderer:
         """The reference document (or python-docx's default) with an empty body: it lends styles
         and page furniture, never content (the default's own empty first paragraph included)."""
         reference = self.audience.branding.reference_docx
-        document = docx.Document(str(reference)) if reference is not None else docx.Document()
+        try:
+            document = docx.Document(str(reference)) if reference is not None else docx.Document()
+        except Exception as exc:  # python-docx raises many kinds on a damaged package
+            raise fail("reference-unreadable", Where(reference, field="branding.reference_docx"),
+                       f"the reference document cannot be opened ({type(exc).__name__})",
+                       "save it again from Word as .docx, or remove reference_docx from the profile") from None
         body = document.element.body
         for child in list(body):
             if etree.QName(child).localname != "sectPr":

@@ -146,7 +146,12 @@ class PptxRenderer:
         reference = self.audience.branding.reference_pptx
         if reference is None:
             return Presentation()
-        presentation = Presentation(str(reference))
+        try:
+            presentation = Presentation(str(reference))
+        except Exception as exc:  # python-pptx raises many kinds on a damaged package
+            raise fail("reference-unreadable", Where(reference, field="branding.reference_pptx"),
+                       f"the reference deck cannot be opened ({type(exc).__name__})",
+                       "save it again from PowerPoint as .pptx, or remove reference_pptx from the profile") from None
         if len(presentation.slides):
             raise fail("reference-has-slides", Where(reference),
                        f"the reference deck has {len(presentation.slides)} slide(s); it may hold only masters and layouts",

@@ -1,0 +1,236 @@
+"""Hostile input: nothing read outside the project, bounded work, clear refusals, and a build
+that lands whole or not at all — even when killed or run twice at once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefwright import publish
+
+SECRET = "TOP-SECRET-MARKER-OUTSIDE-THE-PROJECT"
+
+
+def _cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False, timeout=timeout)
+
+
+def _refused(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    for text in expected:
+        assert text in result.stderr, (text, result.stderr[-2000:])
+    assert SECRET not in result.stderr + result.stdout
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _outside_seed(tmp_path: Path) -> Path:
+    """A file outside the project whose checksum is recorded, so only confinement can stop it."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text(f"{SECRET}\n" * 20, encoding="utf-8")
+    return outside
+
+
+def _point_seed_at(project_dir: Path, file_value: str, target: Path) -> None:
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    sources = project_dir / "seeds/sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    text = text.replace("file: lim-2022-improving-military-cooperation-with-japan.txt", f"file: {file_value}", 1)
+    text = text.replace("5dcec3d64460d6655eafb27083c4c5e56fff2faabc5866d7b12747b959c9bb53", digest, 1)
+    sources.write_text(text, encoding="utf-8")
+
+
+class Describe_paths_from_data:
+    @pytest.mark.parametrize("kind", ["dotdot", "absolute", "symlink"])
+    def it_refuses_a_seed_outside_the_project_before_reading_it(self, kind: str, project_dir: Path,
+                                                                   tmp_path: Path) -> None:
+        outside = _outside_seed(tmp_path)
+        value = {"dotdot": os.path.relpath(outside, project_dir / "seeds"), "absolute": str(outside),
+                 "symlink": "linked.txt"}[kind]
+        if kind == "symlink":
+            (project_dir / "seeds/linked.txt").symlink_to(outside)
+        _point_seed_at(project_dir, value, outside)
+        _refused(_cli("check", cwd=project_dir), "seeds/sources.yaml:", "[sources[0].file]", "leads outside seeds/")
+
+    def it_refuses_a_logo_linked_from_outside(self, project_dir: Path, tmp_path: Path) -> None:
+        (tmp_path / "logo.png").write_bytes((project_dir / "templates/assets/logo.png").read_bytes())
+        (project_dir / "templates/assets/logo.png").unlink()
+        (project_dir / "templates/assets/logo.png").symlink_to(tmp_path / "logo.png")
+        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+                 "[branding.logo]", "leads outside the project")
+
+    def it_refuses_project_folders_outside_the_project(self, project_dir: Path) -> None:
+        _edit(project_dir / "briefwright.yaml", "  seeds: seeds", "  seeds: /etc")
+        _refused(_cli("check", cwd=project_dir), "briefwright.yaml:", "[paths.seeds]", "leads outside")
+
+
+class Describe_limits:
+    def it_refuses_a_huge_logo_without_decoding_it(self, project_dir: Path) -> None:
+        from PIL import Image
+        Image.new("1", (5000, 5000)).save(project_dir / "templates/assets/logo.png")
+        started = time.monotonic()
+        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+                 "templates/audiences/_japan-taiwan.yaml:", "[branding.logo]", "5000×5000 pixels")
+        assert time.monotonic() - started < 20
+
+    def it_refuses_a_zip_bomb_reference_file(self, project_dir: Path) -> None:
+        bomb = project_dir / "templates/reference/defence.docx"
+        with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as package:
+            package.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
+        _refused(_cli("build", "--product", "memo", "--audience", "defence", "--out", "o", cwd=project_dir),
+                 "templates/audiences/defence.yaml:", "[branding.reference_docx]", "compressed")
+
+    def it_refuses_a_seed_over_the_size_limit(self, project_dir: Path) -> None:
+        seed = project_dir / "seeds/lim-2022-improving-military-cooperation-with-japan.txt"
+        seed.write_bytes(seed.read_bytes() + b"padding " * (9 * 1024 * 1024 // 8))
+        _refused(_cli("check", cwd=project_dir), "[sources[0].file]", "at most 8 MiB")
+
+    def it_refuses_a_yaml_alias_bomb_quickly(self, project_dir: Path) -> None:
+        lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        lines += [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, "
+                  f"*a{n - 1}, *a{n - 1}, *a{n - 1}]" for n in range(1, 9)]
+        (project_dir / "content/bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        started = time.monotonic()
+        _refused(_cli("check", cwd=project_dir), "content/bomb.yaml:", "expands to more than")
+        assert time.monotonic() - started < 20
+
+    def it_refuses_yaml_nested_too_deep(self, project_dir: Path) -> None:
+        (project_dir / "content/deep.yaml").write_text("a: " + "[" * 60 + "]" * 60 + "\n", encoding="utf-8")
+        _refused(_cli("check", cwd=project_dir), "content/deep.yaml:", "nested more than")
+
+    @pytest.mark.parametrize("template, expected", [
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "longer than 2 s"),
+        ("{% for i in range(100000) %}{{ i }}{% endfor %}", "more than 20,000 characters"),
+        ("{{ 'x' * 1000000000 }}", "repeating a value"),
+        ("{{ 9 ** 9 ** 9 }}", "powers are limited"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+    ])
+    def it_bounds_and_reports_a_text_template(self, template: str, expected: str, project_dir: Path) -> None:
+        products = project_dir / "templates/products"
+        products.mkdir(parents=True, exist_ok=True)
+        builtin = Path(__file__).resolve().parents[1] / "src/briefwright/templates/products/memo.yaml"
+        text = builtin.read_text(encoding="utf-8").replace('  kicker: Memorandum', f'  kicker: "{template}"')
+        (products / "memo.yaml").write_text(text, encoding="utf-8")
+        started = time.monotonic()
+        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+                 "templates/products/memo.yaml:", "[text.kicker]", expected)
+        assert time.monotonic() - started < 30
+        assert not (project_dir / "o").exists()
+
+
+class Describe_bad_assets_and_text:
+    def it_refuses_a_corrupt_logo(self, project_dir: Path) -> None:
+        (project_dir / "templates/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really" * 50)
+        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+                 "[branding.logo]", "cannot be read")
+
+    def it_refuses_a_corrupt_reference_file(self, project_dir: Path) -> None:
+        (project_dir / "templates/reference/defence.pptx").write_bytes(b"PK\x03\x04 broken")
+        _refused(_cli("build", "--product", "deck-5", "--audience", "defence", "--out", "o", cwd=project_dir),
+                 "[branding.reference_pptx]", "not a valid Office file")
+
+    def it_refuses_a_nul_in_yaml(self, project_dir: Path) -> None:
+        path = project_dir / "content/threat-picture.yaml"
+        path.write_bytes(path.read_bytes().replace(b"title: Threat picture", b"title: Threat\x00picture"))
+        _refused(_cli("check", cwd=project_dir), "content/threat-picture.yaml", "control characters")
+
+    @pytest.mark.parametrize("escape, code", [("\\a", "U+0007"), ("\\ud800", "U+D800"), ("\\x1b", "U+001B")])
+    def it_refuses_control_characters_and_lone_surrogates_by_line_and_field(self, escape: str, code: str,
+                                                                            project_dir: Path) -> None:
+        _edit(project_dir / "content/threat-picture.yaml",
+              "headline: Chinese missiles landed in Japan's EEZ in August 2022",
+              f'headline: "Chinese missiles landed{escape} in Japan\'s EEZ in August 2022"')
+        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+                 "content/threat-picture.yaml:", "[points[3].headline]", code)
+        assert not (project_dir / "o").exists()
+
+    def it_names_the_inherited_profile_that_holds_a_bad_field(self, project_dir: Path) -> None:
+        _edit(project_dir / "templates/audiences/_japan-taiwan.yaml", "branding:\n",
+              "branding:\n  palette:\n    accent: not-a-colour\n")
+        _refused(_cli("build", "--product", "memo", "--audience", "legislator", "--out", "o", cwd=project_dir),
+                 "templates/audiences/_japan-taiwan.yaml:", "[branding.palette.accent]")
+
+
+def _consistent(folder: Path) -> dict[str, str]:
+    """Every file the manifest lists is there with the checksum it records; returns file → sha256."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    found = {}
+    for entry in manifest["files"]:
+        data = (folder / entry["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["file"]
+        found[entry["file"]] = entry["sha256"]
+    return found
+
+
+class Describe_an_all_or_nothing_build:
+    def it_keeps_every_entry_when_two_builds_run_at_once(self, project_dir: Path) -> None:
+        for _ in range(3):
+            runs = [subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--product", product, "--quiet"],
+                                     cwd=project_dir, stderr=subprocess.PIPE, text=True)
+                    for product in ("memo", "deck-5")]
+            results = [(run.communicate(timeout=120), run.returncode) for run in runs]
+            assert [code for _, code in results] == [0, 0], results
+            assert {"memo-analyst.docx", "deck-5-analyst.pptx"} <= set(_consistent(project_dir / "build"))
+        assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
+
+    @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+    def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals,
+                                                                 project_dir: Path) -> None:
+        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
+        before = _consistent(project_dir / "build")
+        _edit(project_dir / "content/topic.yaml", "title: Japan–Taiwan Security and Military Cooperation",
+              "title: Japan–Taiwan Security Cooperation")
+        untouched = 0
+        for delay in (0.4, 0.8, 1.2, 1.6, 2.0):
+            run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
+                                   stderr=subprocess.PIPE, text=True)
+            time.sleep(delay)
+            run.send_signal(how)
+            _, stderr = run.communicate(timeout=120)
+            code = run.returncode
+            after = _consistent(project_dir / "build")  # whole: each file matches the manifest's checksum
+            untouched += after == before
+            if how == signal.SIGINT and code != 0:
+                assert code == 130 and "Traceback" not in stderr
+                assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
+        assert untouched >= 3  # stopped before committing (a full build takes seconds): the old set, byte for byte
+        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0  # recovers whatever was left
+        assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
+        assert _consistent(project_dir / "build") != before  # the new title landed
+
+    def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, project_dir: Path, tmp_path: Path) -> None:
+        build = project_dir / "build"
+        assert _cli("build", "--product", "memo", "--quiet", cwd=project_dir).returncode == 0
+        good = (build / "memo-analyst.docx").read_bytes()
+        # A build that died while staging: files staged, no journal.
+        dead = build / f"{publish.STAGING_PREFIX}1-dead"
+        dead.mkdir()
+        (dead / publish.OWNER_FILE).write_text("", encoding="utf-8")
+        (dead / "memo-analyst.docx").write_bytes(b"half a build")
+        # A build that died after committing: journal written, one file not yet moved.
+        committed = build / f"{publish.STAGING_PREFIX}2-committed"
+        committed.mkdir()
+        (committed / publish.OWNER_FILE).write_text("", encoding="utf-8")
+        (committed / "extra.txt").write_bytes(b"from the committed build")
+        (committed / publish.JOURNAL).write_text(json.dumps({"files": ["extra.txt"]}), encoding="utf-8")
+        with publish.destination_lock(build):
+            notes = publish.recover(build)
+        assert len(notes) == 2
+        assert (build / "memo-analyst.docx").read_bytes() == good
+        assert (build / "extra.txt").read_bytes() == b"from the committed build"
+        assert not list(build.glob(publish.STAGING_PREFIX + "*"))
