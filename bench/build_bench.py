@@ -7,7 +7,9 @@ nothing here asserts a threshold: targets are read by people, not enforced by te
 from __future__ import annotations
 
 import argparse
+import hashlib
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,8 +18,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from briefwright.build import collect, plan_product, render_product, resolve_products
+from briefwright.audience import audience_names
+from briefwright.build import available_products, collect, plan_product, render_product, resolve_products
 from briefwright.diagnostics import Report
+from briefwright.model import Document
 from briefwright.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,15 +64,16 @@ def in_process(runs: int) -> None:
 def as_commands(runs: int) -> None:
     project = load_project(ROOT, explicit=True)
     names = list(project.config.build.products)
-    print(f"as separate commands (`briefwright build --product NAME`), median of {runs} runs:")
+    print(f"as separate commands (`briefwright build --product NAME`, a fresh folder each), median of {runs} runs:")
     totals = []
-    with tempfile.TemporaryDirectory() as out:
+    with tempfile.TemporaryDirectory() as scratch:
         for name in names:
             times, peaks = [], []
-            for _ in range(runs):
+            for run in range(runs):
+                out = Path(scratch) / f"{name}-{run}"  # a fresh folder: nothing to skip
                 started = time.perf_counter()
                 result = subprocess.run([sys.executable, "-c", CHILD, "build", "--quiet", "--product", name,
-                                         "--out", out, "--project", str(ROOT)], capture_output=True, text=True)
+                                         "--out", str(out), "--project", str(ROOT)], capture_output=True, text=True)
                 times.append(time.perf_counter() - started)
                 if result.returncode != 0:
                     raise SystemExit(f"{name} failed: {result.stderr}")
@@ -78,12 +83,127 @@ def as_commands(runs: int) -> None:
     print(f"  {'sum':<18} {sum(totals) * 1000:8.0f} ms")
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(command: list[str], **kwargs) -> tuple[float, float]:
+    """(wall, CPU) seconds of one child command."""
+    cpu, started = _children_cpu(), time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, **kwargs)
+    return time.perf_counter() - started, _children_cpu() - cpu
+
+
+def _markdown(document: Document, deck: bool) -> str:
+    """The same document as markdown for pandoc: headings, paragraphs, bullets, tables, notes."""
+    lines: list[str] = []
+    notes: list[str] = []
+    for section in document.sections:
+        if deck:
+            lines += [f"# {section.title or document.title}", ""]
+        for block in section.blocks:
+            text = block.text.replace("\t", " ")
+            for note in block.footnotes:
+                notes.append(note)
+                text += f"[^{len(notes)}]"
+            if block.kind == "heading" and not deck:
+                lines.append("#" * max(1, min(block.level, 3)) + " " + text)
+            elif block.kind == "table":
+                header, *rows = [[cell.text for cell in row.cells] for row in block.rows]
+                lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+                lines += ["| " + " | ".join(row) + " |" for row in rows]
+            elif block.kind in ("bullet", "event", "figure") or deck:
+                lines.append(f"- {block.marker + ': ' if block.marker else ''}{text}")
+            else:
+                lines.append(text)
+            lines.append("")
+        if deck and section.notes:
+            lines += ["::: notes", *section.notes, ":::", ""]
+    lines += [f"[^{number}]: {note}" for number, note in enumerate(notes, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def versus_pandoc(runs: int) -> None:
+    """The whole matrix and one memo, each beside pandoc writing the same documents."""
+    pandoc = shutil.which("pandoc")
+    project = load_project(ROOT, explicit=True)
+    workspace = collect(project)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        sources = []
+        for audience in audience_names(workspace.layers):
+            for name in available_products(workspace):
+                product, _, plan = plan_product(workspace, name, audience)
+                path = folder / f"{product.id}-{audience}.md"
+                path.write_text(_markdown(plan.document, product.format == "pptx"), encoding="utf-8")
+                sources.append((path, product.format))
+        command = [sys.executable, "-m", "briefwright", "build", "--all", "--quiet", "--project", str(ROOT)]
+        cold = [_timed([*command, "--out", str(folder / f"cold-{run}")]) for run in range(runs)]
+        _timed([*command, "--out", str(folder / "warm")])
+        warm = [_timed([*command, "--out", str(folder / "warm")]) for _ in range(runs)]
+        memo = [_timed([sys.executable, "-m", "briefwright", "build", "--product", "memo", "--quiet",
+                        "--project", str(ROOT), "--out", str(folder / f"memo-{run}")]) for run in range(runs)]
+        print(f"the matrix ({len(sources)} files) and one memo, median of {runs} runs, wall / CPU seconds:")
+        print(f"  {'briefwright build --all, cold':<44} {_median(cold, 0):6.2f} / {_median(cold, 1):6.2f}")
+        print(f"  {'briefwright build --all, nothing changed':<44} {_median(warm, 0):6.2f} / {_median(warm, 1):6.2f}")
+        print(f"  {'briefwright build --product memo':<44} {_median(memo, 0):6.2f} / {_median(memo, 1):6.2f}")
+        if pandoc is None:
+            print("  pandoc is not installed (apt-get install pandoc): no side-by-side figures")
+            return
+        calls = []
+        for _ in range(runs):
+            wall = cpu = 0.0
+            for path, suffix in sources:
+                one = _timed([pandoc, str(path), "-o", str(path.with_suffix(f".{suffix}"))])
+                wall, cpu = wall + one[0], cpu + one[1]
+            calls.append((wall, cpu))
+        memo_md = next(path for path, _ in sources if path.name == "memo-analyst.md")
+        pandoc_memo = [_timed([pandoc, str(memo_md), "-o", str(memo_md.with_suffix(".docx"))]) for _ in range(runs)]
+        print(f"  {f'{len(sources)} pandoc calls, same documents as markdown':<44} "
+              f"{_median(calls, 0):6.2f} / {_median(calls, 1):6.2f}")
+        print(f"  {'pandoc, one memo':<44} {_median(pandoc_memo, 0):6.2f} / {_median(pandoc_memo, 1):6.2f}")
+        print(f"  ratios: matrix {_median(cold, 0) / _median(calls, 0):.1f}x pandoc's wall, "
+              f"{_median(cold, 1) / _median(calls, 1):.1f}x its CPU; memo {_median(memo, 0) / _median(pandoc_memo, 0):.1f}x "
+              f"pandoc's wall (targets: under 1x, and within 3x)")
+
+
+def _median(pairs: list[tuple[float, float]], index: int) -> float:
+    return statistics.median(pair[index] for pair in pairs)
+
+
+def seed_scaling() -> None:
+    """Memory and time as seeds grow: the example with about 3 MB of text added to one seed."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "project"
+        for part in ("briefwright.yaml", "seeds", "content", "templates"):
+            source = ROOT / part
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / part)
+        seed = copy / "seeds/fpri-why-japan-needs-to-talk-to-taiwan.txt"
+        filler = "\n\nA further paragraph of background that no point quotes, repeated to size. " * 40_000
+        seed.write_bytes(seed.read_bytes() + filler.encode("utf-8"))
+        registry = copy / "seeds/sources.yaml"
+        registry.write_text(registry.read_text(encoding="utf-8").replace(
+            "b58a93d4544a65b2425c8c29ac89cfc2a84b0b1e398f24b4d2e33a8fef567d28",
+            hashlib.sha256(seed.read_bytes()).hexdigest()), encoding="utf-8")
+        total = sum(path.stat().st_size for path in (copy / "seeds").glob("*.txt"))
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", CHILD, "build", "--quiet", "--product", "memo", "--out",
+                                 str(copy / "out"), "--project", str(copy)], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"large-seed build failed: {result.stderr}")
+        print(f"seeds of {total / 2**20:.1f} MiB: memo built in {time.perf_counter() - started:.2f} s, "
+              f"max RSS {int(result.stderr.strip().splitlines()[-1]) / 1024:.0f} MiB (target: under 200 MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     in_process(args.runs)
     as_commands(args.runs)
+    versus_pandoc(args.runs)
+    seed_scaling()
 
 
 if __name__ == "__main__":

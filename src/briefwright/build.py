@@ -18,15 +18,14 @@ from briefwright.content import Content, load_content
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.faithfulness import check_faithfulness
+from briefwright.fingerprint import inputs_fingerprint
 from briefwright.layout import Typesetter
-from briefwright.manifest import MANIFEST, updated_manifest
+from briefwright.manifest import MANIFEST, current_files, updated_manifest
+from briefwright.matrix import run_jobs
 from briefwright.plan import Plan, Planner
 from briefwright.products import Product, load_product
-from briefwright.project import Project
+from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
-from briefwright.render.deck import build_deck
-from briefwright.render.docx import DocxRenderer
-from briefwright.render.pptx import PptxRenderer
 from briefwright.sources import SourceRegistry, load_sources
 from briefwright.templates import Layers
 
@@ -50,6 +49,8 @@ class Output:
     data: bytes
     path: Path
     evidence: dict = field(default_factory=dict)
+    inputs: str = ""  # the inputs fingerprint it was built from
+    clean: bool = True  # built without a warning: a --strict build may reuse it
 
     @property
     def sha256(self) -> str:
@@ -60,6 +61,15 @@ class Output:
 class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    up_to_date: list[Path] = field(default_factory=list)  # files whose inputs have not changed
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What deciding a build's jobs needs: the project and its templates, not yet the content."""
+
+    project: Project
+    layers: Layers
 
 
 def template_layers(project: Project, overlay: Path | None = None) -> Layers:
@@ -93,19 +103,27 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 
 
 def render_product(product: Product, audience: AudienceProfile, plan: Plan, report: Report) -> bytes:
-    """Render a plan, then reopen the bytes and check them against the plan (into report)."""
+    """Render a plan, then reopen the bytes and check them against the plan (into report).
+
+    Each format's writer is imported when first used: a Word-only build never loads
+    python-pptx, and a deck-only build never loads python-docx."""
     if product.format == "docx":
+        from briefwright.render.docx import DocxRenderer
+
         data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document,
                                                                                            plan.count)
         check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
     else:
+        from briefwright.render.deck import build_deck
+        from briefwright.render.pptx import PptxRenderer
+
         deck = build_deck(plan.document, product, audience.branding.logo)
         data = PptxRenderer(product, audience, report).render(deck)
         check_pptx(data, deck, product, report, Where(field=f"{product.id}-{audience.id}.pptx"))
     return data
 
 
-def resolve_products(workspace: Workspace, requested: list[str] | None) -> list[str]:
+def resolve_products(workspace: Setup | Workspace, requested: list[str] | None) -> list[str]:
     """None or ["all"]: the project file's list; ["*"]: every product the templates define."""
     if requested == ["*"]:
         return available_products(workspace)
@@ -114,7 +132,7 @@ def resolve_products(workspace: Workspace, requested: list[str] | None) -> list[
     return requested
 
 
-def resolve_audiences(workspace: Workspace, requested: list[str] | None) -> list[str]:
+def resolve_audiences(workspace: Setup | Workspace, requested: list[str] | None) -> list[str]:
     if requested == ["all"]:
         return audience_names(workspace.layers)
     if requested:
@@ -122,39 +140,29 @@ def resolve_audiences(workspace: Workspace, requested: list[str] | None) -> list
     return list(workspace.project.config.build.audiences) or [workspace.project.config.default_audience]
 
 
-ProgressCallback = Callable[[int, int, str], None]
+ProgressCallback = Callable[[int, int, str], None]  # (number done, total, "product × audience")
 
 
 def build(project: Project, products: list[str] | None = None, audiences: list[str] | None = None,
           out_dir: Path | None = None, strict: bool = False, overlay: Path | None = None,
-          progress: ProgressCallback | None = None) -> BuildResult:
-    workspace = collect(project, strict, overlay)
-    result = BuildResult(report=workspace.report)
+          progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
+    setup = Setup(project, template_layers(project, overlay))
     destination = out_dir or project.build_dir
-    audience_list = resolve_audiences(workspace, audiences)
+    audience_list = resolve_audiences(setup, audiences)
+    requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
+    read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers)]
+    fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
+    current = current_files(destination, fingerprint, strict)
+    todo = [job for job in requested if job not in current]
+    if not todo:  # nothing changed since these files were built: not even the content is read
+        return BuildResult(up_to_date=[current[job] for job in requested])
+    workspace = collect(project, strict, overlay)
+    result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
-    jobs = _unique_jobs(workspace, audience_list, resolve_products(workspace, products))
-    for number, (audience_name, product_name) in enumerate(jobs, start=1):
-        if progress is not None:
-            progress(number, len(jobs), f"{product_name} × {audience_name}")
-        product, audience, plan = plan_product(workspace, product_name, audience_name)
-        data = render_product(product, audience, plan, result.report)
-        # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
-        path = destination / f"{product.id}-{audience.id}.{product.format}"
-        evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
-                                      workspace.sources)
-        result.outputs.append(Output(product, audience, plan, data, path, evidence))
-        min_fill = product.budget.min_fill
-        if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
-            result.report.warning("under-filled", Where(field=path.name),
-                                  f"the last page is {plan.fills[-1]:.0%} full; product '{product.id}' "
-                                  f"asks for at least {min_fill:.0%}", "add content, or choose a shorter product")
-        grade_limit = audience.reading_level.max_grade
-        if grade_limit is not None and plan.reading_grade > grade_limit:
-            result.report.warning("reading-level", Where(field=f"{path.name}"),
-                                  f"prose reads at grade {plan.reading_grade}, above the {audience.id} "
-                                  f"profile's target of {grade_limit}",
-                                  "shorten sentences or add plain-language replacements to the profile")
+    for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
+        output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
+        result.outputs.append(output)
+        result.report.extend(report)
     result.report.raise_if_failed(strict)
     files: dict[str, bytes] = {}
     for output in result.outputs:
@@ -169,6 +177,29 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     return result
 
 
+def make_output(workspace: Workspace, destination: Path, audience_name: str, product_name: str) -> tuple[Output, Report]:
+    """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
+    report = Report()
+    product, audience, plan = plan_product(workspace, product_name, audience_name)
+    data = render_product(product, audience, plan, report)
+    # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
+    path = destination / f"{product.id}-{audience.id}.{product.format}"
+    evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
+                                  workspace.sources)
+    min_fill = product.budget.min_fill
+    if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
+        report.warning("under-filled", Where(field=path.name),
+                       f"the last page is {plan.fills[-1]:.0%} full; product '{product.id}' "
+                       f"asks for at least {min_fill:.0%}", "add content, or choose a shorter product")
+    grade_limit = audience.reading_level.max_grade
+    if grade_limit is not None and plan.reading_grade > grade_limit:
+        report.warning("reading-level", Where(field=f"{path.name}"),
+                       f"prose reads at grade {plan.reading_grade}, above the {audience.id} "
+                       f"profile's target of {grade_limit}",
+                       "shorten sentences or add plain-language replacements to the profile")
+    return Output(product, audience, plan, data, path, evidence), report
+
+
 def check_audiences(workspace: Workspace, names: list[str], report: Report) -> None:
     """Each profile's module names, weights and tags against this project's content."""
     for name in dict.fromkeys(names):
@@ -176,7 +207,7 @@ def check_audiences(workspace: Workspace, names: list[str], report: Report) -> N
                        workspace.content, report)
 
 
-def _unique_jobs(workspace: Workspace, audiences: list[str], products: list[str]) -> list[tuple[str, str]]:
+def _unique_jobs(workspace: Setup | Workspace, audiences: list[str], products: list[str]) -> list[tuple[str, str]]:
     """(audience, product) pairs, each product once under its own name however it was asked for."""
     canonical = {name: load_product(workspace.layers, name).id for name in dict.fromkeys(products)}
     jobs: dict[tuple[str, str], None] = {}
@@ -186,5 +217,5 @@ def _unique_jobs(workspace: Workspace, audiences: list[str], products: list[str]
     return list(jobs)
 
 
-def available_products(workspace: Workspace) -> list[str]:
+def available_products(workspace: Setup | Workspace) -> list[str]:
     return sorted(workspace.layers.files("products"))

@@ -5,16 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import docx
-from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
-
 from briefwright.audience import AudienceProfile, where_set
 from briefwright.content import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Document
 from briefwright.products import Product
-from briefwright.render.deck import DeckModel
+from briefwright.render.deck import DeckModel  # no python-pptx import: the model is plain data
 from briefwright.sources import SourceRegistry
 from briefwright.yamlio import YamlDocument
 
@@ -55,6 +51,8 @@ def check_audience(profile: AudienceProfile, chain: list[YamlDocument], content:
 
 def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
     """Reopen the written bytes: every planned block is there, in order, in its Word style."""
+    import docx  # only Word builds load python-docx
+
     document = docx.Document(io.BytesIO(data))
     paragraphs = document.paragraphs
     tables = [block for block in model.blocks() if block.kind == "table"]
@@ -84,6 +82,8 @@ def check_docx(data: bytes, model: Document, product: Product, report: Report, w
 
 
 def _all_shapes(shapes):
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
     for shape in shapes:
         yield shape
         if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
@@ -92,6 +92,8 @@ def _all_shapes(shapes):
 
 def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, where: Where) -> None:
     """Reopen the written bytes: the promised slide count, the notes the model carries, no autofit."""
+    from pptx import Presentation  # only deck builds load python-pptx
+
     presentation = Presentation(io.BytesIO(data))
     slides = list(presentation.slides)
     if len(slides) != product.budget.slides or len(slides) != len(deck.slides):

@@ -69,7 +69,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         audiences = [args.audience] if args.audience else None
     out_dir = Path(args.out) if args.out else None
     result = build(project, products, audiences, out_dir, strict=args.strict, overlay=_overlay(args),
-                   progress=_progress(args.quiet))
+                   progress=_progress(args.quiet), jobs=args.jobs)
     _print_report(result.report)
     elapsed = time.perf_counter() - started
     if not args.quiet:
@@ -78,7 +78,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             counts = output.plan.summary()
             print(f"wrote {_display(output.path)}  ({output.plan.count} {unit}{'s' if output.plan.count != 1 else ''}; "
                   f"{counts['kept']} points kept, {counts['condensed']} condensed, {counts['dropped']} dropped)")
-        print(f"built {len(result.outputs)} file(s) in {elapsed:.2f}s")
+        for path in result.up_to_date:
+            print(f"up to date {_display(path)}  (inputs unchanged since it was built)")
+        current = f", {len(result.up_to_date)} up to date" if result.up_to_date else ""
+        print(f"built {len(result.outputs)} file(s){current} in {elapsed:.2f}s")
     return EXIT_OK
 
 
@@ -232,6 +235,8 @@ def parser() -> argparse.ArgumentParser:
                               help="every product for every audience (writes build/manifest.json as always)")
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    build_parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                              help="worker processes (default: one per core); the files are the same for any N")
     build_parser.set_defaults(handler=cmd_build)
 
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",

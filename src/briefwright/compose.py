@@ -23,7 +23,7 @@ from briefwright.products import Product
 from briefwright.sandbox import BoundedSandbox
 from briefwright.selection import Frame, Pick
 from briefwright.sources import SourceRegistry
-from briefwright.vocabulary import VocabularyPass
+from briefwright.vocabulary import Settled, VocabularyPass
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ class Composer:
         self.typesetter = typesetter
         self._env = BoundedSandbox()
         self._compiled: dict[str, object] = {}
+        self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
+        self._settled_vocabulary: Settled = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
         self.labels = cite.labels([source.meta for source in context.sources])  # source id → "Kotani [2022]"
 
@@ -106,6 +108,11 @@ class Composer:
         if key not in product.text:
             raise fail("template-key", self._template_where(key),
                        f"product '{product.id}' has no text template '{key}'", "add it under text:")
+        # Objects passed in (a module) are the content's own, alive as long as this composer.
+        memo_key = (key, tuple((name, value if isinstance(value, (str, int, float)) else id(value))
+                               for name, value in sorted(extra.items())))
+        if memo_key in self._rendered:
+            return self._rendered[memo_key]
         values = {"topic": self.context.content.topic, "audience": self.context.audience,
                   "date": self.date_text, "product": product, **extra}
         try:
@@ -139,6 +146,7 @@ class Composer:
             raise fail("template-control-character", self._template_where(key),
                        f"the template writes {bad[1]}, which Word and PowerPoint files cannot hold",
                        "remove the character from the template") from None
+        self._rendered[memo_key] = text
         return text
 
     # -- helpers ---------------------------------------------------------------
@@ -228,7 +236,7 @@ class Composer:
                 self._markers_to_footnotes(sections)
         else:
             sections, citations = self._compose_deck(frames)
-        vocabulary = VocabularyPass(self.context.audience.vocabulary)
+        vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
         vocabulary.apply(sections)
         if self._wants_glossary(sections) and vocabulary.used:
             sections.insert(next(i for i, s in enumerate(sections) if s.role == "sources"),

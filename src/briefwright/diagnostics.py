@@ -95,6 +95,9 @@ class BriefwrightError(Exception):
         self.report = report
         super().__init__("\n".join(d.format() for d in report.errors or report.items))
 
+    def __reduce__(self):  # a worker process's error reaches the build with its whole report
+        return (BriefwrightError, (self.report,))
+
 
 def fail(code: str, where: Where, message: str, hint: str = "") -> BriefwrightError:
     """Build the exception for a single fatal problem (raise the result)."""

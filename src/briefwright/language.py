@@ -96,6 +96,7 @@ _CLAUSE = re.compile(r"\s*(?:,(?=\s)|[;:()]|\s-\s|—|–|\bbut\b|\bwhile\b|\bwh
                      r"|\bthough\b|\band that\b)\s*")
 
 
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """Lower case, typographic quotes and dashes folded, whitespace collapsed."""
     return normalise_plain(" ".join(text.split())).lower()
@@ -201,6 +202,7 @@ def quantities(text: str) -> Quantities:
     return Quantities(frozenset(numbers), frozenset(months), frozenset(days))
 
 
+@lru_cache(maxsize=16384)
 def unquoted(text: str) -> str:
     """The text without its inner quotations: a quoted name ("important state of affairs") asserts nothing."""
     return re.sub(r"\"[^\"]*\"", " ", normalise_plain(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,8 @@ def entry(output: Output) -> dict[str, Any]:
         "plan": {**plan.summary(), "fill": [round(fill, 3) for fill in plan.fills],
                  "reading_grade": plan.reading_grade},
         "evidence": evidence_paths(output.path)[0].name,
+        "inputs": output.inputs,
+        "clean": output.clean,
     }
 
 
@@ -44,3 +47,28 @@ def updated_manifest(out_dir: Path, outputs: list[Output]) -> bytes:
         entries[output.path.name] = entry(output)
     document = {"generator": "briefwright", "files": [entries[name] for name in sorted(entries)]}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def current_files(out_dir: Path, fingerprint: str, strict: bool) -> dict[tuple[str, str], Path]:
+    """(audience, product) → file, for every file built from exactly these inputs and untouched
+    since (its bytes still match the manifest; its evidence map is beside it). With strict, only
+    files built without a warning count."""
+    path = out_dir / MANIFEST
+    try:
+        files = json.loads(path.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    current: dict[tuple[str, str], Path] = {}
+    for item in files:
+        try:
+            if item.get("inputs") != fingerprint or (strict and not item.get("clean")):
+                continue
+            built = out_dir / item["file"]
+            evidence_json, evidence_md = evidence_paths(built)
+            if not (built.is_file() and evidence_json.is_file() and evidence_md.is_file()):
+                continue
+            if hashlib.sha256(built.read_bytes()).hexdigest() == item["sha256"]:
+                current[(item["audience"], item["product"])] = built
+        except (KeyError, TypeError, AttributeError, OSError):
+            continue
+    return current

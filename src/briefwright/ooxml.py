@@ -5,12 +5,29 @@ Each helper touches one element and documents the schema order it must respect.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from typing import Any
+
 from lxml import etree
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PREFIXES = {"w": W_NS, "a": A_NS, "p": P_NS,
+             "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+             "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+
+
+def qn(tag: str) -> str:
+    """'w:rPr' → '{namespace}rPr', as python-docx's own qn (kept here so a deck build needs no python-docx)."""
+    prefix, local = tag.split(":")
+    return f"{{{_PREFIXES[prefix]}}}{local}"
+
+
+def OxmlElement(tag: str) -> Any:  # noqa: N802 - python-docx's name, imported on first use
+    """A new python-docx element (its own element class), for Word parts only."""
+    from docx.oxml import OxmlElement as make
+
+    return make(tag)
 
 # CT_RPr child order (ECMA-376 Part 1, 17.3.2.28); new children must be inserted in order.
 _RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",

@@ -99,6 +99,7 @@ class Source:
         self.excluded = excluded
         self._normalised: NormalisedText = normalise(text)
         self._included_mask = self._build_included_mask()
+        self._located: dict[str, QuoteMatch | None] = {}
 
     @property
     def id(self) -> str:
@@ -119,7 +120,13 @@ class Source:
         return found
 
     def locate(self, quote: str) -> QuoteMatch | None:
-        """The first occurrence of quote inside the work's own text, or None."""
+        """The first occurrence of quote inside the work's own text, or None (remembered: every
+        product's evidence map locates the same quotes again)."""
+        if quote not in self._located:
+            self._located[quote] = self._locate(quote)
+        return self._located[quote]
+
+    def _locate(self, quote: str) -> QuoteMatch | None:
         needle = normalise(quote).text
         if not needle:
             return None

@@ -15,28 +15,59 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])")
 
 
+def _pattern_any(terms: list[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+
+
+Settled = dict[str, tuple[str, tuple[str, ...]]]
+
+
 class VocabularyPass:
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, settled: Settled | None = None) -> None:
         self.vocabulary = vocabulary
         self._replacements = [(_pattern(old), new) for old, new in vocabulary.replace.items()]
         self._acronyms = [(acronym, _pattern(acronym), expansion)
                           for acronym, expansion in sorted(vocabulary.acronyms.items())]
         self.used: list[str] = []
         self._expanded: set[str] = set()
+        # One search tells whether any acronym occurs at all; most runs hold none.
+        self._any = _pattern_any([acronym for acronym, _, _ in self._acronyms])
+        # Results that expanded nothing, by input text, shared by the passes of one composer: the
+        # planner composes the same runs many times. Such a result is what the text gives again
+        # whenever every acronym in it is already expanded (or nothing is ever expanded).
+        self._settled: Settled = settled if settled is not None else {}
 
     def text(self, text: str) -> str:
+        settled = self._settled.get(text)
+        if settled is not None and (self.vocabulary.expand != "first-use" or self._expanded.issuperset(settled[1])):
+            result, found = settled
+            self.used.extend(acronym for acronym in found if acronym not in self.used)
+            return result
+        return self._rewrite(text)
+
+    def _rewrite(self, original: str) -> str:
+        text = original
         for pattern, new in self._replacements:
             text = pattern.sub(new, text)
-        for acronym, pattern, expansion in self._acronyms:
-            match = pattern.search(text)
-            if match is None:
-                continue
-            if acronym not in self.used:
-                self.used.append(acronym)
-            if self.vocabulary.expand == "first-use" and acronym not in self._expanded:
-                self._expanded.add(acronym)
-                if expansion.lower() not in text[max(0, match.start() - len(expansion) - 2):match.start()].lower():
-                    text = text[:match.start()] + f"{expansion} ({acronym})" + text[match.end():]
+        found: list[str] = []
+        expanded = False
+        if self._any is not None and self._any.search(text) is not None:
+            for acronym, pattern, expansion in self._acronyms:
+                match = pattern.search(text)
+                if match is None:
+                    continue
+                found.append(acronym)
+                if acronym not in self.used:
+                    self.used.append(acronym)
+                if self.vocabulary.expand == "first-use" and acronym not in self._expanded:
+                    self._expanded.add(acronym)
+                    expanded = True
+                    if expansion.lower() not in text[max(0, match.start() - len(expansion) - 2):match.start()].lower():
+                        text = text[:match.start()] + f"{expansion} ({acronym})" + text[match.end():]
+        if not expanded:
+            self._settled[original] = (text, tuple(found))
         return text
 
     def apply(self, sections: list[Section]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,8 +105,28 @@ def _scalar(node: yaml.Node) -> Any:
 _SCALAR_LOADER = yaml.SafeLoader("")
 
 
+_CACHE: dict[tuple[str, str, int, int], YamlDocument] = {}
+
+
 def load_yaml(path: Path, display_path: Path | None = None) -> YamlDocument:
+    """The parsed file, with a line for every field. A file read before and unchanged since
+    (same size and modification time) is not parsed again; callers get their own copy."""
     shown = display_path or path
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), str(shown), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        cached = _CACHE[key]
+        return YamlDocument(cached.path, copy.deepcopy(cached.data), dict(cached.lines))
+    document = _load_yaml(path, shown)
+    if key is not None:
+        _CACHE[key] = YamlDocument(document.path, copy.deepcopy(document.data), dict(document.lines))
+    return document
+
+
+def _load_yaml(path: Path, shown: Path) -> YamlDocument:
     try:
         safety.check_size(path, safety.MAX_YAML_BYTES, Where(shown), "YAML file")
         text = path.read_text(encoding="utf-8")
