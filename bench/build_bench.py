@@ -176,6 +176,7 @@ def seed_scaling() -> None:
     """Memory and time as seeds grow: the example with about 3 MB of text added to one seed."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "project"
+        copy.mkdir()
         for part in ("briefwright.yaml", "seeds", "content", "templates"):
             source = ROOT / part
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / part)

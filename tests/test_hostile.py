@@ -234,3 +234,17 @@ class Describe_an_all_or_nothing_build:
         assert (build / "memo-analyst.docx").read_bytes() == good
         assert (build / "extra.txt").read_bytes() == b"from the committed build"
         assert not list(build.glob(publish.STAGING_PREFIX + "*"))
+
+
+class Describe_product_files:
+    @pytest.mark.parametrize("product, style", [("memo", "bullet"), ("deck-5", "point_summary"),
+                                                 ("report", "table_cell")])
+    def it_names_a_style_the_structure_needs_but_the_file_lacks(self, product: str, style: str,
+                                                                 project_dir: Path) -> None:
+        builtin = Path(__file__).resolve().parents[1] / f"src/briefwright/templates/products/{product}.yaml"
+        lines = [line for line in builtin.read_text(encoding="utf-8").splitlines()
+                 if not line.startswith(f"  {style}:")]
+        (project_dir / "templates/products").mkdir(parents=True, exist_ok=True)
+        (project_dir / f"templates/products/{product}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _refused(_cli("build", "--product", product, "--out", "o", "--jobs", "1", cwd=project_dir),
+                 f"templates/products/{product}.yaml:", "[styles]", style)

@@ -196,6 +196,39 @@ class Product(BaseModel):
         return self
 
 
+# The styles each structure part draws with: a product file must define them all, so a missing
+# one is reported when the file loads, with its line, not found half-way through a render.
+_WORD_STYLES: dict[str, tuple[str, ...]] = {
+    "masthead": ("kicker", "title", "field", "field_last"), "bluf": ("bluf",), "background": ("heading", "body"),
+    "summary": ("heading", "bluf", "bullet"), "contents": ("heading", "contents_entry"),
+    "timeline": ("heading", "table", "table_header", "table_cell"),
+    "figures": ("heading", "table", "table_header", "table_cell"),
+}
+_DECK_STYLES: dict[str, tuple[str, ...]] = {
+    "title": ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta"), "judgments": ("judgment",),
+    "modules": ("point", "point_summary"), "digest": ("digest_module", "point", "point_summary"),
+    "timeline": ("event_label", "event_date"), "figures": ("figure_caption", "figure_value"), "sources": ("reference",),
+}
+_DECK_FURNITURE = ("kicker", "title", "source_line", "page_number", "banner")
+
+
+def required_styles(product: Product) -> list[str]:
+    """Every style key the product's structure will draw with."""
+    needed: list[str] = []
+    for part in product.parts:
+        if product.format == "docx":
+            if part.role == "modules":
+                needed += ["heading", *(("bullet",) if product.points_as == "bullets" else ("intro", "subheading",
+                                                                                         "body"))]
+            elif part.role == "sources":
+                needed += ["sources"] if product.references == "compact" else ["heading", "reference"]
+            else:
+                needed += _WORD_STYLES.get(part.role, ())
+        else:
+            needed += [*_DECK_FURNITURE, *_DECK_STYLES.get(part.role, ())]
+    return list(dict.fromkeys(needed))
+
+
 def load_product(layers: Layers, name: str) -> Product:
     files = layers.files("products")
     found = files.get(name)
@@ -215,5 +248,10 @@ def load_product(layers: Layers, name: str) -> Product:
     product = validate_into(Product, data, document, (), report)
     report.raise_if_failed()
     assert product is not None
+    missing = [key for key in required_styles(product) if key not in product.styles]
+    if missing:
+        raise fail("product-style-missing", document.where(("styles",)),
+                   f"product '{product.id}' draws with style(s) {', '.join(missing)}, which its styles do not define",
+                   "add them under styles: (see the built-in product files for examples)")
     product._source = document
     return product

@@ -105,11 +105,12 @@ class Source:
     def id(self) -> str:
         return self.meta.id
 
-    def _build_included_mask(self) -> list[bool]:
-        mask = []
-        for original in self._normalised.origin:
-            mask.append(not any(start <= original < end for start, end in self.excluded))
-        return mask
+    def _build_included_mask(self) -> bytearray:
+        """1 where a normalised character belongs to the work, 0 inside an exclusion (a byte each)."""
+        if not self.excluded:
+            return bytearray(b"\x01") * len(self._normalised.origin)
+        return bytearray(not any(start <= original < end for start, end in self.excluded)
+                         for original in self._normalised.origin)
 
     def _occurrences(self, quote: str) -> list[int]:
         haystack = self._normalised.text
