@@ -82,6 +82,7 @@ class Planner:
         # A module's best packing depends only on how many slides it gets; the slide allocator
         # asks for the same (module, slides) many times while it weighs where a slide goes.
         self._packings: dict[tuple[str, int], tuple[list[list[Pick]], float] | None] = {}
+        self._fits: dict[tuple[str, tuple[tuple[str, str], ...]], bool] = {}
 
     def _has_content(self, part: Part) -> bool:
         if part.role in ("timeline", "figures", "digest"):
@@ -360,8 +361,13 @@ class Planner:
     def _slide_fits(self, module: Module, slide: list[Pick]) -> bool:
         if len(slide) > self.product.max_points_per_slide:
             return False
-        section = self.composer.compose([Frame("module", module.id, slide)]).sections[0]
-        return self.typesetter.fits_box(section.blocks, self.product.boxes["body"])
+        # A one-slide trial is composed from scratch (its own citation numbers), so whether it fits
+        # depends only on the module and its picks; the packer asks the same question many times.
+        key = (module.id, tuple((pick.point_id, pick.level) for pick in slide))
+        if key not in self._fits:
+            section = self.composer.compose([Frame("module", module.id, slide)]).sections[0]
+            self._fits[key] = self.typesetter.fits_box(section.blocks, self.product.boxes["body"])
+        return self._fits[key]
 
     def _layout(self, module: Module, picks: list[Pick], slides: int) -> list[list[Pick]] | None:
         """Spread picks (in module order) over exactly `slides` slides, as evenly as they fit."""
