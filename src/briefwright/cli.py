@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -15,6 +16,8 @@ from briefwright.build import available_products, build, check_audiences, collec
 from briefwright.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
+from briefwright.office import convert_to_pdf
+from briefwright.output import write_atomic
 from briefwright.preview import preview
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
@@ -184,16 +187,40 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_preview(args: argparse.Namespace) -> int:
-    project = _project(args)
-    out_dir = Path(args.out) if args.out else project.build_dir / "preview"
+def _built_files(args: argparse.Namespace, project: Project, verb: str) -> list[Path]:
+    """The files named, or with --all every .docx/.pptx in the build folder."""
     if args.all:
         files = sorted(p for p in project.build_dir.glob("*") if p.suffix in (".docx", ".pptx"))
     else:
         files = [Path(name) for name in args.files]
     if not files:
-        raise BriefwrightError("name files to preview, or pass --all", where=Where(project.build_dir),
-                               code="preview-nothing")
+        raise BriefwrightError(f"name files to {verb}, or pass --all", where=Where(project.build_dir),
+                               code=f"{verb}-nothing")
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        raise BriefwrightError(f"not found: {', '.join(missing)}", where=Where(project.build_dir), code="file-missing")
+    return files
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    project = _project(args)
+    out_dir = Path(args.out) if args.out else project.build_dir / "pdf"
+    files = _built_files(args, project, "convert")
+    # One LibreOffice run converts them all (it starts once, not once a file); each PDF is moved
+    # into place only when every one exists.
+    with tempfile.TemporaryDirectory(prefix="briefwright-pdf-") as scratch:
+        pdfs = convert_to_pdf(files, Path(scratch))
+        for pdf in pdfs:
+            write_atomic(out_dir / pdf.name, pdf.read_bytes())
+    for source, pdf in zip(files, pdfs):
+        print(f"{source.name} → {_display(out_dir / pdf.name)}")
+    return EXIT_OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    project = _project(args)
+    out_dir = Path(args.out) if args.out else project.build_dir / "preview"
+    files = _built_files(args, project, "preview")
     sheets = preview(files, out_dir)
     for sheet in sheets:
         print(f"{sheet.source.name}: {sheet.count_text} → {_display(sheet.image)}")
@@ -279,6 +306,13 @@ def parser() -> argparse.ArgumentParser:
     preview_parser.add_argument("--all", action="store_true", help="every .docx/.pptx in build/")
     preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
     preview_parser.set_defaults(handler=cmd_preview)
+    pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF in one LibreOffice run",
+                                description="Convert built .docx/.pptx files to PDF with LibreOffice, all in "
+                                            "one run, into build/pdf/ (or --out).")
+    pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx files")
+    pdf_parser.add_argument("--all", action="store_true", help="every .docx/.pptx in build/")
+    pdf_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/pdf)")
+    pdf_parser.set_defaults(handler=cmd_pdf)
 
     trace_parser = sub.add_parser("trace", help="show where every claim in a built file comes from",
                                   description="Print the evidence map written beside a built file: for each "
