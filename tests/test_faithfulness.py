@@ -83,6 +83,13 @@ class Describe_conditions:
 
 
 class Describe_opinions:
+    def it_lets_a_recommendation_prescribe_what_a_source_proposes(self, project_dir: Path) -> None:
+        # The recommendations module is the briefer's own advice: "should" there is not an opinion stated as fact.
+        _edit(project_dir / "content/recommendations.yaml",
+              "headline: Start security cooperation with cyber and social-media defence",
+              "headline: Cyber cooperation is a good starting point for security ties")
+        assert _findings(project_dir) == []
+
     def it_catches_an_authors_view_stated_as_fact(self, project_dir: Path) -> None:
         _edit(project_dir / "content/cooperation-avenues.yaml",
               "headline: Liao sees cyber defence as a low-threshold place to start",
@@ -146,6 +153,20 @@ class Describe_sources:
         _edit(project_dir / "content/cooperation-avenues.yaml",
               "headline: Three of the five sources call for", "headline: Four of the five sources call for")
         assert _only(_findings(project_dir), "claim-quantifier")
+
+    def it_catches_both_sources_said_of_three(self, project_dir: Path) -> None:
+        _edit(project_dir / "content/cooperation-avenues.yaml",
+              "Lim, Liao and Yao each argue for security cooperation", "Both sources argue for security cooperation")
+        finding = _only(_findings(project_dir), "claim-quantifier")
+        assert "“both sources”" in finding.message
+
+    def it_accepts_most_sources_only_when_most_are_cited(self, project_dir: Path) -> None:
+        _edit(project_dir / "content/cooperation-avenues.yaml",
+              "Lim, Liao and Yao each argue for security cooperation", "Most sources argue for security cooperation")
+        assert _findings(project_dir) == []  # 3 of 5 cited
+        _edit(project_dir / "content/threat-picture.yaml", "Yao notes that both face the same military threat",
+              "Most sources note that both face the same military threat")
+        assert _only(_findings(project_dir), "claim-quantifier")  # 2 of 5 cited
 
     def it_catches_a_conflict_line_naming_a_source_it_does_not_cite(self, project_dir: Path) -> None:
         _edit(project_dir / "content/recommendations.yaml",
