@@ -74,6 +74,12 @@ class Citations:
         return "[" + ", ".join(str(n) for n in numbers) + "]"
 
 
+def _frame_key(frame: Frame, page_numbers: dict[str, int]) -> tuple:
+    pages = tuple(page_numbers.get(key) for key, _ in frame.entries)
+    return (frame.role, frame.module_id, tuple(frame.picks), frame.continued, tuple(frame.modules),
+            tuple(frame.entries), pages)
+
+
 def module_order(content: Content, audience: AudienceProfile) -> list[Module]:
     """Audience order first, then the topic's order for modules the audience does not name."""
     ordered: list[Module] = []
@@ -91,6 +97,8 @@ class Composer:
         self._compiled: dict[str, object] = {}
         self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
         self._settled_vocabulary: Settled = {}
+        self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
+                                               frozenset[str]]] = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
         self.labels = cite.labels([source.meta for source in context.sources])  # source id → "Kotani [2022]"
 
@@ -226,18 +234,12 @@ class Composer:
 
     def compose(self, frames: list[Frame], page_numbers: dict[str, int] | None = None) -> Document:
         """The document for a plan; page_numbers (section key → page) fill a contents list."""
+        vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
         if self.context.product.format == "docx":
-            sections, citations = self._compose_docx(frames, page_numbers or {})
-            new_page = {"module" if role == "modules" else role for role in self.context.product.new_page}
-            for section in sections:
-                if section.role in new_page and section.blocks:
-                    section.blocks[0].page_break_before = True
-            if self.context.product.citations == "footnotes":
-                self._markers_to_footnotes(sections)
+            sections, citations = self._compose_docx(frames, page_numbers or {}, vocabulary)
         else:
             sections, citations = self._compose_deck(frames)
-        vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
-        vocabulary.apply(sections)
+            vocabulary.apply(sections)
         if self._wants_glossary(sections) and vocabulary.used:
             sections.insert(next(i for i, s in enumerate(sections) if s.role == "sources"),
                             self._glossary(vocabulary.used))
@@ -262,9 +264,9 @@ class Composer:
         blocks += [Block("reference", [Run(f"{acronym} — {acronyms[acronym]}")]) for acronym in sorted(used)]
         return Section("glossary", title=heading, blocks=blocks)
 
-    def _markers_to_footnotes(self, sections: list[Section]) -> None:
-        """Replace each [n] marker with a footnote: a full citation first, a short one after."""
-        cited: set[str] = set()
+    def _markers_to_footnotes(self, sections: list[Section], cited: set[str]) -> None:
+        """Replace each [n] marker with a footnote: a full citation the first time a source is cited
+        (cited: the sources the document has cited so far, updated), a short one after."""
 
         def note_for(source_ids: tuple[str, ...]) -> str:
             parts = []
@@ -338,54 +340,88 @@ class Composer:
             blocks.append(Block("body", runs, trace=self._trace(point, pick.level)))
         return blocks
 
-    def _compose_docx(self, frames: list[Frame], page_numbers: dict[str, int]) -> tuple[list[Section], Citations]:
-        content, citations = self.context.content, Citations()
+    def _compose_docx(self, frames: list[Frame], page_numbers: dict[str, int],
+                      vocabulary: VocabularyPass) -> tuple[list[Section], Citations]:
+        """Each section composed, given its page break, footnotes and vocabulary, in reading order.
+
+        What a section becomes depends only on its frame and on what the sections before it left:
+        the citation order, the sources already cited in full, the acronyms already used and spelled
+        out. The planner lays out hundreds of trial documents that differ in one section; every
+        other section is taken as it was composed before, with the state it left.
+        """
+        citations, cited = Citations(), set[str]()
+        new_page = {"module" if role == "modules" else role for role in self.context.product.new_page}
+        footnotes = self.context.product.citations == "footnotes"
         sections: list[Section] = []
-        topic = content.topic
         for frame in frames:
-            if frame.role == "masthead":
-                fields = [("To", self.text("to")), ("From", self.text("from")), ("Date", self.text("date")),
-                          ("Subject", self.text("subject"))]
-                blocks = [Block("kicker", [Run(self.text("kicker"))]),
-                          Block("title", [Run(self.text("title"))], kind="heading", level=0)]
-                for index, (label, value) in enumerate(fields):
-                    style = "field_last" if index == len(fields) - 1 else "field"
-                    blocks.append(Block(style, [Run(label.upper(), bold=True), Run(value)], kind="field"))
-                sections.append(Section("masthead", blocks=blocks))
-            elif frame.role == "bluf":
-                block = self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                             self.text("bluf_label") + ": ", topic.bluf.confidence)
-                sections.append(Section("bluf", blocks=[block]))
-            elif frame.role == "background":
-                assert topic.background is not None  # the planner leaves the part out otherwise
-                blocks = [Block("heading", [Run(self.text("background_heading"))], kind="heading"),
-                          self._judgment_block("body", topic.background.text, topic.background.points, citations,
-                                               "paragraph")]
-                sections.append(Section("background", title=self.text("background_heading"), blocks=blocks))
-            elif frame.role == "summary":
-                blocks = [Block("heading", [Run(self.text("summary_heading"))], kind="heading"),
-                          self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                               self.text("bluf_label") + ": ", topic.bluf.confidence)]
-                for module in frame.modules:
-                    judgment = content.module(module).key_judgment
-                    blocks.append(self._judgment_block("bullet", judgment.text, judgment.points, citations, "bullet",
-                                                       content.module(module).title + ". ", judgment.confidence))
-                sections.append(Section("summary", title=self.text("summary_heading"), blocks=blocks))
-            elif frame.role == "contents":
-                blocks = [Block("heading", [Run(self.text("contents_heading"))], kind="heading")]
-                for key, title in frame.entries:
-                    page = page_numbers.get(key)
-                    blocks.append(Block("contents_entry", [Run(title), Run("\t" + (str(page) if page else "0"))]))
-                sections.append(Section("contents", title=self.text("contents_heading"), blocks=blocks))
-            elif frame.role == "module":
-                shown = content.module(frame.module_id or "")
-                sections.append(Section("module", title=shown.title, module_id=shown.id,
-                                        blocks=self._module_blocks(shown, frame.picks, citations)))
-            elif frame.role in ("timeline", "figures"):
-                sections.append(self._table_section(frame, citations))
-            elif frame.role == "sources":
-                sections.append(Section("sources"))
+            if frame.role == "sources":
+                sections.append(Section("sources"))  # filled once the references are known; never shared
+                continue
+            entry = (_frame_key(frame, page_numbers), tuple(citations.order), frozenset(cited),
+                     tuple(vocabulary.used), frozenset(vocabulary.expanded))
+            done = self._docx_sections.get(entry)
+            if done is None:
+                section = self._docx_section(frame, citations, page_numbers)
+                if section.role in new_page and section.blocks:
+                    section.blocks[0].page_break_before = True
+                if footnotes:
+                    self._markers_to_footnotes([section], cited)
+                vocabulary.apply([section])
+                done = (section, tuple(citations.order), frozenset(cited), tuple(vocabulary.used),
+                        frozenset(vocabulary.expanded))
+                self._docx_sections[entry] = done
+            else:
+                citations.order = list(done[1])
+                cited.clear()
+                cited.update(done[2])
+                vocabulary.resume(done[3], done[4])
+            sections.append(done[0])
         return sections, citations
+
+    def _docx_section(self, frame: Frame, citations: Citations, page_numbers: dict[str, int]) -> Section:
+        """One Word section (not the sources, which wait for the references)."""
+        content = self.context.content
+        topic = content.topic
+        if frame.role == "masthead":
+            fields = [("To", self.text("to")), ("From", self.text("from")), ("Date", self.text("date")),
+                      ("Subject", self.text("subject"))]
+            blocks = [Block("kicker", [Run(self.text("kicker"))]),
+                      Block("title", [Run(self.text("title"))], kind="heading", level=0)]
+            for index, (label, value) in enumerate(fields):
+                style = "field_last" if index == len(fields) - 1 else "field"
+                blocks.append(Block(style, [Run(label.upper(), bold=True), Run(value)], kind="field"))
+            return Section("masthead", blocks=blocks)
+        if frame.role == "bluf":
+            block = self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
+                                         self.text("bluf_label") + ": ", topic.bluf.confidence)
+            return Section("bluf", blocks=[block])
+        if frame.role == "background":
+            assert topic.background is not None  # the planner leaves the part out otherwise
+            blocks = [Block("heading", [Run(self.text("background_heading"))], kind="heading"),
+                      self._judgment_block("body", topic.background.text, topic.background.points, citations,
+                                           "paragraph")]
+            return Section("background", title=self.text("background_heading"), blocks=blocks)
+        if frame.role == "summary":
+            blocks = [Block("heading", [Run(self.text("summary_heading"))], kind="heading"),
+                      self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
+                                           self.text("bluf_label") + ": ", topic.bluf.confidence)]
+            for module in frame.modules:
+                judgment = content.module(module).key_judgment
+                blocks.append(self._judgment_block("bullet", judgment.text, judgment.points, citations, "bullet",
+                                                   content.module(module).title + ". ", judgment.confidence))
+            return Section("summary", title=self.text("summary_heading"), blocks=blocks)
+        if frame.role == "contents":
+            blocks = [Block("heading", [Run(self.text("contents_heading"))], kind="heading")]
+            for key, title in frame.entries:
+                page = page_numbers.get(key)
+                blocks.append(Block("contents_entry", [Run(title), Run("\t" + (str(page) if page else "0"))]))
+            return Section("contents", title=self.text("contents_heading"), blocks=blocks)
+        if frame.role == "module":
+            shown = content.module(frame.module_id or "")
+            return Section("module", title=shown.title, module_id=shown.id,
+                           blocks=self._module_blocks(shown, frame.picks, citations))
+        assert frame.role in ("timeline", "figures"), frame.role
+        return self._table_section(frame, citations)
 
     def _table_section(self, frame: Frame, citations: Citations) -> Section:
         """The timeline or the key figures as a compact two-column table."""

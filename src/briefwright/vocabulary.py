@@ -39,6 +39,16 @@ class VocabularyPass:
         # whenever every acronym in it is already expanded (or nothing is ever expanded).
         self._settled: Settled = settled if settled is not None else {}
 
+    @property
+    def expanded(self) -> set[str]:
+        """Acronyms already spelled out in this document."""
+        return self._expanded
+
+    def resume(self, used: tuple[str, ...], expanded: frozenset[str]) -> None:
+        """Continue from the state a pass reached over the same sections before."""
+        self.used[:] = used
+        self._expanded = set(expanded)
+
     def text(self, text: str) -> str:
         settled = self._settled.get(text)
         if settled is not None and (self.vocabulary.expand != "first-use" or self._expanded.issuperset(settled[1])):
