@@ -121,19 +121,38 @@ def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any
     return merged
 
 
-def _raw_profile(layers: Layers, name: str, below: Layer | None, chain: tuple[str, ...]) -> tuple[dict[str, Any], Path]:
-    found = layers.find("audiences", name, below)
-    if found is None:
-        available = ", ".join(audience_names(layers)) or "none"
-        if chain:
-            raise fail("audience-missing", Where(field="extends"),
-                       f"profile '{chain[-1]}' extends '{name}', which no templates folder defines",
+def _chain(layers: Layers, name: str) -> list[tuple[YamlDocument, Layer]]:
+    """The profile's file and each file it extends, nearest first. A profile may extend its own
+    name: the parent is then looked up in the layers below the one that holds it."""
+    chain: list[tuple[YamlDocument, Layer]] = []
+    visited: list[str] = []
+    below: Layer | None = None
+    while True:
+        found = layers.find("audiences", name, below)
+        if found is None:
+            available = ", ".join(audience_names(layers)) or "none"
+            if visited:
+                raise fail("audience-missing", Where(field="extends"),
+                           f"profile '{visited[-1]}' extends '{name}', which no templates folder defines",
+                           f"available: {available}")
+            raise fail("audience-missing", Where(field="audience"), f"no audience profile named '{name}'",
                        f"available: {available}")
-        raise fail("audience-missing", Where(field="audience"), f"no audience profile named '{name}'",
-                   f"available: {available}")
-    path, layer = found
-    shown = layers.display(path)
-    document = load_yaml(path, shown)
+        path, layer = found
+        document = load_yaml(path, layers.display(path))
+        chain.append((document, layer))
+        parent = document.data.get("extends") if isinstance(document.data, dict) else None
+        if parent is None:
+            return chain
+        if parent in visited and parent != name:
+            raise fail("audience-cycle", document.where(("extends",)),
+                       f"'{name}' extends itself through {' → '.join(visited)}")
+        visited.append(name)
+        below = layer if parent == name else None
+        name = str(parent)
+
+
+def _with_assets(layers: Layers, document: YamlDocument, layer: Layer) -> dict[str, Any]:
+    """A profile's own fields, its logo and reference paths resolved, confined and checked."""
     data = dict(document.data) if isinstance(document.data, dict) else {}
     branding = data.get("branding")
     if isinstance(branding, dict):
@@ -148,22 +167,20 @@ def _raw_profile(layers: Layers, name: str, below: Layer | None, chain: tuple[st
                     safety.check_package(asset, where, "reference file")
                 branding[key] = str(asset)
         data["branding"] = branding
-    parent = data.get("extends")
-    if parent is None:
-        return data, path
-    if parent in chain and parent != name:
-        raise fail("audience-cycle", document.where(("extends",)), f"'{name}' extends itself through {' → '.join(chain)}")
-    parent_data, _ = _raw_profile(layers, str(parent), layer if parent == name else None, chain + (name,))
-    return _deep_merge(parent_data, data), path
+    return data
 
 
 def load_audience(layers: Layers, name: str) -> AudienceProfile:
-    data, _ = _raw_profile(layers, name, None, ())
+    chain = _chain(layers, name)
+    own = [_with_assets(layers, document, layer) for document, layer in chain]  # nearest checked first
+    data: dict[str, Any] = {}
+    for fields in reversed(own):  # the base first; each profile overrides what it sets
+        data = _deep_merge(data, fields)
     data = {**data, "id": name}
-    chain = profile_chain(layers, name)
+    documents = [document for document, _ in chain]
     report = Report()
-    profile = validate_into(AudienceProfile, data, chain[0], (), report,
-                            locate=lambda field_path: where_set(chain, field_path))
+    profile = validate_into(AudienceProfile, data, documents[0], (), report,
+                            locate=lambda field_path: where_set(documents, field_path))
     report.raise_if_failed()
     assert profile is not None
     return profile
@@ -171,24 +188,7 @@ def load_audience(layers: Layers, name: str) -> AudienceProfile:
 
 def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:
     """The profile's file and each file it extends, nearest first (for naming where a field is set)."""
-    chain: list[YamlDocument] = []
-    below: Layer | None = None
-    seen: set[tuple[str, Path]] = set()
-    while True:
-        found = layers.find("audiences", name, below)
-        if found is None:
-            return chain
-        path, layer = found
-        if (name, path) in seen:
-            return chain
-        seen.add((name, path))
-        document = load_yaml(path, layers.display(path))
-        chain.append(document)
-        parent = document.data.get("extends") if isinstance(document.data, dict) else None
-        if parent is None:
-            return chain
-        below = layer if parent == name else None
-        name = str(parent)
+    return [document for document, _ in _chain(layers, name)]
 
 
 def where_set(chain: list[YamlDocument], field_path: tuple) -> Where:

@@ -60,7 +60,6 @@ class QuoteClause:
 @dataclass
 class LintResult:
     findings: list[Finding] = field(default_factory=list)
-    waived: list[tuple[Finding, Waiver]] = field(default_factory=list)
     unused_waivers: list[tuple[Claim, Waiver]] = field(default_factory=list)
 
 
@@ -295,7 +294,6 @@ def lint(content: Content, sources: SourceRegistry) -> LintResult:
                 if waiver is None:
                     result.findings.append(finding)
                 else:
-                    result.waived.append((finding, waiver))
                     used.add((claim.owner, id(waiver)))
     seen: set[tuple[str, int]] = set()
     for claim in claims:

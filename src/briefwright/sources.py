@@ -225,7 +225,6 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
     document = load_yaml(metadata_path, shown)
     parsed = validate_into(SourceFile, document.data, document, (), report)
     sources: dict[str, Source] = {}
-    failed: set[str] = set()
     if parsed is None:
         return SourceRegistry(sources, metadata_path)
     if not parsed.sources:
@@ -244,13 +243,11 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
                 safety.check_size(path, safety.MAX_SEED_BYTES, document.where(base + ("file",)), "seed file")
         except BriefwrightError as refused:
             report.extend(refused.report)
-            failed.add(meta.id)
             continue
         if not path.is_file():
             report.error("source-file-missing", document.where(base + ("file",)),
                          f"source file '{meta.file}' does not exist in {_display(seeds_dir, root)}",
                          "copy the text into seeds/ or correct the file name")
-            failed.add(meta.id)
             continue
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
@@ -260,13 +257,11 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
                          "the seed text was changed",
                          "seeds are kept byte for byte; restore the original, or, if the new text is a "
                          "deliberate new version, update sha256 and re-check every quote")
-            failed.add(meta.id)
             continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             report.error("source-encoding", document.where(base + ("file",)), f"'{meta.file}' is not UTF-8 text")
-            failed.add(meta.id)
             continue
         excluded: list[tuple[int, int]] = []
         for exclusion_index, exclusion in enumerate(meta.excluded):
@@ -280,6 +275,7 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
             if start is not None and end is not None:
                 excluded.append((start, end))
         sources[meta.id] = Source(meta, path, text, excluded)
+    failed = {meta.id for meta in parsed.sources} - sources.keys()  # listed but refused: reported above
     return SourceRegistry(sources, metadata_path, failed)
 
 
