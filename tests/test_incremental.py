@@ -80,3 +80,21 @@ class Describe_lazy_writers:
                                     cwd=project_dir, capture_output=True, text=True, check=False)
             assert result.returncode == 0, result.stderr
             assert result.stdout.split()[-2:] == expected.split(), (product, result.stdout)
+
+
+class Describe_assets_outside_templates:
+    def it_rebuilds_when_a_logo_kept_elsewhere_in_the_project_changes(self, project_dir: Path,
+                                                                       tmp_path: Path) -> None:
+        from PIL import Image
+
+        (project_dir / "brand").mkdir()
+        Image.new("RGB", (120, 40), "navy").save(project_dir / "brand/logo.png")
+        shared = project_dir / "templates/audiences/_japan-taiwan.yaml"
+        shared.write_text(shared.read_text(encoding="utf-8").replace("logo: assets/logo.png", "logo: ../brand/logo.png"),
+                          encoding="utf-8")
+        project = load_project(project_dir, explicit=True)
+        first = build(project, products=["memo"], out_dir=tmp_path / "out")
+        Image.new("RGB", (120, 40), "darkred").save(project_dir / "brand/logo.png")
+        again = build(project, products=["memo"], out_dir=tmp_path / "out")
+        assert [o.path.name for o in again.outputs] == ["memo-analyst.docx"], "a changed logo must be rebuilt"
+        assert again.outputs[0].data != first.outputs[0].data

@@ -186,6 +186,12 @@ def load_audience(layers: Layers, name: str) -> AudienceProfile:
     return profile
 
 
+def asset_paths(profile: AudienceProfile) -> list[Path]:
+    """The logo and reference files a profile's products are made with."""
+    branding = profile.branding
+    return [path for path in (branding.logo, branding.reference_docx, branding.reference_pptx) if path is not None]
+
+
 def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:
     """The profile's file and each file it extends, nearest first (for naming where a field is set)."""
     return [document for document, _ in _chain(layers, name)]

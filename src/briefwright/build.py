@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefwright.audience import AudienceProfile, audience_names, load_audience, profile_chain
+from briefwright.audience import AudienceProfile, asset_paths, audience_names, load_audience, profile_chain
 from briefwright.checks import check_audience, check_coverage, check_docx, check_pptx
 from briefwright.compose import ComposeContext, Composer
 from briefwright.content import Content, load_content
@@ -150,7 +150,9 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     destination = out_dir or project.build_dir
     audience_list = resolve_audiences(setup, audiences)
     requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
-    read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers)]
+    # Logos and reference files may sit anywhere in the project, not only in a templates folder.
+    assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
+    read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
     fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
     current = current_files(destination, fingerprint, strict)
     todo = [job for job in requested if job not in current]
