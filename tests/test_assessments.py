@@ -18,6 +18,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefwright.build import Output, build
+from briefwright.evidence import evidence_paths
 from briefwright.project import load_project
 
 PRODUCTS = ["memo-analyst.docx", "brief-analyst.docx", "report-analyst.docx", "deck-5-analyst.pptx",
@@ -50,16 +51,18 @@ class Describe_disagreements:
     def it_shows_sources_differ_wherever_a_disputed_point_appears(self, name: str,
                                                                     outputs: dict[str, Output]) -> None:
         output = outputs[name]
-        disputed = [entry for entry in output.evidence["entries"] if entry["conflicts"]]
+        written = output.path.read_bytes()  # the file as a reader opens it, and its evidence map beside it
+        evidence = json.loads(evidence_paths(output.path)[0].read_text(encoding="utf-8"))
+        disputed = [entry for entry in evidence["entries"] if entry["conflicts"]]
         assert disputed, f"{name} shows no disputed point; the example's 2022 posting should appear"
         for entry in disputed:
             location = entry["location"]
             if "slide" in location:
-                seen = _slide_text(output.data, location["slide"])
+                seen = _slide_text(written, location["slide"])
                 if "event" in location:
                     assert "†" in entry["text"], f"{name} {entry['where']}: the disputed event has no mark"
             else:
-                seen = _docx_text(output.data, location)
+                seen = _docx_text(written, location)
             assert "Sources differ" in seen, f"{name} {entry['where']} hides the disagreement: {seen[:120]!r}"
 
     def it_cites_every_source_a_conflict_line_names(self, outputs: dict[str, Output]) -> None:
@@ -87,6 +90,6 @@ class Describe_assessments:
         assert "Confidence: high." in notes  # the notes always keep it for the presenter
 
     def it_records_the_confidence_in_the_evidence_map(self, outputs: dict[str, Output]) -> None:
-        evidence = json.loads(json.dumps(outputs["report-analyst.docx"].evidence))
+        evidence = json.loads(evidence_paths(outputs["report-analyst.docx"].path)[0].read_text(encoding="utf-8"))
         summary = [e for e in evidence["entries"] if e["level"] == "judgment" and "confidence)" in e["text"]]
         assert len(summary) >= 5  # the BLUF and four key judgments in the executive summary

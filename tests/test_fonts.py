@@ -66,7 +66,7 @@ class Describe_a_machine_without_fonts:
         result = build(load_project(project_dir, explicit=True), products=["memo", "deck-5"],
                        out_dir=project_dir / "out")
         for output in result.outputs:
-            assert output.data == outputs[output.path.name].data, output.path.name
+            assert output.path.read_bytes() == outputs[output.path.name].path.read_bytes(), output.path.name
 
     def it_names_a_font_it_cannot_measure(self, project_dir: Path, no_system_fonts: None) -> None:
         profile = project_dir / "templates/audiences/analyst.yaml"
@@ -88,26 +88,26 @@ class Describe_a_machine_without_fonts:
 
 class Describe_package_parts:
     def it_declares_the_fonts_it_uses_with_substitution_hints(self, outputs: dict[str, Output]) -> None:
-        table = zipfile.ZipFile(io.BytesIO(outputs["memo-analyst.docx"].data)).read("word/fontTable.xml").decode()
+        table = zipfile.ZipFile(io.BytesIO(outputs["memo-analyst.docx"].path.read_bytes())).read("word/fontTable.xml").decode()
         assert table.count("<w:font ") == 3
         assert 'w:name="Arial"' in table and 'w:name="Times New Roman"' in table
         assert 'w:name="Yu Gothic"><w:altName w:val="游ゴシック"/>' in table and '<w:charset w:val="80"/>' in table
 
     def it_drops_the_stale_styles_with_effects_part(self, outputs: dict[str, Output]) -> None:
-        names = zipfile.ZipFile(io.BytesIO(outputs["brief-analyst.docx"].data)).namelist()
+        names = zipfile.ZipFile(io.BytesIO(outputs["brief-analyst.docx"].path.read_bytes())).namelist()
         assert "word/stylesWithEffects.xml" not in names
-        types = zipfile.ZipFile(io.BytesIO(outputs["brief-analyst.docx"].data)).read("[Content_Types].xml")
+        types = zipfile.ZipFile(io.BytesIO(outputs["brief-analyst.docx"].path.read_bytes())).read("[Content_Types].xml")
         assert b"stylesWithEffects" not in types
 
     def it_writes_extended_properties_true_to_the_file(self, outputs: dict[str, Output]) -> None:
         report = outputs["report-analyst.docx"]
-        app = zipfile.ZipFile(io.BytesIO(report.data)).read("docProps/app.xml").decode()
+        app = zipfile.ZipFile(io.BytesIO(report.path.read_bytes())).read("docProps/app.xml").decode()
         assert f"<Pages>{report.plan.count}</Pages>" in app and "Macintosh" not in app
         assert "<Application>briefwright" in app
-        deck = zipfile.ZipFile(io.BytesIO(outputs["deck-5-analyst.pptx"].data)).read("docProps/app.xml").decode()
+        deck = zipfile.ZipFile(io.BytesIO(outputs["deck-5-analyst.pptx"].path.read_bytes())).read("docProps/app.xml").decode()
         assert "<Slides>5</Slides>" in deck and "<PresentationFormat>Widescreen</PresentationFormat>" in deck
         assert "<vt:lpstr>Key judgments</vt:lpstr>" in deck
 
     def it_gives_the_header_logo_alt_text(self, outputs: dict[str, Output]) -> None:
-        header = zipfile.ZipFile(io.BytesIO(outputs["memo-analyst.docx"].data)).read("word/header1.xml").decode()
+        header = zipfile.ZipFile(io.BytesIO(outputs["memo-analyst.docx"].path.read_bytes())).read("word/header1.xml").decode()
         assert 'descr="Briefwright research desk logo"' in header
