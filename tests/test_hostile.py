@@ -213,6 +213,19 @@ class Describe_an_all_or_nothing_build:
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
         assert _consistent(project_dir / "build") != before  # the new title landed
 
+    def it_answers_an_interrupt_during_start_up_with_exit_130(self, project_dir: Path) -> None:
+        # Importing the command line takes a few tenths of a second; Ctrl-C there is still a clean stop.
+        for delay in (0.12, 0.2, 0.3):
+            run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
+                                   stderr=subprocess.PIPE, text=True)
+            time.sleep(delay)
+            run.send_signal(signal.SIGINT)
+            _, stderr = run.communicate(timeout=120)
+            if run.returncode != 0:
+                assert run.returncode == 130 and "Traceback" not in stderr, (delay, run.returncode, stderr)
+                assert "interrupted" in stderr
+        assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
+
     def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, project_dir: Path, tmp_path: Path) -> None:
         build = project_dir / "build"
         assert _cli("build", "--product", "memo", "--quiet", cwd=project_dir).returncode == 0

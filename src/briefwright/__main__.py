@@ -1,3 +1,3 @@
-from briefwright.cli import main
+from briefwright.entry import run
 
-raise SystemExit(main())
+raise SystemExit(run())
