@@ -215,7 +215,7 @@ class Describe_an_all_or_nothing_build:
 
     def it_answers_an_interrupt_during_start_up_with_exit_130(self, project_dir: Path) -> None:
         # Importing the command line takes a few tenths of a second; Ctrl-C there is still a clean stop.
-        for delay in (0.12, 0.2, 0.3):
+        for delay in (0.12, 0.2, 0.25, 0.3):
             run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
                                    stderr=subprocess.PIPE, text=True)
             time.sleep(delay)

@@ -7,17 +7,44 @@ Python would report it as death by signal (-2) with a traceback.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from types import FrameType
 
 EXIT_INTERRUPTED = 130
+_received: list[int] = []
+
+
+def _on_interrupt(number: int, frame: FrameType | None) -> None:
+    # Remembered as well as raised: a library may turn the KeyboardInterrupt into an error of its
+    # own (pydantic-core reports one raised while it builds a schema as a SchemaError).
+    _received.append(number)
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> int:
+    # CPython 3.11 remembers a KeyboardInterrupt that passed through code run by a C extension
+    # during an import (PyRun_*: `_Py_UnhandledKeyboardInterrupt`) even after we catch it, and
+    # then ends the process by SIGINT (-2) however we return. Nothing is left to clean up this
+    # early or after the build's own handler, so leave directly with the status we promise.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(EXIT_INTERRUPTED)
 
 
 def run() -> int:
+    signal.signal(signal.SIGINT, _on_interrupt)
     try:
         from briefwright.cli import main
 
-        return main()
+        status = main()
     except KeyboardInterrupt:  # cli.main catches its own; this covers imports and argument parsing
         print("interrupted: a build writes all its files or none, so the folder holds a complete set",
               file=sys.stderr)
-        return EXIT_INTERRUPTED
+        status = EXIT_INTERRUPTED
+    if _received and status != EXIT_INTERRUPTED:
+        print("interrupted: a build writes all its files or none, so the folder holds a complete set",
+              file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    return _interrupted() if status == EXIT_INTERRUPTED else status

@@ -1,0 +1,1 @@
+"""Measuring: font metrics, line breaking, page and slide geometry, reading grade."""

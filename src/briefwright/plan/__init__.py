@@ -1,0 +1,1 @@
+"""Planning: which points, at which level, fit a product's budget."""

@@ -1,1 +1,0 @@
-"""Renderers: the neutral document model to Word and PowerPoint files."""

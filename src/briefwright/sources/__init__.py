@@ -1,0 +1,1 @@
+"""Sources: the seed texts, their metadata, quote locating and citation forms."""

@@ -1,0 +1,1 @@
+"""Writers: the neutral document model to files, one module per format, found through a registry."""
