@@ -15,13 +15,13 @@ from docx_integrity import check, check_pptx
 from lxml import etree
 from pptx import Presentation
 
-from briefwright import cite
 from briefwright.build import build
 from briefwright.diagnostics import BriefwrightError
 from briefwright.evidence import build_evidence_map, evidence_paths
 from briefwright.model import Block, Document, EvidenceRef, Run, Section
 from briefwright.project import load_project
-from briefwright.textnorm import normalise
+from briefwright.sources import cite
+from briefwright.sources.textnorm import normalise
 from tests import pdf
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -185,7 +185,7 @@ class Describe_evidence_map:
 
 
 def _meta(source_id: str, title: str, surname: str, date: str):
-    from briefwright.sources import SourceMeta
+    from briefwright.sources.registry import SourceMeta
     return SourceMeta(id=source_id, file=f"{source_id}.txt", sha256="0" * 64, title=title,
                       authors=[{"name": f"Taro {surname}"}], publisher="Press", date=date,
                       translator="none stated", url="unknown")

@@ -118,7 +118,7 @@ class Describe_deck_model:
     """render/deck.py builds the slide model without python-pptx: layouts, shapes, order, notes."""
 
     def it_maps_each_section_to_one_slide(self, outputs) -> None:
-        from briefwright.render.deck import GroupShape, TextShape, build_deck
+        from briefwright.writers.deck import GroupShape, TextShape, build_deck
 
         output = outputs["deck-10-analyst.pptx"]
         deck = build_deck(output.plan.document, output.product)
@@ -137,9 +137,9 @@ class Describe_deck_model:
         import ast
 
         import briefwright.model
-        import briefwright.render.deck
+        import briefwright.writers.deck
 
-        for module in (briefwright.render.deck, briefwright.model):
+        for module in (briefwright.writers.deck, briefwright.model):
             tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
             imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
                         for alias in node.names}

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from briefwright import language
 from briefwright.build import collect
-from briefwright.coverage import coverage, format_coverage
+from briefwright.content import language
+from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Diagnostic
 from briefwright.project import load_project
 

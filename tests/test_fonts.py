@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefwright import fontmetrics, fonts
 from briefwright.build import Output, build
 from briefwright.diagnostics import BriefwrightError
-from briefwright.measure import Segment, wrap
+from briefwright.measure import fontmetrics, fonts
+from briefwright.measure.text import Segment, wrap
 from briefwright.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent

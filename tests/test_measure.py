@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefwright.fonts import find_face
-from briefwright.measure import Segment, count_lines, natural_width, wrap
+from briefwright.measure.fonts import find_face
+from briefwright.measure.text import Segment, count_lines, natural_width, wrap
 
 
 def _segment(text: str, size: float = 10, bold: bool = False) -> Segment:

@@ -7,7 +7,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from briefwright import ooxml
+from briefwright.writers import ooxml
 
 
 def _children(element) -> list[str]:

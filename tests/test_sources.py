@@ -10,8 +10,8 @@ import pytest
 from briefwright.build import collect
 from briefwright.diagnostics import Report
 from briefwright.project import load_project
-from briefwright.sources import load_sources
-from briefwright.textnorm import normalise
+from briefwright.sources.registry import load_sources
+from briefwright.sources.textnorm import normalise
 from tests.conftest import collect_errors
 
 

@@ -12,22 +12,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefwright.audience import AudienceProfile, asset_paths, audience_names, load_audience, profile_chain
-from briefwright.checks import check_audience, check_coverage, check_docx, check_pptx
-from briefwright.compose import ComposeContext, Composer
-from briefwright.content import Content, load_content
+from briefwright.checks import check_audience, check_coverage
+from briefwright.compose.composer import ComposeContext, Composer
+from briefwright.content.faithfulness import check_faithfulness
+from briefwright.content.modules import Content, load_content
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
-from briefwright.faithfulness import check_faithfulness
 from briefwright.fingerprint import inputs_fingerprint
-from briefwright.layout import Typesetter
 from briefwright.manifest import MANIFEST, current_files, updated_manifest
 from briefwright.matrix import run_jobs
-from briefwright.plan import Plan, Planner
+from briefwright.measure.layout import Typesetter
+from briefwright.plan.planner import Plan, Planner
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
-from briefwright.sources import SourceRegistry, load_sources
+from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
+from briefwright.writers.registry import RenderJob
 
 
 @dataclass
@@ -102,25 +103,15 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     return product, audience, Planner(workspace.content, composer, typesetter).plan()
 
 
-def render_product(product: Product, audience: AudienceProfile, plan: Plan, report: Report) -> bytes:
-    """Render a plan, then reopen the bytes and check them against the plan (into report).
-
-    Each format's writer is imported when first used: a Word-only build never loads
-    python-pptx, and a deck-only build never loads python-docx."""
-    if product.format == "docx":
-        from briefwright.render.docx import DocxRenderer
-
-        data = DocxRenderer(product, audience, Typesetter(product, audience), report).render(plan.document,
-                                                                                           plan.count)
-        check_docx(data, plan.document, product, report, Where(field=f"{product.id}-{audience.id}.docx"))
-    else:
-        from briefwright.render.deck import build_deck
-        from briefwright.render.pptx import PptxRenderer
-
-        deck = build_deck(plan.document, product, audience.branding.logo)
-        data = PptxRenderer(product, audience, report).render(deck)
-        check_pptx(data, deck, product, report, Where(field=f"{product.id}-{audience.id}.pptx"))
-    return data
+def render_product(workspace: Workspace, product: Product, audience: AudienceProfile, plan: Plan,
+                   report: Report) -> bytes:
+    """Render a plan with the product's writer, then reopen the bytes and check them against the plan."""
+    spec = product.writer
+    job = RenderJob(product, audience, plan.document, plan.count, workspace.sources, report)
+    writer = spec.load()
+    rendered = writer.render(job)
+    writer.check(rendered, job, Where(field=f"{product.id}-{audience.id}{spec.suffix}"))
+    return rendered.data
 
 
 def resolve_products(workspace: Setup | Workspace, requested: list[str] | None) -> list[str]:
@@ -183,10 +174,10 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
     report = Report()
     product, audience, plan = plan_product(workspace, product_name, audience_name)
-    data = render_product(product, audience, plan, report)
+    data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
-    path = destination / f"{product.id}-{audience.id}.{product.format}"
-    evidence = build_evidence_map(path.name, plan.document, product.format == "pptx", workspace.content,
+    path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"
+    evidence = build_evidence_map(path.name, plan.document, product.writer.kind == "slides", workspace.content,
                                   workspace.sources)
     min_fill = product.budget.min_fill
     if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:

@@ -10,10 +10,10 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__, cite
+from briefwright import __version__
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
-from briefwright.coverage import coverage, format_coverage
+from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.office import convert_to_pdf
@@ -22,6 +22,7 @@ from briefwright.preview import preview
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.scaffold import init_project, new_audience
+from briefwright.sources import cite
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -117,7 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     product_layers = workspace.layers.files("products")
     for name in available_products(workspace):
         product = load_product(workspace.layers, name)
-        budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
+        budget = f"{product.budget.pages} page(s)" if product.kind == "flow" else f"{product.budget.slides} slides"
         aliases = f" (alias: {', '.join(product.aliases)})" if product.aliases else ""
         origin = product_layers[name][1].label
         print(f"  {name:<12} {product.format}  {budget:<10} {product.title}{aliases} [{origin}]")
@@ -146,7 +147,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     workspace = collect(project, overlay=_overlay(args))
     audience = args.audience or project.config.default_audience
     product, _, plan = plan_product(workspace, args.product, audience)
-    budget = f"{product.budget.pages} page(s)" if product.format == "docx" else f"{product.budget.slides} slides"
+    budget = f"{product.budget.pages} page(s)" if product.kind == "flow" else f"{product.budget.slides} slides"
     print(f"plan for {product.id} × {audience}: budget {budget}, predicted {plan.count} {plan.unit}(s)")
     for number, fill in enumerate(plan.fills, start=1):
         label = "body fill" if plan.unit == "slide" else "fill"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefwright.content import Content
+from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef
-from briefwright.sources import SourceRegistry
+from briefwright.sources.registry import SourceRegistry
 
 
 def _locate(sources: SourceRegistry, source_id: str, quote: str, output: str, location: str,

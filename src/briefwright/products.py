@@ -6,10 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from briefwright.content import DETAIL_LEVELS, DetailLevel
+from briefwright.content.modules import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.templates import Layers
 from briefwright.validation import validate_into
+from briefwright.writers.registry import WRITERS, Kind, WriterSpec
 from briefwright.yamlio import YamlDocument, load_yaml
 
 
@@ -127,7 +128,8 @@ class Product(BaseModel):
     id: str
     title: str
     description: str = ""
-    format: Literal["docx", "pptx"]
+    format: str = Field(description="The writer: " + ", ".join(f"{spec.format} ({spec.description})"
+                                                               for spec in WRITERS.values()))
     aliases: list[str] = []
     budget: Budget
     structure: list[str]
@@ -137,7 +139,7 @@ class Product(BaseModel):
     points_as: Literal["bullets", "paragraphs"] = "bullets"
     new_page: list[str] = Field(default=[], description="Structure parts whose sections start on a new page")
     references: Literal["compact", "full"] = "full"
-    citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or Word footnotes (docx only)
+    citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or footnotes (formats that carry them)
     max_points_per_slide: int = Field(default=4, ge=1)
     max_events: int = Field(default=8, ge=2, description="Most events a timeline shows")
     max_figures: int = Field(default=6, ge=1, description="Most numbers a key-figures slide or table shows")
@@ -158,6 +160,22 @@ class Product(BaseModel):
                 raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum of {minimum}pt "
                                  "(budget.min_font_size); text is never shrunk to fit")
         return styles
+
+    @field_validator("format")
+    @classmethod
+    def _known_writer(cls, value: str) -> str:
+        if value not in WRITERS:
+            raise ValueError(f"no writer for format '{value}'; known: {', '.join(WRITERS)}")
+        return value
+
+    @property
+    def writer(self) -> WriterSpec:
+        return WRITERS[self.format]
+
+    @property
+    def kind(self) -> Kind:
+        """flow (pages) or slides: how the product is measured, fitted and composed."""
+        return WRITERS[self.format].kind
 
     @property
     def parts(self) -> list[Part]:
@@ -185,12 +203,15 @@ class Product(BaseModel):
         order = [DETAIL_LEVELS.index(level) for level in self.levels]
         if order != sorted(order):
             raise ValueError("levels must run from shortest to longest: headline, summary, detail")
-        if self.format == "docx" and (self.budget.pages is None or self.margins is None):
-            raise ValueError("a docx product needs budget.pages and margins")
-        if self.format == "pptx" and self.budget.slides is None:
-            raise ValueError("a pptx product needs budget.slides")
-        if self.citations == "footnotes" and (self.format != "docx" or "footnote" not in self.styles):
-            raise ValueError("footnotes need a docx product with a 'footnote' style")
+        if self.format not in WRITERS:
+            return self  # reported by the format field's own check
+        if self.kind == "flow" and (self.budget.pages is None or self.margins is None):
+            raise ValueError(f"a {self.format} product (pages) needs budget.pages and margins")
+        if self.kind == "slides" and self.budget.slides is None:
+            raise ValueError(f"a {self.format} product (slides) needs budget.slides")
+        if self.citations == "footnotes" and (not self.writer.footnotes or "footnote" not in self.styles):
+            raise ValueError("footnotes need a format that carries them ("
+                             + ", ".join(s.format for s in WRITERS.values() if s.footnotes) + ") and a 'footnote' style")
         if self.budget.min_pages and self.budget.pages and self.budget.min_pages > self.budget.pages:
             raise ValueError("budget.min_pages is larger than budget.pages")
         return self
@@ -216,7 +237,7 @@ def required_styles(product: Product) -> list[str]:
     """Every style key the product's structure will draw with."""
     needed: list[str] = []
     for part in product.parts:
-        if product.format == "docx":
+        if product.kind == "flow":
             if part.role == "modules":
                 needed += ["heading", *(("bullet",) if product.points_as == "bullets" else ("intro", "subheading",
                                                                                          "body"))]

@@ -13,17 +13,19 @@ from dataclasses import dataclass
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from briefwright import cite, safety, sandbox
+from briefwright import safety
 from briefwright.audience import AudienceProfile
-from briefwright.content import Content, DetailLevel, Module, Point
+from briefwright.compose import sandbox
+from briefwright.compose.sandbox import BoundedSandbox
+from briefwright.compose.selection import Frame, Pick
+from briefwright.compose.vocabulary import Settled, VocabularyPass
+from briefwright.content.modules import Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
-from briefwright.layout import Typesetter
+from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, Cell, Document, EvidenceRef, Reference, Row, Run, Section
 from briefwright.products import Product
-from briefwright.sandbox import BoundedSandbox
-from briefwright.selection import Frame, Pick
-from briefwright.sources import SourceRegistry
-from briefwright.vocabulary import Settled, VocabularyPass
+from briefwright.sources import cite
+from briefwright.sources.registry import SourceRegistry
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class Composer:
     def compose(self, frames: list[Frame], page_numbers: dict[str, int] | None = None) -> Document:
         """The document for a plan; page_numbers (section key → page) fill a contents list."""
         vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
-        if self.context.product.format == "docx":
+        if self.context.product.kind == "flow":
             sections, citations = self._compose_docx(frames, page_numbers or {}, vocabulary)
         else:
             sections, citations = self._compose_deck(frames)
@@ -254,7 +256,7 @@ class Composer:
 
     def _wants_glossary(self, sections: list[Section]) -> bool:
         product = self.context.product
-        return (self.context.audience.vocabulary.glossary and product.format == "docx"
+        return (self.context.audience.vocabulary.glossary and product.kind == "flow"
                 and product.references == "full" and any(s.role == "sources" for s in sections))
 
     def _glossary(self, used: list[str]) -> Section:
@@ -288,7 +290,7 @@ class Composer:
             block.footnotes = [note_for(block.trace.source_ids)]
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
-        if self.context.product.format == "pptx":
+        if self.context.product.kind == "slides":
             section.blocks = [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
             section.reference_numbers = [r.number for r in references]
         elif self.context.product.references == "compact":

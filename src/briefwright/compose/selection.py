@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefwright.content import DetailLevel
+from briefwright.content.modules import DetailLevel
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefwright.content import Content, Intro, Judgment, Module, Point, Waiver
+from briefwright.content.modules import Content, Intro, Judgment, Module, Point, Waiver
 from briefwright.diagnostics import Where
 from briefwright.yamlio import FieldPath, YamlDocument
 

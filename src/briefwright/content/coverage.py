@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefwright.content import Content
-from briefwright.faithfulness import waiver_lines
-from briefwright.sources import SourceRegistry
+from briefwright.content.faithfulness import waiver_lines
+from briefwright.content.modules import Content
+from briefwright.sources.registry import SourceRegistry
 
 
 @dataclass

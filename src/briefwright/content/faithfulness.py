@@ -24,11 +24,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright import language as lang
-from briefwright.claims import Claim, collect_claims
-from briefwright.content import Content, Waiver
+from briefwright.content import language as lang
+from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.modules import Content, Waiver
 from briefwright.diagnostics import Report
-from briefwright.sources import SourceMeta, SourceRegistry
+from briefwright.sources.registry import SourceMeta, SourceRegistry
 
 # A clause restates a quote clause when they share at least this many content words,
 # and at least this share of the best match's overlap (so a clause is compared with

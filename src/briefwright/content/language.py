@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefwright.textnorm import normalise_plain
+from briefwright.sources.textnorm import normalise_plain
 
 # ICD 203 expressions of likelihood, weakest first, with the modal verbs and common
 # hedges placed on the same scale. An unhedged statement asserts: level 7.

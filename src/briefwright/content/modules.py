@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright.diagnostics import BriefwrightError, Report, Where
-from briefwright.sources import SLUG, QuoteMatch, SourceRegistry
-from briefwright.textnorm import normalise_plain
+from briefwright.sources.registry import SLUG, QuoteMatch, SourceRegistry
+from briefwright.sources.textnorm import normalise_plain
 from briefwright.validation import validate_into
 from briefwright.yamlio import FieldPath, YamlDocument, load_yaml
 

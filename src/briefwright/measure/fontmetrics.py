@@ -9,7 +9,7 @@ every Japanese font, so Noto Sans CJK JP's advances measure Yu Gothic, MS Gothic
 Meiryo text exactly for those characters; they are used only for East Asian text and
 for characters a Latin face lacks, never for Latin text set in a CJK font.
 
-`python -m briefwright.fontmetrics` rewrites the snapshot from the fonts installed on the
+`python -m briefwright.measure.fontmetrics` rewrites the snapshot from the fonts installed on the
 machine (Debian: fonts-liberation, fonts-noto-cjk); the tests check that the snapshot and
 the installed fonts agree glyph for glyph.
 """

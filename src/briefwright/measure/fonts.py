@@ -16,8 +16,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
 
-from briefwright import fontmetrics
 from briefwright.diagnostics import Where, fail
+from briefwright.measure import fontmetrics
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")

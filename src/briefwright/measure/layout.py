@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefwright import diagrams
 from briefwright.audience import AudienceProfile
-from briefwright.fonts import FontFace, find_face
-from briefwright.measure import Segment, wrap
+from briefwright.measure import diagrams
+from briefwright.measure.fonts import FontFace, find_face
+from briefwright.measure.text import Segment, wrap
 from briefwright.model import Block, Document, Row, Run, Section
 from briefwright.products import Box, Product, Style
 

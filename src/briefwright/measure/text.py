@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefwright.fonts import FontFace
+from briefwright.measure.fonts import FontFace
 
 WIDTH_SAFETY = 0.995  # fraction of a box's width we fill: kerning (ignored) only narrows text; this absorbs rounding
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefwright.compose import Composer, module_order
-from briefwright.content import DETAIL_LEVELS, Content, DetailLevel, Module, Point
+from briefwright.compose.composer import Composer, module_order
+from briefwright.compose.selection import Frame, Pick
+from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
-from briefwright.layout import Pagination, Typesetter
+from briefwright.measure.layout import Pagination, Typesetter
+from briefwright.measure.readability import document_grade
 from briefwright.model import Document
 from briefwright.products import Part
-from briefwright.readability import document_grade
-from briefwright.selection import Frame, Pick
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
 
@@ -92,14 +92,14 @@ class Planner:
         return True
 
     def plan(self) -> Plan:
-        plan = self._plan_pages() if self.product.format == "docx" else self._plan_slides()
+        plan = self._plan_pages() if self.product.kind == "flow" else self._plan_slides()
         self._check_line_limits(plan.document)
         plan.reading_grade = document_grade(plan.document)
         return plan
 
     def _check_line_limits(self, document: Document) -> None:
         """Styles with max_lines (the memo's BLUF: four) hold content the planner cannot shorten."""
-        if self.product.format != "docx":
+        if self.product.kind != "flow":
             return
         width = self.typesetter.page_geometry().content_width
         for block in document.blocks():

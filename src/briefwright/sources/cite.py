@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefwright.sources import UNKNOWN, SourceMeta
+from briefwright.sources.registry import UNKNOWN, SourceMeta
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]

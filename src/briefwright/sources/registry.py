@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Report
-from briefwright.textnorm import NormalisedText, normalise
+from briefwright.sources.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefwright import diagrams
+from briefwright.measure import diagrams
 from briefwright.model import Block, Document, Run, Section
 from briefwright.products import Box, Product
 

@@ -14,15 +14,16 @@ from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from briefwright import docprops, ooxml
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
-from briefwright.footnotes import Footnotes
-from briefwright.footnotes import ensure_styles as ensure_footnote_styles
-from briefwright.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
+from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
 from briefwright.model import Block, Document
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
+from briefwright.writers import docprops, ooxml
+from briefwright.writers.footnotes import Footnotes
+from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
+from briefwright.writers.registry import Rendered, RenderJob
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
 _TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
@@ -297,3 +298,45 @@ def _drop_thumbnail(document: docx.document.Document) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rel_id]
+
+
+def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
+    """Reopen the written bytes: every planned block is there, in order, in its Word style."""
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = document.paragraphs
+    tables = [block for block in model.blocks() if block.kind == "table"]
+    blocks = [block for block in model.blocks() if block.kind != "table"]
+    if len(document.tables) != len(tables):
+        report.error("output-tables", where, f"reopened file has {len(document.tables)} tables; expected {len(tables)}")
+        return
+    for number, (table, block) in enumerate(zip(document.tables, tables), start=1):
+        got = [[cell.text for cell in row.cells] for row in table.rows]
+        want = [[cell.text for cell in row.cells] for row in block.rows]
+        if got != want:
+            report.error("output-table", where, f"table {number} differs from the plan")
+            return
+    if len(paragraphs) != len(blocks):
+        report.error("output-mismatch", where, f"reopened file has {len(paragraphs)} paragraphs; expected {len(blocks)}")
+        return
+    for index, (paragraph, block) in enumerate(zip(paragraphs, blocks), start=1):
+        if paragraph.text.replace("\t", "") != block.text.replace("\t", ""):
+            report.error("output-mismatch", where, f"paragraph {index} differs from the plan: {paragraph.text[:60]!r}")
+            return
+        expected_style = product.styles[block.style].word_style
+        found_style = paragraph.style.name if paragraph.style is not None else None
+        if expected_style and found_style != expected_style:
+            report.error("output-style", where,
+                         f"paragraph {index} has style '{found_style}', expected '{expected_style}'")
+            return
+
+
+class DocxWriter:
+    def render(self, job: RenderJob) -> Rendered:
+        renderer = DocxRenderer(job.product, job.audience, Typesetter(job.product, job.audience), job.report)
+        return Rendered(renderer.render(job.document, job.count), job.document)
+
+    def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:
+        check_docx(rendered.data, rendered.model, job.product, job.report, where)
+
+
+WRITER = DocxWriter()

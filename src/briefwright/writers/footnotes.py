@@ -21,7 +21,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from briefwright import ooxml
+from briefwright.writers import ooxml
 
 FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REFERENCE = "FootnoteReference"

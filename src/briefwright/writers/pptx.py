@@ -12,12 +12,15 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches, Pt
 
-from briefwright import docprops, ooxml
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
-from briefwright.render.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape
+from briefwright.writers import docprops, ooxml
+from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
+from briefwright.writers.registry import Rendered, RenderJob
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
@@ -199,3 +202,38 @@ def _text_shapes(shapes):
             yield from _text_shapes(shape.shapes)
         elif shape.has_text_frame:
             yield shape
+
+
+def _all_shapes(shapes):
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _all_shapes(shape.shapes)
+
+
+def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, where: Where) -> None:
+    """Reopen the written bytes: the promised slide count, the notes the model carries, no autofit."""
+    presentation = Presentation(io.BytesIO(data))
+    slides = list(presentation.slides)
+    if len(slides) != product.budget.slides or len(slides) != len(deck.slides):
+        report.error("output-slides", where, f"{len(slides)} slides; the product promises {product.budget.slides}")
+        return
+    for number, (slide, model) in enumerate(zip(slides, deck.slides), start=1):
+        written = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        if " ".join(written.split()) != " ".join(model.notes.split()):
+            report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
+        for shape in _all_shapes(slide.shapes):
+            if shape.has_text_frame and shape.text_frame._bodyPr.find(f"{A}normAutofit") is not None:
+                report.error("output-autofit", where, f"slide {number}, '{shape.name}' asks the viewer to shrink text")
+
+
+class PptxWriter:
+    def render(self, job: RenderJob) -> Rendered:
+        deck = build_deck(job.document, job.product, job.audience.branding.logo)
+        return Rendered(PptxRenderer(job.product, job.audience, job.report).render(deck), deck)
+
+    def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:
+        check_pptx(rendered.data, rendered.model, job.product, job.report, where)
+
+
+WRITER = PptxWriter()

@@ -1,0 +1,73 @@
+"""The writers a product can name in `format:`, and what each declares about itself.
+
+As pandoc's writers or Sphinx's builders: one entry per output format, with its suffix, the kind
+of layout it is measured and fitted as, and the module that renders and checks it. The module is
+imported only when a product of that format is built, so a Word-only build never loads
+python-pptx and the reverse. A new format is one entry here and one module beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from briefwright.audience import AudienceProfile
+    from briefwright.diagnostics import Report, Where
+    from briefwright.model import Document
+    from briefwright.products import Product
+    from briefwright.sources.registry import SourceRegistry
+
+Kind = Literal["flow", "slides"]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A writer's bytes, and the model it drew them from (what its check compares them with)."""
+
+    data: bytes
+    model: Any
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    product: Product
+    audience: AudienceProfile
+    document: Document
+    count: int  # pages or slides the plan fills
+    sources: SourceRegistry  # a writer that shows evidence (HTML) reads the source texts
+    report: Report
+
+
+class Writer(Protocol):
+    def render(self, job: RenderJob) -> Rendered: ...
+
+    def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:
+        """Reopen the written bytes and report (into job.report) where they differ from the model."""
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    format: str  # the value of a product file's `format:`
+    suffix: str  # the output file's extension, with its dot
+    kind: Kind  # flow: paginated by the page typesetter; slides: fixed boxes on a fixed number of slides
+    footnotes: bool  # can carry real footnotes (`citations: footnotes`)
+    module: str  # defines WRITER; imported on first use
+    description: str
+
+    def load(self) -> Writer:
+        writer: Writer = import_module(self.module).WRITER
+        return writer
+
+
+WRITERS: dict[str, WriterSpec] = {spec.format: spec for spec in (
+    WriterSpec("docx", ".docx", "flow", True, "briefwright.writers.docx", "Word document (python-docx)"),
+    WriterSpec("pptx", ".pptx", "slides", False, "briefwright.writers.pptx", "PowerPoint deck (python-pptx)"),
+    WriterSpec("html", ".html", "flow", True, "briefwright.writers.html",
+               "self-contained HTML page with click-through evidence and print CSS"),
+)}
+
+
+def writer_for(format_name: str) -> WriterSpec:
+    return WRITERS[format_name]
