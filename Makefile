@@ -27,13 +27,15 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
+                   chromium chromium-driver
 
-# The rendering tests need LibreOffice, the fonts and poppler. Install them where this machine
+# The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine
 # can (Debian, as root or with password-less sudo); otherwise say so once and carry on: the
 # tests that need them are then skipped with one line (CI refuses to skip them).
 office-deps:
 	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v pandoc >/dev/null 2>&1 \
+	    && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	    && [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
 	  echo "note: not a Debian machine; install LibreOffice, Liberation and Noto CJK fonts, poppler and pandoc to run the office tests"; exit 0; fi; \

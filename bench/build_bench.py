@@ -40,14 +40,14 @@ def in_process(runs: int) -> None:
         for name in resolve_products(workspace, None):
             started = time.perf_counter()
             product, profile, plan = plan_product(workspace, name, audience)
-            render_product(product, profile, plan, Report())
+            render_product(workspace, product, profile, plan, Report())
             per_product.setdefault(name, []).append(time.perf_counter() - started)
     # Memory in a separate pass: tracemalloc slows Python several-fold, so it must not touch the timings.
     tracemalloc.start()
     workspace = collect(project)
     for name in resolve_products(workspace, None):
         product, profile, plan = plan_product(workspace, name, audience)
-        render_product(product, profile, plan, Report())
+        render_product(workspace, product, profile, plan, Report())
     peak_traced = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     print(f"in one process, median of {runs} runs (plan + render + reopen check, no disk write):")
@@ -136,7 +136,7 @@ def versus_pandoc(runs: int) -> None:
             for name in available_products(workspace):
                 product, _, plan = plan_product(workspace, name, audience)
                 path = folder / f"{product.id}-{audience}.md"
-                path.write_text(_markdown(plan.document, product.format == "pptx"), encoding="utf-8")
+                path.write_text(_markdown(plan.document, product.kind == "slides"), encoding="utf-8")
                 sources.append((path, product.format))
         command = [sys.executable, "-m", "briefwright", "build", "--all", "--quiet", "--project", str(ROOT)]
         cold = [_timed([*command, "--out", str(folder / f"cold-{run}")]) for run in range(runs)]

@@ -20,6 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 OFFICE_FIXTURES = {"rendered"}
 REQUIRE_OFFICE = os.environ.get("BRIEFWRIGHT_REQUIRE_OFFICE") == "1"
 OFFICE_MISSING = shutil.which("soffice") is None and shutil.which("libreoffice") is None
+# The HTML writer's tests click through its pages in Debian's Chromium, driven by chromedriver;
+# they are skipped, and refused in CI, the same way.
+BROWSER_MISSING = shutil.which("chromium") is None or shutil.which("chromedriver") is None
 _skipped_office: list[str] = []
 
 
@@ -29,17 +32,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.office)
         if OFFICE_MISSING and item.get_closest_marker("office"):
             item.add_marker(pytest.mark.skip(reason="LibreOffice is not installed"))
+        if BROWSER_MISSING and item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason="Chromium or chromedriver is not installed"))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.skipped and "office" in report.keywords:
+    if report.skipped and ("office" in report.keywords or "browser" in report.keywords):
         _skipped_office.append(report.nodeid)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     if not _skipped_office:
         return
-    line = (f"{len(_skipped_office)} office test(s) skipped: LibreOffice, its fonts or tools are missing — "
+    line = (f"{len(_skipped_office)} office test(s) skipped: LibreOffice, Chromium, their fonts or tools are missing — "
             "run `make office-deps` as root or with sudo (Debian), or see the README")
     terminalreporter.write_line(line, red=REQUIRE_OFFICE, yellow=not REQUIRE_OFFICE)
 

@@ -1,4 +1,4 @@
-"""`briefwright pdf`: every built file to PDF in one LibreOffice run."""
+"""`briefwright pdf`: every built file to PDF, LibreOffice and Chromium each started once for all."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.office
+@pytest.mark.browser
 class Describe_pdf:
     def it_converts_every_built_file_with_the_pages_the_plan_promised(self, built: dict[str, Path],
                                                                        tmp_path: Path) -> None:
@@ -27,6 +28,7 @@ class Describe_pdf:
         assert {f"{Path(name).stem}.pdf" for name in built} <= made
         assert pdf.page_count(tmp_path / "pdf/memo-analyst.pdf") == 1
         assert pdf.page_count(tmp_path / "pdf/deck-10-analyst.pdf") == 10
+        assert pdf.page_count(tmp_path / "pdf/brief-html-analyst.pdf") == 2  # printed by Chromium, its @page rules
 
 
 class Describe_pdf_refusals:

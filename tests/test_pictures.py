@@ -172,6 +172,30 @@ class Describe_preview:
             assert f'src="{sheet.image.name}"' in index
         assert "memo-analyst.docx <small>1 page ·" in index and "deck-10-analyst.pptx <small>10 slides ·" in index
 
+    @pytest.mark.browser
+    def it_shows_an_html_brief_printed_and_on_screen(self, built: dict[str, Path], tmp_path: Path) -> None:
+        page = built["brief-html-analyst.html"]
+        [sheet] = preview([page], tmp_path / "preview")
+        assert sheet.pages == pdf.page_count(sheet.pdf) == 2
+        assert sheet.screen is not None
+        with Image.open(sheet.screen) as screen:
+            assert screen.size == (1200, 1400)
+            # Not a blank page: the title's ink and the logo's accent are on it.
+            colours = screen.convert("RGB").getcolors(maxcolors=1 << 20) or []
+            assert len(colours) > 50
+        index = (tmp_path / "preview/index.html").read_text(encoding="utf-8")
+        assert f'src="{sheet.screen.name}"' in index and "brief-html-analyst.html <small>2 pages ·" in index
+
+    @pytest.mark.browser
+    def it_says_how_to_install_chromium_when_it_is_missing(self, built: dict[str, Path], tmp_path: Path) -> None:
+        env = {**os.environ, "PATH": str(tmp_path)}
+        result = subprocess.run([sys.executable, "-m", "briefwright", "pdf", str(built["brief-html-analyst.html"]),
+                                 "--project", str(built["memo-analyst.docx"].parents[1]), "--out", str(tmp_path / "p")],
+                                capture_output=True, text=True, env=env, check=False)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "Chromium is not installed" in result.stderr and "apt-get install chromium" in result.stderr
+        assert not (tmp_path / "p").exists()
+
     def it_says_how_to_install_libreoffice_when_it_is_missing(self, built: dict[str, Path], tmp_path: Path) -> None:
         env = {**os.environ, "PATH": str(tmp_path)}  # no soffice on this PATH
         result = subprocess.run([sys.executable, "-m", "briefwright", "preview", str(built["memo-analyst.docx"]),

@@ -16,13 +16,14 @@ from briefwright.build import available_products, build, check_audiences, collec
 from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
-from briefwright.office import convert_to_pdf
 from briefwright.output import write_atomic
 from briefwright.preview import preview
+from briefwright.printing import to_pdf
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.scaffold import init_project, new_audience
 from briefwright.sources import cite
+from briefwright.writers.registry import OUTPUT_SUFFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -189,9 +190,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _built_files(args: argparse.Namespace, project: Project, verb: str) -> list[Path]:
-    """The files named, or with --all every .docx/.pptx in the build folder."""
+    """The files named, or with --all every output (.docx, .pptx, .html …) in the build folder."""
     if args.all:
-        files = sorted(p for p in project.build_dir.glob("*") if p.suffix in (".docx", ".pptx"))
+        files = sorted(p for p in project.build_dir.glob("*") if p.suffix in OUTPUT_SUFFIXES)
     else:
         files = [Path(name) for name in args.files]
     if not files:
@@ -207,10 +208,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     project = _project(args)
     out_dir = Path(args.out) if args.out else project.build_dir / "pdf"
     files = _built_files(args, project, "convert")
-    # One LibreOffice run converts them all (it starts once, not once a file); each PDF is moved
-    # into place only when every one exists.
+    # One LibreOffice run converts the Word and PowerPoint files, one Chromium prints the HTML
+    # (each starts once, not once a file); each PDF is moved into place only when every one exists.
     with tempfile.TemporaryDirectory(prefix="briefwright-pdf-") as scratch:
-        pdfs = convert_to_pdf(files, Path(scratch))
+        pdfs = to_pdf(files, Path(scratch))
         for pdf in pdfs:
             write_atomic(out_dir / pdf.name, pdf.read_bytes())
     for source, pdf in zip(files, pdfs):
@@ -303,15 +304,15 @@ def parser() -> argparse.ArgumentParser:
                                     description="Render files with LibreOffice (its own throwaway profile, one run "
                                                 "for all files) into PDFs, PNG pages, a contact sheet per product "
                                                 "and an index.html that shows every sheet.")
-    preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx files")
-    preview_parser.add_argument("--all", action="store_true", help="every .docx/.pptx in build/")
+    preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    preview_parser.add_argument("--all", action="store_true", help="every built product in build/")
     preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
     preview_parser.set_defaults(handler=cmd_preview)
     pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF in one LibreOffice run",
-                                description="Convert built .docx/.pptx files to PDF with LibreOffice, all in "
-                                            "one run, into build/pdf/ (or --out).")
-    pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx files")
-    pdf_parser.add_argument("--all", action="store_true", help="every .docx/.pptx in build/")
+                                description="Convert built files to PDF (LibreOffice for .docx/.pptx, Chromium for .html; "
+                                            "each started once for all its files) into build/pdf/ (or --out).")
+    pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    pdf_parser.add_argument("--all", action="store_true", help="every built product in build/")
     pdf_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/pdf)")
     pdf_parser.set_defaults(handler=cmd_pdf)
 

@@ -1,5 +1,5 @@
-"""See every page before sending: PDFs and PNG pages from LibreOffice, a contact sheet per
-product, and one HTML page that shows every sheet."""
+"""See every page before sending: PDFs and PNG pages (LibreOffice, or Chromium for HTML), a contact
+sheet per product, a screenshot of each HTML page as a browser shows it, and one index page."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from briefwright.browser import Browser
 from briefwright.diagnostics import Where, fail
-from briefwright.office import convert_to_pdf
 from briefwright.output import write_atomic
+from briefwright.printing import to_pdf
+from briefwright.writers.registry import writer_for_file
 
 TILE_WIDTH = 320
 GUTTER = 16
@@ -30,11 +32,13 @@ class Sheet:
     image: Path
     pages: int
     columns: int
+    screen: Path | None = None  # HTML: the page on screen, as a reader first sees it
 
     @property
     def count_text(self) -> str:
         """'1 page', '6 pages', '10 slides'."""
-        unit = "slide" if self.source.suffix == ".pptx" else "page"
+        spec = writer_for_file(self.source)
+        unit = "slide" if spec is not None and spec.kind == "slides" else "page"
         return f"{self.pages} {unit}{'' if self.pages == 1 else 's'}"
 
 
@@ -77,16 +81,23 @@ def contact_sheet(pages: list[Path], columns: int) -> Image.Image:
 def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
     """Render files in one LibreOffice run; write PDFs, page PNGs, sheets and index.html."""
     if not files:
-        raise fail("preview-nothing", Where(out_dir), "no .docx or .pptx files to preview",
+        raise fail("preview-nothing", Where(out_dir), "no built files to preview",
                    "build first (briefwright build), or name the files")
     for path in files:
         if not path.is_file():
             raise fail("preview-missing", Where(path), "file not found", "build it first, or check the name")
-    pdfs = convert_to_pdf(files, out_dir)
+    pdfs = to_pdf(files, out_dir)
+    pages_on_screen = [path for path in files if path.suffix == ".html"]
+    screens: dict[Path, Path] = {}
+    if pages_on_screen:
+        with Browser() as browser:
+            for path in pages_on_screen:
+                screens[path] = out_dir / f"{path.stem}.screen.png"
+                write_atomic(screens[path], browser.screenshot(path))
     sheets = []
     for source, pdf in zip(files, pdfs):
         pages = _pages_to_png(pdf, out_dir / source.stem)
-        columns = 5 if source.suffix == ".pptx" else 4
+        columns = 5 if source.suffix == ".pptx" else 4  # slides are wide: more of them fit a row
         columns = min(columns, len(pages))
         image_path = out_dir / f"{source.stem}.sheet.png"
         buffer_path = image_path.with_suffix(".tmp.png")
@@ -95,7 +106,7 @@ def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
         write_atomic(out_dir / f"{source.stem}.sheet.json",
                      (json.dumps({"file": source.name, "tiles": len(pages), "columns": columns,
                                   "tile_width": TILE_WIDTH}, indent=2) + "\n").encode("utf-8"))
-        sheets.append(Sheet(source, pdf, image_path, len(pages), columns))
+        sheets.append(Sheet(source, pdf, image_path, len(pages), columns, screens.get(source)))
     write_atomic(out_dir / "index.html", _index(sheets).encode("utf-8"))
     return sheets
 
@@ -108,9 +119,12 @@ def _index(sheets: list[Sheet]) -> str:
             f'<section><h2>{html.escape(sheet.source.name)} <small>{unit} · '
             f'<a href="{html.escape(sheet.pdf.name)}">PDF</a></small></h2>'
             f'<img src="{html.escape(sheet.image.name)}" alt="{unit} of '
-            f'{html.escape(sheet.source.name)}" loading="lazy"></section>')
+            f'{html.escape(sheet.source.name)}" loading="lazy">'
+            + (f'<h3>On screen</h3><img src="{html.escape(sheet.screen.name)}" alt="{html.escape(sheet.source.name)} '
+               'as a browser first shows it" loading="lazy">' if sheet.screen else "") + "</section>")
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefwright preview</title>"
             "<style>body{font-family:'Liberation Sans',Arial,sans-serif;margin:2rem;background:#f4f5f7;color:#1b2a3a}"
-            "h1{font-size:1.4rem}h2{font-size:1rem;margin:2rem 0 .5rem}small{color:#5e6b78;font-weight:normal}"
+            "h1{font-size:1.4rem}h2{font-size:1rem;margin:2rem 0 .5rem}"
+            "h3{font-size:.9rem;margin:1rem 0 .5rem}small{color:#5e6b78;font-weight:normal}"
             "img{max-width:100%;border:1px solid #c9cfd6;background:#e2e5e9}</style></head><body>"
             f"<h1>Preview of {len(sheets)} products</h1>" + "".join(items) + "</body></html>\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class WriterSpec:
     footnotes: bool  # can carry real footnotes (`citations: footnotes`)
     module: str  # defines WRITER; imported on first use
     description: str
+    printer: Literal["libreoffice", "chromium"]  # the client that renders it to PDF (briefwright pdf, preview)
 
     def load(self) -> Writer:
         writer: Writer = import_module(self.module).WRITER
@@ -62,12 +64,21 @@ class WriterSpec:
 
 
 WRITERS: dict[str, WriterSpec] = {spec.format: spec for spec in (
-    WriterSpec("docx", ".docx", "flow", True, "briefwright.writers.docx", "Word document (python-docx)"),
-    WriterSpec("pptx", ".pptx", "slides", False, "briefwright.writers.pptx", "PowerPoint deck (python-pptx)"),
+    WriterSpec("docx", ".docx", "flow", True, "briefwright.writers.docx", "Word document (python-docx)", "libreoffice"),
+    WriterSpec("pptx", ".pptx", "slides", False, "briefwright.writers.pptx", "PowerPoint deck (python-pptx)",
+               "libreoffice"),
     WriterSpec("html", ".html", "flow", True, "briefwright.writers.html",
-               "self-contained HTML page with click-through evidence and print CSS"),
+               "self-contained HTML page with click-through evidence and print CSS", "chromium"),
 )}
 
 
 def writer_for(format_name: str) -> WriterSpec:
     return WRITERS[format_name]
+
+
+def writer_for_file(path: Path) -> WriterSpec | None:
+    """The writer whose files end like this one, or None for a file no writer makes."""
+    return next((spec for spec in WRITERS.values() if spec.suffix == path.suffix.lower()), None)
+
+
+OUTPUT_SUFFIXES = tuple(spec.suffix for spec in WRITERS.values())

@@ -1,0 +1,163 @@
+"""Chromium, the client for HTML outputs: print them to PDF and take screenshots, one browser for all.
+
+One headless Chromium is started and driven over the DevTools protocol on a pair of pipes
+(`--remote-debugging-pipe`: no port, nothing another program could connect to), so each further
+file costs a page load, not a browser start. Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from briefwright.diagnostics import Where, fail
+
+INSTALL_HINT = "install Chromium: apt-get install chromium"
+_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path() -> str:
+    for name in _NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise fail("browser-missing", Where(), "Chromium is not installed (needed for HTML outputs)", INSTALL_HINT)
+
+
+def _high(*descriptors: int) -> tuple[int, ...]:
+    """The same pipe ends at 10 and above, clear of the 3 and 4 the child's ends are moved to."""
+    moved = tuple(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in descriptors)
+    for fd in descriptors:
+        os.close(fd)
+    return moved
+
+
+class Browser:
+    """A headless Chromium for the length of a `with` block."""
+
+    def __init__(self, timeout: float = 60) -> None:
+        self.timeout = timeout
+        self._next_id = 0
+        self._buffer = b""
+
+    def __enter__(self) -> Browser:
+        self._profile = tempfile.TemporaryDirectory(prefix="briefwright-chromium-")
+        to_browser_read, self._to_browser = _high(*os.pipe())
+        self._from_browser, from_browser_write = _high(*os.pipe())
+
+        arguments = [chromium_path(), "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
+                     "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
+                     "--hide-scrollbars", f"--user-data-dir={self._profile.name}", "about:blank"]
+        # The protocol reads commands on descriptor 3 and writes on 4: posix_spawn puts our pipe
+        # ends there (the originals are close-on-exec), with no Python code run in the child.
+        actions = [(os.POSIX_SPAWN_DUP2, to_browser_read, 3), (os.POSIX_SPAWN_DUP2, from_browser_write, 4),
+                   (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+        self._pid = os.posix_spawn(arguments[0], arguments, os.environ, file_actions=actions)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self._call("Page.enable", session=True)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        try:
+            self._send("Browser.close", {})
+            if not self._exited_within(10):
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+        except OSError:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+        finally:
+            os.close(self._to_browser)
+            os.close(self._from_browser)
+            self._profile.cleanup()
+
+    def _exited_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if os.waitpid(self._pid, os.WNOHANG)[0]:
+                return True
+            time.sleep(0.02)
+        return False
+
+    # -- protocol ------------------------------------------------------------------
+
+    def _send(self, method: str, params: dict[str, Any], session: bool = False) -> int:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self._session
+        os.write(self._to_browser, json.dumps(message).encode("utf-8") + b"\0")
+        return self._next_id
+
+    def _read(self) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 1 << 16)
+            if not chunk:
+                raise fail("browser-failed", Where(), "Chromium closed its connection unexpectedly",
+                           "run chromium --headless --version to see whether it starts on this machine")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        message: dict[str, Any] = json.loads(raw)
+        return message
+
+    def _call(self, method: str, params: dict[str, Any] | None = None, session: bool = False,
+              until_event: str | None = None) -> dict[str, Any]:
+        """Send a command; return its result once it (and the event named, if any) has arrived."""
+        wanted = self._send(method, params or {}, session)
+        result: dict[str, Any] | None = None
+        seen_event = until_event is None
+        while result is None or not seen_event:
+            message = self._read()
+            if message.get("id") == wanted:
+                if "error" in message:
+                    raise fail("browser-failed", Where(), f"Chromium refused {method}: {message['error'].get('message')}")
+                result = message.get("result", {})
+            elif until_event and message.get("method") == until_event:
+                seen_event = True
+        return result
+
+    # -- what briefwright asks of it ------------------------------------------------
+
+    def open(self, page: Path, width: int = 1200, height: int = 1400) -> None:
+        self._call("Emulation.setDeviceMetricsOverride",
+                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=True)
+        self._call("Page.navigate", {"url": page.resolve().as_uri()}, session=True, until_event="Page.loadEventFired")
+
+    def pdf(self, page: Path) -> bytes:
+        """The page as printed: its own @page size and margins, backgrounds on, no browser header."""
+        self.open(page)
+        result = self._call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True,
+                                                "displayHeaderFooter": False}, session=True)
+        return base64.b64decode(result["data"])
+
+    def screenshot(self, page: Path, width: int = 1200, height: int = 1400) -> bytes:
+        """What a reader first sees on screen, as PNG."""
+        self.open(page, width, height)
+        return base64.b64decode(self._call("Page.captureScreenshot", {"format": "png"}, session=True)["data"])
+
+
+def print_to_pdf(files: list[Path], out_dir: Path) -> list[Path]:
+    """Print HTML files to PDF in one Chromium; returns the PDFs in the same order."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pdfs = []
+    with Browser() as browser:
+        for path in files:
+            pdf = out_dir / f"{path.stem}.pdf"
+            pdf.write_bytes(browser.pdf(path))
+            pdfs.append(pdf)
+    return pdfs

@@ -1,0 +1,548 @@
+"""Document model → one self-contained HTML page: the brief, its notes, and its evidence.
+
+Every claim that rests on quotes is clickable: a panel opens with the passages of each source
+it cites, the quotes highlighted in the source's own text. Without scripts, the claim's
+"evidence" link jumps to the same highlighted passage in the source texts at the end of the
+page. Print CSS lays the brief out on the audience's paper with the product's margins, styles
+and handling banner, and leaves the source texts out, so the printed brief is the planned one.
+Nothing is fetched: styles, script and logo are inside the file.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from briefwright.diagnostics import Where
+from briefwright.measure.layout import PAPER_SIZES_IN
+from briefwright.model import Block, Cell, Document, EvidenceRef, Run
+from briefwright.products import Product, Style
+from briefwright.writers.registry import Rendered, RenderJob
+
+_HEADING_LEVEL = {"title": 1}  # other headings are h2 (level 1 in the model) or h3
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _pt(value: float) -> str:
+    return f"{value:g}pt"
+
+
+@dataclass
+class _Quote:
+    """One verified quote shown in its source: an id for links, and its place in the source text."""
+
+    id: str
+    source_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Evidence:
+    """The quotes a page shows, numbered in reading order, each once however many claims cite it."""
+
+    quotes: dict[tuple[str, int, int], _Quote] = field(default_factory=dict)
+
+    def add(self, source_id: str, start: int, end: int) -> _Quote:
+        key = (source_id, start, end)
+        if key not in self.quotes:
+            self.quotes[key] = _Quote(f"q{len(self.quotes) + 1}", source_id, start, end)
+        return self.quotes[key]
+
+    def in_source(self, source_id: str) -> list[_Quote]:
+        return [quote for quote in self.quotes.values() if quote.source_id == source_id]
+
+
+class HtmlRenderer:
+    def __init__(self, job: RenderJob) -> None:
+        self.job = job
+        self.product: Product = job.product
+        self.palette = job.audience.branding.palette
+        self.fonts = job.audience.branding.fonts
+        self.evidence = _Evidence()
+        self.notes: list[str] = []
+        self.claims = 0
+
+    # -- styles ------------------------------------------------------------------
+
+    def _family(self, role: str) -> str:
+        # The product's fonts first; their metric-compatible free faces next, so a browser without
+        # the Microsoft fonts breaks lines where the planner measured them.
+        named = self.fonts.heading if role == "heading" else self.fonts.body
+        fallback = {"Arial": '"Liberation Sans", "Arimo"', "Times New Roman": '"Liberation Serif", "Tinos"'}
+        generic = "serif" if named == "Times New Roman" else "sans-serif"
+        east_asian = f'"{self.fonts.east_asian}", "Noto Sans CJK JP"'
+        return ", ".join(part for part in (f'"{named}"', fallback.get(named, ""), east_asian, generic) if part)
+
+    def _style_css(self, key: str, style: Style) -> str:
+        rules = [f"font-family: {self._family(style.font)}", f"font-size: {_pt(style.size)}",
+                 f"line-height: {_pt(style.line)}", f"color: {self.palette.hex(style.color)}",
+                 f"font-weight: {'bold' if style.bold else 'normal'}",
+                 f"font-style: {'italic' if style.italic else 'normal'}",
+                 # Word adds the space before one paragraph to the space after the last; padding
+                 # adds the same way, where margins would collapse to the larger of the two.
+                 f"padding-top: {_pt(style.before)}", f"padding-bottom: {_pt(style.after)}",
+                 f"text-align: {style.align}", "margin: 0"]
+        if style.caps:
+            rules.append("text-transform: uppercase")
+        if style.indent or style.hanging:
+            rules += [f"padding-left: {_pt(style.indent)}", f"text-indent: {_pt(-style.hanging)}"]
+        if style.fill:
+            rules.append(f"background: {self.palette.hex(style.fill)}")
+        if style.border_left:
+            rules.append(f"border-left: 2.25pt solid {self.palette.hex(style.border_left)}")
+        if style.rule_below:
+            rules.append(f"border-bottom: 0.75pt solid {self.palette.hex(style.rule_below)}")
+        if style.keep_with_next:
+            rules.append("break-after: avoid")
+        return f".s-{key} {{ {'; '.join(rules)}; }}"
+
+    def _css(self) -> str:
+        product, audience = self.product, self.job.audience
+        width, height = PAPER_SIZES_IN[audience.paper]
+        margins = product.margins
+        assert margins is not None  # flow products have margins (checked when the product loads)
+        banner = product.styles.get("banner")
+        banner_css = (f"font-family: {self._family(banner.font)}; font-size: {_pt(banner.size)}; "
+                      f"font-weight: {'bold' if banner.bold else 'normal'}; color: {self.palette.hex(banner.color)};"
+                      if banner else "")
+        banner_text = json.dumps(self.job.document.banner or "", ensure_ascii=False)
+        accent, muted, rule, fill = (self.palette.hex(name) for name in ("accent", "muted", "rule", "fill"))
+        lines = [
+            f"@page {{ size: {width:g}in {height:g}in; margin: {margins.top:g}in {margins.right:g}in "
+            f"{margins.bottom:g}in {margins.left:g}in;",
+            f"  @top-center {{ content: {banner_text}; {banner_css} text-transform: uppercase; }}",
+            f"  @bottom-center {{ content: {banner_text}; {banner_css} text-transform: uppercase; }}",
+            "}",
+            f"html {{ background: {self.palette.hex('paper')}; }}",
+            f"body {{ margin: 0 auto; max-width: {width - margins.left - margins.right:g}in; padding: 1.5rem 1rem 4rem; "
+            f"color: {self.palette.hex('ink')}; }}",
+            "ul { list-style: none; margin: 0; padding: 0; }",
+            "table { border-collapse: collapse; width: 100%; break-inside: auto; }",
+            f"th, td {{ border-bottom: 0.5pt solid {rule}; padding: 1.5pt 4pt; vertical-align: top; text-align: left; }}",
+            "tr { break-inside: avoid; }",
+            ".tab { display: inline-block; }",
+            f".cite {{ color: {muted}; }}",
+            ".logo { display: block; }",
+            f".banner {{ {banner_css} text-transform: uppercase; text-align: center; background: {fill}; "
+            "padding: 2pt; position: sticky; z-index: 2; }",
+            ".banner.top { top: 0; } .banner.bottom { bottom: 0; }",
+            ".claim { cursor: pointer; }",
+            f".claim:hover, .claim:focus-within {{ outline: 1pt dotted {accent}; outline-offset: 1pt; }}",
+            f".evidence-link {{ font-size: 7pt; color: {accent}; text-indent: 0; margin-left: 3pt; }}",
+            # A raised note number must not make its line taller than the style's exact pitch.
+            "sup { line-height: 0; font-size: 70%; }",
+            f"sup a {{ color: {accent}; text-decoration: none; }}",
+            f".notes {{ border-top: 0.5pt solid {rule}; margin-top: 6pt; padding-top: 3pt; }}",
+            ".notes ol { margin: 0; padding-left: 14pt; }",
+            f".field-label {{ font-weight: bold; color: {muted}; }}",
+            ".s-sources, .s-reference, .notes li { overflow-wrap: anywhere; }",
+            f"mark {{ background: {fill}; color: inherit; }}",
+            f"mark.hit, :target + mark {{ background: {accent}; color: {self.palette.hex('inverse')}; }}",
+            f".source-text p {{ {self._family_rule('body')} font-size: 10pt; line-height: 1.45; margin: 0 0 6pt; }}",
+            f"dialog {{ max-width: 46rem; width: 90vw; max-height: 85vh; border: 1pt solid {rule}; padding: 0; }}",
+            "dialog .panel { padding: 0.75rem 1rem; overflow-y: auto; max-height: calc(85vh - 3rem); }",
+            f"dialog header {{ display: flex; justify-content: space-between; align-items: center; padding: 0.5rem 1rem; "
+            f"background: {fill}; }}",
+            "dialog h2 { margin: 0; font-size: 11pt; }",
+            ".panel blockquote { margin: 0 0 8pt; }",
+            ".skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; }",
+            "@media print {",
+            "  body { max-width: none; padding: 0; }",
+            "  .banner, .evidence-link, .source-texts, .skip, dialog { display: none !important; }",
+            "  .claim:hover, .claim:focus-within { outline: none; }",
+            "  a { color: inherit; text-decoration: none; }",
+            "}",
+        ]
+        lines += [self._style_css(key, style) for key, style in sorted(product.styles.items())]
+        lines += [f".s-{key} .tab {{ min-width: {_pt(style.tab)}; }}"
+                  for key, style in sorted(product.styles.items()) if style.tab]
+        return "\n".join(lines)
+
+    def _family_rule(self, role: str) -> str:
+        return f"font-family: {self._family(role)};"
+
+    # -- content -----------------------------------------------------------------
+
+    def _runs(self, runs: list[Run]) -> str:
+        out = []
+        for run in runs:
+            pieces = run.text.split("\t")
+            text = "".join(f'<span class="tab">{_escape(piece)}</span>' if index < len(pieces) - 1 else _escape(piece)
+                           for index, piece in enumerate(pieces))
+            if run.bold:
+                text = f"<strong>{text}</strong>"
+            if run.italic:
+                text = f"<em>{text}</em>"
+            if run.cite:
+                text = f'<span class="cite">{text}</span>'
+            out.append(text)
+        return "".join(out)
+
+    def _note_refs(self, notes: list[str]) -> str:
+        refs = []
+        for note in notes:
+            self.notes.append(note)
+            number = len(self.notes)
+            refs.append(f'<sup><a href="#note-{number}" id="noteref-{number}" role="doc-noteref" '
+                        f'aria-label="note {number}">{number}</a></sup>')
+        return "".join(refs)
+
+    def _claim_attributes(self, trace: EvidenceRef | None) -> tuple[str, str]:
+        """The attributes that make an element a claim, and the evidence link it ends with."""
+        if trace is None or not trace.quotes:
+            return "", ""
+        ids = []
+        for source_id, quote in trace.quotes:
+            match = self.job.sources[source_id].locate(quote)
+            assert match is not None  # every quote was verified when the content was collected
+            ids.append(self.evidence.add(source_id, match.start, match.end).id)
+        ids = list(dict.fromkeys(ids))
+        self.claims += 1
+        point = f' data-point="{_escape(trace.point_id)}"' if trace.point_id else ""
+        attributes = f' class="claim" data-quotes="{" ".join(ids)}"{point}'
+        link = (f'<a class="evidence-link" href="#{ids[0]}" aria-haspopup="dialog" '
+                f'aria-label="evidence for this claim: {len(ids)} quote{"s" if len(ids) > 1 else ""}">evidence</a>')
+        return attributes, link
+
+    def _paragraph(self, block: Block, tag: str = "p") -> str:
+        claim, link = self._claim_attributes(block.trace)
+        classes = f"s-{block.style}"
+        if claim:
+            claim = claim.replace('class="claim"', f'class="{classes} claim"')
+        else:
+            claim = f' class="{classes}"'
+        runs = block.runs
+        label = ""
+        if block.kind == "field":  # label, then the value at the style's tab stop
+            label = f'<span class="tab field-label">{_escape(runs[0].text)}</span>'
+            runs = runs[1:]
+        body = label + self._runs(runs) + self._note_refs(block.footnotes)
+        return f"<{tag}{claim}>{body}{link}</{tag}>"
+
+    def _cell(self, cell: Cell, tag: str, style: str) -> str:
+        scope = ' scope="col"' if tag == "th" else ""
+        return f'<{tag}{scope} class="s-{style}">{self._runs(cell.runs)}{self._note_refs(cell.footnotes)}</{tag}>'
+
+    def _table(self, block: Block) -> str:
+        parts = [f'<table class="s-{block.style}" aria-label="{_escape(block.alt_text)}">'
+                 if block.alt_text else f'<table class="s-{block.style}">']
+        if block.columns:
+            parts.append("<colgroup>" + "".join(f'<col style="width: {fraction * 100:.1f}%">'
+                                                for fraction in block.columns) + "</colgroup>")
+        for row in block.rows:
+            if row.header:
+                parts.append("<thead><tr>" + "".join(self._cell(c, "th", "table_header") for c in row.cells)
+                             + "</tr></thead><tbody>")
+                continue
+            claim, link = self._claim_attributes(row.trace)
+            cells = [self._cell(c, "td", "table_cell") for c in row.cells]
+            if link:
+                cells[-1] = cells[-1].replace("</td>", f"{link}</td>")
+            parts.append(f"<tr{claim}>" + "".join(cells) + "</tr>")
+        parts.append("</tbody></table>" if any(row.header for row in block.rows) else "</table>")
+        return "".join(parts)
+
+    def _blocks(self, blocks: list[Block]) -> str:
+        out: list[str] = []
+        in_list = False
+        for block in blocks:
+            is_item = block.kind == "bullet" or bool(self.product.styles[block.style].bullet)
+            if in_list and not is_item:
+                out.append("</ul>")
+                in_list = False
+            if block.kind == "table":
+                out.append(self._table(block))
+            elif block.kind == "heading":
+                level = _HEADING_LEVEL.get(block.style, 2 if block.level <= 1 else 3)
+                out.append(self._paragraph(block, f"h{level}"))
+            elif block.style == "title":
+                out.append(self._paragraph(block, "h1"))
+            elif is_item:
+                if not in_list:
+                    out.append("<ul>")
+                    in_list = True
+                style = self.product.styles[block.style]
+                marker = (f'<span class="tab" aria-hidden="true" style="min-width: {_pt(style.hanging)}">'
+                          f"{_escape(style.bullet or '')}</span>")
+                out.append(self._paragraph(block, "li").replace(">", ">" + marker, 1))
+            else:
+                out.append(self._paragraph(block))
+        if in_list:
+            out.append("</ul>")
+        return "\n".join(out)
+
+    def _sections(self, document: Document) -> str:
+        out = []
+        for index, section in enumerate(document.sections, start=1):
+            key = section.module_id or section.role
+            tag = "header" if section.role == "masthead" else "section"
+            out.append(f'<{tag} id="{_escape(key)}-{index}" class="part-{section.role}">\n'
+                       f"{self._blocks(section.blocks)}\n</{tag}>")
+        return "\n".join(out)
+
+    def _notes(self) -> str:
+        if not self.notes:
+            return ""
+        items = "\n".join(f'<li id="note-{n}" class="s-footnote">{_escape(text)} '
+                          f'<a href="#noteref-{n}" role="doc-backlink" aria-label="back to the text">↩</a></li>'
+                          for n, text in enumerate(self.notes, start=1))
+        return f'<section class="notes" role="doc-endnotes" aria-label="Notes">\n<ol>\n{items}\n</ol>\n</section>'
+
+    def _source_text(self, source_id: str) -> str:
+        """The source's text in paragraphs, each stretch that quotes cover wrapped in a mark.
+
+        A mark lists every quote covering it, so a claim's quotes light up even where another
+        claim's quote overlaps them; a quote that runs over a paragraph break is marked in both."""
+        text = self.job.sources[source_id].text
+        quotes = self.evidence.in_source(source_id)
+        anchored: set[str] = set()
+        paragraphs = []
+        for found in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):  # blank lines separate paragraphs
+            start, end = found.span()
+            inside = [q for q in quotes if q.start < end and q.end > start]
+            cuts = sorted({start, end, *(max(q.start, start) for q in inside), *(min(q.end, end) for q in inside)})
+            pieces = []
+            for left, right in zip(cuts, cuts[1:]):
+                covering = [q.id for q in inside if q.start <= left and right <= q.end]
+                chunk = _escape(text[left:right])
+                if covering:
+                    anchors = "".join(f'<span id="{q.id}"></span>' for q in inside
+                                      if q.id not in anchored and q.start <= left)
+                    anchored.update(q.id for q in inside if q.start <= left)
+                    chunk = f'{anchors}<mark data-quotes="{" ".join(covering)}">{chunk}</mark>'
+                pieces.append(chunk)
+            paragraphs.append(f"<p>{''.join(pieces)}</p>")
+        return "\n".join(paragraphs)
+
+    def _source_texts(self) -> str:
+        cited = list(dict.fromkeys(quote.source_id for quote in self.evidence.quotes.values()))
+        if not cited:
+            return ""
+        articles = []
+        for source_id in sorted(cited):
+            meta = self.job.sources[source_id].meta
+            articles.append(f'<article id="source-{_escape(source_id)}" class="source" data-source="{_escape(source_id)}">'
+                            f"<h3>{_escape(meta.title)}</h3>\n<div class=\"source-text\">\n"
+                            f"{self._source_text(source_id)}\n</div></article>")
+        return ('<section class="source-texts" aria-labelledby="source-texts-heading">\n'
+                '<h2 id="source-texts-heading">Source texts</h2>\n'
+                "<p>Every quote this brief rests on, highlighted where it stands in its source. "
+                "Select a claim to see its own quotes.</p>\n" + "\n".join(articles) + "\n</section>")
+
+    def render(self) -> bytes:
+        document = self.job.document
+        body = self._sections(document)
+        notes = self._notes()
+        sources = self._source_texts()
+        logo = ""
+        if self.job.audience.branding.logo is not None:
+            data = base64.b64encode(self.job.audience.branding.logo.read_bytes()).decode("ascii")
+            height = self.product.logo_height
+            logo = (f'<img class="logo" src="data:image/png;base64,{data}" alt="{_escape(document.author)} logo" '
+                    f'style="height: {height:g}in">')
+        banner = _escape(document.banner) if document.banner else ""
+        top = f'<div class="banner top" role="note">{banner}</div>\n' if banner else ""
+        bottom = f'<div class="banner bottom" role="note">{banner}</div>\n' if banner else ""
+        page = f"""<!DOCTYPE html>
+<html lang="{_escape(document.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="briefwright">
+<meta name="author" content="{_escape(document.author)}">
+<meta name="description" content="{_escape(document.subject)}">
+<meta name="dcterms.issued" content="{_escape(document.issued)}">
+<title>{_escape(document.title)}</title>
+<style>
+{self._css()}
+</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the brief</a>
+{top}{logo}
+<main id="main" data-claims="{self.claims}">
+{body}
+{notes}
+</main>
+{sources}
+<dialog id="evidence" aria-labelledby="evidence-title">
+<header><h2 id="evidence-title">Evidence</h2><button type="button" class="close" aria-label="Close">Close</button></header>
+<div class="panel" tabindex="-1"></div>
+</dialog>
+{bottom}<script>
+{_SCRIPT}
+</script>
+</body>
+</html>
+"""
+        return page.encode("utf-8")
+
+
+# The panel shows, for the claim selected, each cited source's paragraphs that hold its quotes,
+# with those quotes highlighted; the reader can follow a link to the whole source text.
+_SCRIPT = """(function () {
+  var dialog = document.getElementById("evidence");
+  var panel = dialog.querySelector(".panel");
+  var opener = null;
+  function show(claim) {
+    var ids = claim.getAttribute("data-quotes").split(" ");
+    panel.textContent = "";
+    var said = document.createElement("blockquote");
+    said.className = "claim-text";
+    var words = claim.cloneNode(true);
+    words.querySelectorAll("sup, .evidence-link, [aria-hidden]").forEach(function (node) { node.remove(); });
+    said.textContent = words.textContent.trim();
+    panel.appendChild(said);
+    var shown = [];
+    document.querySelectorAll(".source").forEach(function (source) {
+      var marks = Array.prototype.filter.call(source.querySelectorAll("mark"), function (mark) {
+        return mark.getAttribute("data-quotes").split(" ").some(function (id) { return ids.indexOf(id) >= 0; });
+      });
+      if (!marks.length) { return; }
+      var heading = document.createElement("h3");
+      heading.textContent = source.querySelector("h3").textContent;
+      panel.appendChild(heading);
+      var seen = [];
+      marks.forEach(function (mark) {
+        var paragraph = mark.closest("p");
+        if (seen.indexOf(paragraph) >= 0) { return; }
+        seen.push(paragraph);
+        var copy = paragraph.cloneNode(true);
+        copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+        copy.querySelectorAll("mark").forEach(function (mark) {
+          var hit = mark.getAttribute("data-quotes").split(" ").some(function (id) { return ids.indexOf(id) >= 0; });
+          mark.className = hit ? "hit" : "";
+        });
+        panel.appendChild(copy);
+        shown.push(copy);
+      });
+      var link = document.createElement("a");
+      link.href = "#" + source.id;
+      link.textContent = "Whole source text";
+      link.addEventListener("click", function () { dialog.close(); });
+      panel.appendChild(link);
+    });
+    opener = claim;
+    dialog.showModal();
+    var first = panel.querySelector("mark.hit");
+    if (first) { first.scrollIntoView({block: "center"}); }
+    panel.focus();
+  }
+  document.querySelectorAll(".claim").forEach(function (claim) {
+    claim.addEventListener("click", function (event) {
+      if (event.target.closest("sup a")) { return; }
+      event.preventDefault();
+      show(claim);
+    });
+  });
+  dialog.querySelector(".close").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("close", function () {
+    var link = opener && opener.querySelector(".evidence-link");
+    if (link) { link.focus(); }
+  });
+})();"""
+
+
+class _Reader(HTMLParser):
+    """Reads back what a reader of the page gets: text of the main part, ids, links, images, marks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.images_without_alt = 0
+        self.claim_quotes: list[list[str]] = []
+        self.mark_quotes: set[str] = set()
+        self.external: list[str] = []
+        self.lang = ""
+        self.main_text: list[str] = []
+        self._depth_in_main = 0
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = found.get("lang", "")
+        if "id" in found:
+            self.ids.append(found["id"])
+        if tag == "a" and "href" in found:
+            self.hrefs.append(found["href"])
+        if tag == "img" and not found.get("alt"):
+            self.images_without_alt += 1
+        for name in ("src", "href"):
+            value = found.get(name, "")
+            if (tag != "a" or name != "href") and value and not value.startswith(("data:", "#")):
+                self.external.append(value)
+        if tag == "link":
+            self.external.append(found.get("href", ""))
+        if "claim" in found.get("class", "").split():
+            self.claim_quotes.append(found.get("data-quotes", "").split())
+        if tag == "mark":
+            self.mark_quotes.update(found.get("data-quotes", "").split())
+        if tag == "main" or self._depth_in_main:
+            self._depth_in_main += 1
+        if self._depth_in_main and ("evidence-link" in found.get("class", "") or tag == "sup"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth_in_main:
+            if self._hidden and tag in ("a", "sup"):
+                self._hidden -= 1
+            self._depth_in_main -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth_in_main and not self._hidden:
+            self.main_text.append(data)
+
+
+def check_html(data: bytes, document: Document, where: Where, report) -> None:
+    """Reopen the page: every planned block's text in order, ids unique, links and notes resolve,
+    each claim's quotes marked in a source text, nothing fetched from elsewhere."""
+    reader = _Reader()
+    reader.feed(data.decode("utf-8"))
+    reader.close()
+    text = re.sub(r"\s+", "", "".join(reader.main_text))
+    position = 0
+    for number, block in enumerate(document.blocks(), start=1):
+        pieces = [block.text] if block.kind != "table" else [c.text for r in block.rows for c in r.cells]
+        for piece in pieces:
+            wanted = re.sub(r"\s+", "", piece)
+            found = text.find(wanted, position)
+            if found < 0:
+                report.error("output-mismatch", where, f"block {number} is missing or out of order: {piece[:60]!r}")
+                return
+            position = found + len(wanted)
+    duplicates = sorted({i for i in reader.ids if reader.ids.count(i) > 1})
+    if duplicates:
+        report.error("output-ids", where, f"ids used twice: {', '.join(duplicates[:5])}")
+    missing = sorted({href[1:] for href in reader.hrefs if href.startswith("#") and href[1:] not in reader.ids})
+    if missing:
+        report.error("output-links", where, f"links to nothing: {', '.join(missing[:5])}")
+    unmarked = sorted({q for quotes in reader.claim_quotes for q in quotes} - reader.mark_quotes)
+    if unmarked:
+        report.error("output-evidence", where, f"claims cite quotes not marked in any source text: {', '.join(unmarked)}")
+    if reader.external:
+        report.error("output-external", where, f"the page fetches {reader.external[0]}; it must be self-contained")
+    if reader.images_without_alt:
+        report.error("output-alt-text", where, f"{reader.images_without_alt} image(s) without alt text")
+    if not reader.lang:
+        report.error("output-language", where, "the page does not declare its language")
+
+
+class HtmlWriter:
+    def render(self, job: RenderJob) -> Rendered:
+        return Rendered(HtmlRenderer(job).render(), job.document)
+
+    def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:
+        check_html(rendered.data, rendered.model, where, job.report)
+
+
+WRITER = HtmlWriter()

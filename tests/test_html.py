@@ -1,0 +1,230 @@
+"""The HTML brief: a third writer through the registry, read back from disk and used in Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from briefwright.build import build
+from briefwright.diagnostics import Report, Where
+from briefwright.project import load_project
+from briefwright.writers.html import check_html
+from briefwright.writers.registry import WRITERS
+from tests.conftest import copy_project
+
+BUDGET_PAGES = 2  # templates/products/brief-html.yaml
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """brief-html for a letter audience without a banner and an A4 audience with one, written to disk."""
+    project_dir = copy_project(tmp_path_factory.mktemp("html") / "project")
+    out = project_dir / "build"
+    build(load_project(project_dir), products=["brief-html"], audiences=["analyst", "defence"], out_dir=out)
+    return {name: out / f"brief-html-{name}.html" for name in ("analyst", "defence")}
+
+
+def _evidence(page: Path) -> dict:
+    return json.loads(page.with_name(page.stem + ".evidence.json").read_text(encoding="utf-8"))
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _elements(page: Path) -> list[tuple[str, dict[str, str]]]:
+    parser = _Elements()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+class Describe_the_writer_registry:
+    def it_declares_each_format_with_its_suffix_and_kind(self) -> None:
+        assert {(s.format, s.suffix, s.kind) for s in WRITERS.values()} >= {
+            ("docx", ".docx", "flow"), ("pptx", ".pptx", "slides"), ("html", ".html", "flow")}
+
+    def it_refuses_a_product_naming_an_unknown_format(self, project_dir: Path) -> None:
+        products = project_dir / "templates" / "products"
+        products.mkdir(parents=True, exist_ok=True)
+        source = Path(__file__).resolve().parent.parent / "src/briefwright/templates/products/brief.yaml"
+        (products / "brief-odt.yaml").write_text(source.read_text(encoding="utf-8").replace("format: docx", "format: odt"),
+                                                 encoding="utf-8")
+        import subprocess
+        import sys
+        run = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "brief-odt"], cwd=project_dir,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 1 and "Traceback" not in run.stderr
+        assert "brief-odt.yaml:4" in run.stderr and "no writer for format 'odt'" in run.stderr
+        assert "docx, pptx, html" in run.stderr
+        assert not (project_dir / "build" / "brief-odt-analyst.odt").exists()
+
+
+class Describe_the_HTML_brief_on_disk:
+    def it_is_one_self_contained_page_in_the_audiences_language(self, pages: dict[str, Path]) -> None:
+        for page in pages.values():
+            tags = _elements(page)
+            assert next(attrs for tag, attrs in tags if tag == "html")["lang"] == "en-US"
+            fetched = [attrs.get("src") or attrs.get("href") for tag, attrs in tags
+                       if tag in ("img", "script", "link", "iframe") and (attrs.get("src") or attrs.get("href"))]
+            assert fetched and all(value.startswith("data:") for value in fetched)  # the logo, inline
+            assert all(attrs.get("alt") for tag, attrs in tags if tag == "img")
+
+    def it_shows_every_claim_of_the_evidence_map_with_its_quotes_marked_in_the_sources(self,
+                                                                                        pages: dict[str, Path]) -> None:
+        page = pages["analyst"]
+        evidence = _evidence(page)
+        tags = _elements(page)
+        claims = [attrs for tag, attrs in tags if "claim" in attrs.get("class", "").split()]
+        marked = {q for tag, attrs in tags if tag == "mark" for q in attrs["data-quotes"].split()}
+        ids = [attrs["id"] for tag, attrs in tags if "id" in attrs]
+        assert len(claims) == sum(1 for entry in evidence["entries"] if entry["quotes"]) >= 15
+        assert all(set(claim["data-quotes"].split()) <= marked for claim in claims)
+        assert len(ids) == len(set(ids))
+        links = [attrs["href"][1:] for tag, attrs in tags if tag == "a" and attrs.get("href", "").startswith("#")]
+        assert set(links) <= set(ids)
+
+    def it_carries_the_notes_the_Word_brief_carries(self, pages: dict[str, Path]) -> None:
+        evidence = _evidence(pages["analyst"])
+        notes = [note for entry in evidence["entries"] for note in entry["footnotes"]]
+        text = pages["analyst"].read_text(encoding="utf-8")
+        listed = re.findall(r'<li id="note-(\d+)" class="s-footnote">', text)
+        assert notes and len(listed) == len(notes)
+        assert all(f'href="#note-{n}"' in text and f'href="#noteref-{n}"' in text for n in listed)
+
+    def its_check_finds_a_missing_block_and_a_dangling_link(self, pages: dict[str, Path]) -> None:
+        from briefwright.build import collect, plan_product
+        from briefwright.project import load_project as load
+
+        workspace = collect(load(pages["analyst"].parent.parent))
+        _, _, plan = plan_product(workspace, "brief-html", "analyst")
+        good = pages["analyst"].read_bytes()
+        report = Report()
+        check_html(good, plan.document, Where(), report)
+        assert not report.items
+        first_claim = next(block for block in plan.document.blocks() if block.kind == "bullet")
+        cut = good.replace(first_claim.runs[-1].text.encode("utf-8")[:40], b"", 1)
+        dangling = good.replace(b'href="#note-1"', b'href="#note-999"', 1)
+        for broken, code in ((cut, "output-mismatch"), (dangling, "output-links")):
+            report = Report()
+            check_html(broken, plan.document, Where(), report)
+            assert code in {item.code for item in report.items}
+
+    def it_is_byte_identical_when_built_again(self, pages: dict[str, Path], tmp_path: Path) -> None:
+        again = tmp_path / "again"
+        build(load_project(pages["analyst"].parent.parent), products=["brief-html"], audiences=["analyst"],
+              out_dir=again)
+        assert (again / pages["analyst"].name).read_bytes() == pages["analyst"].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1400",
+                     "--allow-file-access-from-files"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "chromedriver"), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.mark.browser
+class Describe_the_HTML_brief_in_Chromium:
+    def it_shows_a_claims_quotes_highlighted_in_the_source_text_when_the_claim_is_clicked(
+            self, pages: dict[str, Path], browser, tmp_path: Path) -> None:
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        page = pages["analyst"]
+        evidence = _evidence(page)
+        browser.get(page.as_uri())
+        entry = next(e for e in evidence["entries"] if len({q["source"] for q in e["quotes"]}) >= 2)
+        claim = next(element for element in browser.find_elements(By.CSS_SELECTOR, ".claim")
+                     if _squash(entry["text"][:50]) in _squash(element.text))
+        dialog = browser.find_element(By.ID, "evidence")
+        assert not dialog.is_displayed()
+        claim.click()
+        WebDriverWait(browser, 5).until(expected_conditions.visibility_of(dialog))
+        # The highlighted stretches, read off the screen, are the verified quotes, source by source.
+        hits = browser.execute_script(
+            "return Array.from(document.querySelectorAll('#evidence mark.hit')).map(m => m.textContent);")
+        shown = _squash(" ".join(hits))
+        for quote in entry["quotes"]:
+            assert _squash(quote["quote"]) in shown or all(word in shown for word in quote["quote"].split()[:6])
+        headings = [h.text for h in dialog.find_elements(By.CSS_SELECTOR, ".panel h3")]
+        titles = {evidence["sources"][q["source"]]["title"] for q in entry["quotes"]}
+        assert titles == set(headings)
+        first_hit = dialog.find_element(By.CSS_SELECTOR, "mark.hit")
+        assert first_hit.is_displayed() and browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+            first_hit)
+        screenshot = tmp_path / "evidence.png"
+        browser.save_screenshot(str(screenshot))
+        assert screenshot.stat().st_size > 10_000
+        dialog.find_element(By.CSS_SELECTOR, "button.close").click()
+        WebDriverWait(browser, 5).until(expected_conditions.invisibility_of_element(dialog))
+        assert "evidence-link" in browser.switch_to.active_element.get_attribute("class")
+
+    def it_opens_the_evidence_from_the_keyboard(self, pages: dict[str, Path], browser) -> None:
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        browser.get(pages["analyst"].as_uri())
+        link = browser.find_element(By.CSS_SELECTOR, ".evidence-link")
+        link.send_keys(Keys.ENTER)
+        dialog = browser.find_element(By.ID, "evidence")
+        WebDriverWait(browser, 5).until(expected_conditions.visibility_of(dialog))
+        assert dialog.find_elements(By.CSS_SELECTOR, "mark.hit")
+        browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+        WebDriverWait(browser, 5).until(expected_conditions.invisibility_of_element(dialog))
+
+    def it_prints_within_the_budget_on_the_audiences_paper_with_its_banner(self, pages: dict[str, Path],
+                                                                            browser) -> None:
+        import base64
+
+        for audience, size, banner in (("analyst", (612, 792), None), ("defence", (595, 842), "UNCLASSIFIED")):
+            browser.get(pages[audience].as_uri())
+            pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True,
+                                                                               "printBackground": True})["data"])
+            with pdfplumber.open(io.BytesIO(pdf)) as document:
+                assert 1 <= len(document.pages) <= BUDGET_PAGES, audience
+                for number, printed in enumerate(document.pages, start=1):
+                    assert (round(printed.width), round(printed.height)) == size
+                    text = printed.extract_text() or ""
+                    if banner:
+                        assert text.count(banner) >= 2, (audience, number)  # top and bottom of every page
+                    assert "Source texts" not in text  # the evidence appendix is for the screen
+                everything = " ".join(p.extract_text() or "" for p in document.pages)
+            assert _squash("Bottom line up front") in _squash(everything)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            from selenium.webdriver.common.by import By
+
+            assert not any(link.is_displayed() for link in browser.find_elements(By.CSS_SELECTOR, ".evidence-link"))
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
