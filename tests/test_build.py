@@ -19,7 +19,8 @@ class Describe_determinism:
         first = build(project, out_dir=tmp_path / "one")
         build(project, out_dir=tmp_path / "two")
         names = sorted(o.path.name for o in first.outputs)
-        assert names == ["brief-analyst.docx", "brief-html-analyst.html", "deck-10-analyst.pptx", "deck-20-analyst.pptx", "deck-5-analyst.pptx",
+        assert names == ["brief-analyst.docx", "brief-html-analyst.html", "deck-10-analyst.pptx", "deck-20-analyst.pptx",
+                         "deck-5-analyst.pptx",
                          "memo-analyst.docx", "report-analyst.docx"]
         for name in names:
             assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name

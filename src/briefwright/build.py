@@ -22,7 +22,8 @@ from briefwright.fingerprint import inputs_fingerprint
 from briefwright.manifest import MANIFEST, current_files, updated_manifest
 from briefwright.matrix import run_jobs
 from briefwright.measure.layout import Typesetter
-from briefwright.plan.planner import Plan, Planner
+from briefwright.measure.readability import document_grade
+from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
@@ -100,7 +101,11 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued)
     composer = Composer(context, typesetter)
-    return product, audience, Planner(workspace.content, composer, typesetter).plan()
+    fit = Planner(workspace.content, composer, typesetter).fit()
+    # The planner returns decisions; the document the writer draws is composed here, once.
+    document = composer.compose(fit.frames, fit.page_numbers or None)
+    check_line_limits(document, product, audience.id, typesetter)
+    return product, audience, Plan(fit, document, document_grade(document))
 
 
 def render_product(workspace: Workspace, product: Product, audience: AudienceProfile, plan: Plan,

@@ -233,6 +233,46 @@ _DECK_STYLES: dict[str, tuple[str, ...]] = {
 _DECK_FURNITURE = ("kicker", "title", "source_line", "page_number", "banner")
 
 
+# What belongs to each kind of product: a page product's file naming slide boxes (or the reverse)
+# is a mistake the reader should hear about, not a setting silently ignored.
+KIND_PARTS: dict[str, tuple[str, ...]] = {
+    "flow": ("masthead", "bluf", "background", "summary", "contents", "modules", "timeline", "figures", "sources"),
+    "slides": ("title", "judgments", "modules", "digest", "timeline", "figures", "sources"),
+}
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "flow": ("margins", "new_page", "logo_height", "max_points_per_module", "points_as"),
+    "slides": ("boxes", "slide_size", "max_points_per_slide"),
+}
+_SLIDE_BOXES = ("kicker", "title", "title_rule", "body", "source_line", "page_number")
+_COVER_BOXES = ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta")
+_BANNER_BOXES = ("banner_top", "banner_bottom")
+
+
+def kind_problems(product: Product) -> list[tuple[tuple[str | int, ...], str]]:
+    """(where in the file, what is wrong) for each part, field or box that does not suit the kind."""
+    kind = product.kind
+    other = "slides" if kind == "flow" else "flow"
+    label = {"flow": "page", "slides": "slide"}
+    formats = {k: ", ".join(s.format for s in WRITERS.values() if s.kind == k) for k in KIND_PARTS}
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for index, entry in enumerate(product.structure):
+        role = Part.parse(entry).role
+        if role not in KIND_PARTS[kind]:
+            problems.append((("structure", index), f"part '{role}' is for {label[other]} products ({formats[other]}); "
+                             f"a {label[kind]} product ({product.format}) may use: {', '.join(KIND_PARTS[kind])}"))
+    for name in KIND_FIELDS[other]:
+        if name in product.model_fields_set:
+            problems.append(((name,), f"'{name}' is for {label[other]} products ({formats[other]}); "
+                             f"this is a {label[kind]} product ({product.format})"))
+    if kind == "slides":
+        needed = [*_SLIDE_BOXES, *_BANNER_BOXES]
+        if any(Part.parse(entry).role == "title" for entry in product.structure):
+            needed += [*_COVER_BOXES, "cover_band"]
+        problems += [(("boxes",), f"box '{name}' is missing; every slide draws it")
+                     for name in needed if name not in product.boxes]
+    return problems
+
+
 def required_styles(product: Product) -> list[str]:
     """Every style key the product's structure will draw with."""
     needed: list[str] = []
@@ -269,6 +309,10 @@ def load_product(layers: Layers, name: str) -> Product:
     product = validate_into(Product, data, document, (), report)
     report.raise_if_failed()
     assert product is not None
+    for where, problem in kind_problems(product):
+        report.error("product-kind", document.where(where), f"product '{product.id}': {problem}",
+                     "remove it, or change format: to a writer of that kind")
+    report.raise_if_failed()
     missing = [key for key in required_styles(product) if key not in product.styles]
     if missing:
         raise fail("product-style-missing", document.where(("styles",)),

@@ -238,9 +238,9 @@ class Composer:
         """The document for a plan; page_numbers (section key → page) fill a contents list."""
         vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
         if self.context.product.kind == "flow":
-            sections, citations = self._compose_docx(frames, page_numbers or {}, vocabulary)
+            sections, citations = self._compose_flow(frames, page_numbers or {}, vocabulary)
         else:
-            sections, citations = self._compose_deck(frames)
+            sections, citations = self._compose_slides(frames)
             vocabulary.apply(sections)
         if self._wants_glossary(sections) and vocabulary.used:
             sections.insert(next(i for i, s in enumerate(sections) if s.role == "sources"),
@@ -342,7 +342,7 @@ class Composer:
             blocks.append(Block("body", runs, trace=self._trace(point, pick.level)))
         return blocks
 
-    def _compose_docx(self, frames: list[Frame], page_numbers: dict[str, int],
+    def _compose_flow(self, frames: list[Frame], page_numbers: dict[str, int],
                       vocabulary: VocabularyPass) -> tuple[list[Section], Citations]:
         """Each section composed, given its page break, footnotes and vocabulary, in reading order.
 
@@ -457,7 +457,7 @@ class Composer:
         return Section(frame.role, title=heading,
                        blocks=[Block("heading", [Run(heading)], kind="heading"), table])
 
-    def _compose_deck(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
+    def _compose_slides(self, frames: list[Frame]) -> tuple[list[Section], Citations]:
         content, citations = self.context.content, Citations()
         sections: list[Section] = []
         for frame in frames:

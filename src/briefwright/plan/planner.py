@@ -16,9 +16,8 @@ from briefwright.compose.selection import Frame, Pick
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
 from briefwright.diagnostics import Where, fail
 from briefwright.measure.layout import Pagination, Typesetter
-from briefwright.measure.readability import document_grade
 from briefwright.model import Document
-from briefwright.products import Part
+from briefwright.products import Part, Product
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
 
@@ -34,19 +33,51 @@ class Decision:
 
 
 @dataclass
-class Plan:
+class Fit:
+    """What the planner decides, and nothing composed: which points go in which frame (section or
+    slide) at what level, why each point was kept, condensed or dropped, how full each page or
+    slide is, and the page each section starts on (for a contents list)."""
+
     product_id: str
     audience_id: str
     frames: list[Frame]
-    document: Document
     decisions: list[Decision]
-    fills: list[float]  # per page (Word) or per slide body (PowerPoint)
+    fills: list[float]  # per page (flow) or per slide body (slides)
     unit: str  # "page" | "slide"
-    reading_grade: float = 0.0  # Flesch–Kincaid grade of the product's prose
+    page_numbers: dict[str, int]  # section key → first page, when the product has a contents part
 
     @property
     def count(self) -> int:
         return len(self.fills)
+
+
+@dataclass
+class Plan:
+    """A fit and the document composed from it, once, for the writer."""
+
+    fit: Fit
+    document: Document
+    reading_grade: float  # Flesch–Kincaid grade of the product's prose
+
+    @property
+    def frames(self) -> list[Frame]:
+        return self.fit.frames
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return self.fit.decisions
+
+    @property
+    def fills(self) -> list[float]:
+        return self.fit.fills
+
+    @property
+    def unit(self) -> str:
+        return self.fit.unit
+
+    @property
+    def count(self) -> int:
+        return self.fit.count
 
     def summary(self) -> dict[str, int]:
         counts = {"kept": 0, "condensed": 0, "dropped": 0}
@@ -91,24 +122,9 @@ class Planner:
             return self.content.topic.background is not None
         return True
 
-    def plan(self) -> Plan:
-        plan = self._plan_pages() if self.product.kind == "flow" else self._plan_slides()
-        self._check_line_limits(plan.document)
-        plan.reading_grade = document_grade(plan.document)
-        return plan
-
-    def _check_line_limits(self, document: Document) -> None:
-        """Styles with max_lines (the memo's BLUF: four) hold content the planner cannot shorten."""
-        if self.product.kind != "flow":
-            return
-        width = self.typesetter.page_geometry().content_width
-        for block in document.blocks():
-            limit = self.product.styles[block.style].max_lines
-            if limit is not None and (lines := self.typesetter.line_count(block, width)) > limit:
-                raise fail("line-limit", Where(field=f"products.{self.product.id}.styles.{block.style}.max_lines"),
-                           f"product '{self.product.id}' for '{self.audience.id}': the {block.style} paragraph takes "
-                           f"{lines} lines; the product allows {limit}: “{block.text[:60]}…”",
-                           "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)")
+    def fit(self) -> Fit:
+        """Decide; the trial documents composed to measure the choices stay inside the planner."""
+        return self._plan_pages() if self.product.kind == "flow" else self._plan_slides()
 
     def excluded(self, point: Point) -> str | None:
         """Why the audience leaves this point out, or None. Must-keep points are never left out."""
@@ -188,14 +204,14 @@ class Planner:
         return frames, document, self.typesetter.paginate(document)
 
     def _number_contents(self, frames: list[Frame], document: Document,
-                         pagination: Pagination) -> tuple[Document, Pagination]:
+                         pagination: Pagination) -> dict[str, int]:
         """Print the contents' page numbers, read off the layout itself.
 
         Done once, on the chosen plan: a contents line is one line whatever its digits, so the
         trial layouts do not need the numbers to know how many pages they take.
         """
         if not any(frame.role == "contents" for frame in frames):
-            return document, pagination
+            return {}
         pages: dict[str, int] = {}
         index = 0
         for section in document.sections:
@@ -203,12 +219,11 @@ class Planner:
             if section.blocks and index < len(pagination.block_pages):
                 pages.setdefault(key, pagination.block_pages[index])
             index += len(section.blocks)
-        numbered = self.composer.compose(frames, pages)
-        numbered_pagination = self.typesetter.paginate(numbered)
+        numbered_pagination = self.typesetter.paginate(self.composer.compose(frames, pages))
         assert numbered_pagination.block_pages == pagination.block_pages, "page numbers moved the layout"
-        return numbered, numbered_pagination
+        return pages
 
-    def _plan_pages(self) -> Plan:
+    def _plan_pages(self) -> Fit:
         budget = self.product.budget
         shortest = self.product.levels[0]
         picks: dict[str, list[Pick]] = {m.id: [] for m in self.modules}
@@ -252,13 +267,13 @@ class Planner:
                        f"product '{self.product.id}': all the content fills only {pagination.pages} page(s); "
                        f"the product needs at least {budget.min_pages}",
                        "add content, or lower budget.min_pages")
-        document, pagination = self._number_contents(frames, document, pagination)
-        return Plan(self.product.id, self.audience.id, frames, document,
-                    self._decisions(self._with_drawn(picks, frames), reasons), pagination.fills, "page")
+        pages = self._number_contents(frames, document, pagination)
+        return Fit(self.product.id, self.audience.id, frames, self._decisions(self._with_drawn(picks, frames), reasons),
+                   pagination.fills, "page", pages)
 
     # -- PowerPoint: fixed slides -----------------------------------------------
 
-    def _plan_slides(self) -> Plan:
+    def _plan_slides(self) -> Fit:
         total = self.product.budget.slides or 0
         fixed_parts = [part for part in self.parts if part.role != "modules"]
         module_slots = total - len(fixed_parts)
@@ -329,8 +344,8 @@ class Planner:
                            "shorten the text, or enlarge the box in the product file")
             fills.append(fit.body_fill)
         reasons = {p.id: "no room left on the module's slides" for m in self.ordered for p in m.points}
-        return Plan(self.product.id, self.audience.id, frames, document,
-                    self._decisions(self._with_drawn(picks, frames), reasons), fills, "slide")
+        return Fit(self.product.id, self.audience.id, frames, self._decisions(self._with_drawn(picks, frames), reasons),
+                   fills, "slide", {})
 
     def _with_drawn(self, picks: dict[str, list[Pick]], frames: list[Frame]) -> dict[str, list[Pick]]:
         merged = {key: list(value) for key, value in picks.items()}
@@ -460,3 +475,17 @@ class Planner:
                     decisions.append(Decision(point.id, module.id, point.priority, "kept", pick.level,
                                               "priority 1: must keep" if point.priority == 1 else "room in budget"))
         return decisions
+
+
+def check_line_limits(document: Document, product: Product, audience_id: str, typesetter: Typesetter) -> None:
+    """Styles with max_lines (the memo's BLUF: four) hold content the planner cannot shorten."""
+    if product.kind != "flow":
+        return
+    width = typesetter.page_geometry().content_width
+    for block in document.blocks():
+        limit = product.styles[block.style].max_lines
+        if limit is not None and (lines := typesetter.line_count(block, width)) > limit:
+            raise fail("line-limit", Where(field=f"products.{product.id}.styles.{block.style}.max_lines"),
+                       f"product '{product.id}' for '{audience_id}': the {block.style} paragraph takes "
+                       f"{lines} lines; the product allows {limit}: “{block.text[:60]}…”",
+                       "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)")
