@@ -142,8 +142,14 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1024)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-]){re.escape(term)}(?![\w-])")
+
+
 def _has_term(text: str, term: str) -> bool:
-    return re.search(rf"(?<![\w'-]){re.escape(term)}(?![\w-])", text) is not None
+    # Most terms are absent from most clauses: a plain substring test settles those without a regex.
+    return term in text and _term_pattern(term).search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -32,28 +32,56 @@ class Segment:
     caps: bool = False
 
 
-def _char_widths(segments: list[Segment]) -> list[tuple[str, float]]:
-    chars: list[tuple[str, float]] = []
+# Per pair of faces, each character's advance (in ems) and whether it is East Asian: a paragraph
+# is measured many times while the planner weighs choices, and most characters recur. Faces are
+# loaded once per process and kept, so they key the table by identity.
+_ADVANCES: dict[tuple[FontFace, FontFace | None], dict[str, tuple[float, bool]]] = {}
+
+
+def _advance_table(face: FontFace, east_asian_face: FontFace | None) -> dict[str, tuple[float, bool]]:
+    return _ADVANCES.setdefault((face, east_asian_face), {})
+
+
+def _advance_of(char: str, face: FontFace, east_asian_face: FontFace | None) -> tuple[float, bool]:
+    east_asian = is_east_asian(char)
+    chosen = face
+    if east_asian and east_asian_face is not None:
+        chosen = east_asian_face
+    elif not face.has(char) and east_asian_face is not None and east_asian_face.has(char):
+        chosen = east_asian_face
+    return chosen.advance(char), east_asian
+
+
+def _char_widths(segments: list[Segment]) -> list[tuple[str, float, bool]]:
+    """(character, width in points, East Asian) for each character of the segments."""
+    chars: list[tuple[str, float, bool]] = []
     for segment in segments:
         text = segment.text.upper() if segment.caps else segment.text
+        table = _advance_table(segment.face, segment.east_asian_face)
+        size = segment.size
         for char in text:
-            face = segment.face
-            if is_east_asian(char) and segment.east_asian_face is not None:
-                face = segment.east_asian_face
-            elif not face.has(char) and segment.east_asian_face is not None and segment.east_asian_face.has(char):
-                face = segment.east_asian_face
-            chars.append((char, face.advance(char) * segment.size))
+            known = table.get(char)
+            if known is None:
+                known = table[char] = _advance_of(char, segment.face, segment.east_asian_face)
+            chars.append((char, known[0] * size, known[1]))
     return chars
 
 
-def _break_after(chars: list[tuple[str, float]], index: int) -> bool:
-    char = chars[index][0]
-    following = chars[index + 1][0] if index + 1 < len(chars) else " "
+_CLOSING = "、。，．）」』"
+_DASHES = "-\u2010\u2013\u2014"
+
+
+def _break_after(chars: list[tuple[str, float, bool]], index: int) -> bool:
+    char, _, east_asian = chars[index]
     if char == " ":
         return True
-    if char in "-\u2010\u2013\u2014" and following.isalnum():
+    if index + 1 < len(chars):
+        following, _, following_east_asian = chars[index + 1]
+    else:
+        following, following_east_asian = " ", False
+    if char in _DASHES and following.isalnum():
         return True
-    return is_east_asian(char) or is_east_asian(following) and following not in "、。，．）」』"
+    return east_asian or following_east_asian and following not in _CLOSING
 
 
 def wrap(segments: list[Segment], width: float) -> list[str]:
@@ -65,27 +93,27 @@ def wrap(segments: list[Segment], width: float) -> list[str]:
     last_break: int | None = None
     index = 0
     while index < len(chars):
-        char, advance = chars[index]
+        char, advance, _ = chars[index]
         if char == "\n":
-            lines.append("".join(c for c, _ in chars[start:index]))
+            lines.append("".join(c for c, _, _ in chars[start:index]))
             start, line_width, last_break = index + 1, 0.0, None
             index += 1
             continue
         visible_width = line_width + (advance if char != " " else 0.0)
         if visible_width > limit and index > start and char != " ":
             cut = last_break + 1 if last_break is not None and last_break >= start else index
-            lines.append("".join(c for c, _ in chars[start:cut]).rstrip())
+            lines.append("".join(c for c, _, _ in chars[start:cut]).rstrip())
             start = cut
             while start < len(chars) and chars[start][0] == " ":
                 start += 1
-            line_width = sum(w for _, w in chars[start:index])
+            line_width = sum(w for _, w, _ in chars[start:index])
             last_break = None
             continue
         line_width += advance
         if _break_after(chars, index):
             last_break = index
         index += 1
-    tail = "".join(c for c, _ in chars[start:]).rstrip()
+    tail = "".join(c for c, _, _ in chars[start:]).rstrip()
     if tail or not lines:
         lines.append(tail)
     return lines
@@ -96,4 +124,4 @@ def count_lines(segments: list[Segment], width: float) -> int:
 
 
 def natural_width(segments: list[Segment]) -> float:
-    return sum(w for _, w in _char_widths(segments))
+    return sum(w for _, w, _ in _char_widths(segments))
