@@ -17,11 +17,8 @@ from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.output import write_atomic
-from briefwright.preview import preview
-from briefwright.printing import to_pdf
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
-from briefwright.scaffold import init_project, new_audience
 from briefwright.sources import cite
 from briefwright.writers.registry import OUTPUT_SUFFIXES
 
@@ -168,6 +165,8 @@ def cmd_new_audience(args: argparse.Namespace) -> int:
     project = _project(args)
     workspace = collect(project, overlay=_overlay(args))
     target = _overlay(args) or project.templates_dir
+    from briefwright.scaffold import new_audience
+
     path = new_audience(workspace.layers, target, args.name, args.base or project.config.default_audience)
     print(f"wrote {_display(path)}: edit it, then run: briefwright build --audience {args.name}")
     return EXIT_OK
@@ -176,6 +175,8 @@ def cmd_new_audience(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     if args.source and args.example:
         raise BriefwrightError("choose --example or --from, not both", code="usage")
+    from briefwright.scaffold import init_project
+
     destination = init_project(Path(args.dir), Path(args.source).resolve() if args.source else None,
                                example=args.example)
     if args.example or args.source:
@@ -211,6 +212,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     # One LibreOffice run converts the Word and PowerPoint files, one Chromium prints the HTML
     # (each starts once, not once a file); each PDF is moved into place only when every one exists.
     with tempfile.TemporaryDirectory(prefix="briefwright-pdf-") as scratch:
+        from briefwright.printing import to_pdf
+
         pdfs = to_pdf(files, Path(scratch))
         for pdf in pdfs:
             write_atomic(out_dir / pdf.name, pdf.read_bytes())
@@ -223,6 +226,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     project = _project(args)
     out_dir = Path(args.out) if args.out else project.build_dir / "preview"
     files = _built_files(args, project, "preview")
+    from briefwright.preview import preview  # Pillow and the clients: only for this command
+
     sheets = preview(files, out_dir)
     for sheet in sheets:
         print(f"{sheet.source.name}: {sheet.count_text} → {_display(sheet.image)}")
