@@ -21,6 +21,11 @@ from briefwright.writers.registry import WRITERS
 from tests.conftest import copy_project
 
 BUDGET_PAGES = 2  # templates/products/brief-html.yaml
+LETTER, A4 = (612, 792), (595, 842)
+# Each audience's paper and handling banner (templates/audiences/*.yaml).
+AUDIENCES = {"analyst": (LETTER, None), "defence": (A4, "UNCLASSIFIED // FOR DISCUSSION"),
+             "legislator": (A4, "FOR DISCUSSION — NOT FOR CITATION"), "public": (LETTER, None),
+             "us-policy": (LETTER, "UNCLASSIFIED")}
 
 
 def _squash(text: str) -> str:
@@ -29,11 +34,11 @@ def _squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """brief-html for a letter audience without a banner and an A4 audience with one, written to disk."""
+    """brief-html for every audience (Letter and A4, with and without a banner), written to disk."""
     project_dir = copy_project(tmp_path_factory.mktemp("html") / "project")
     out = project_dir / "build"
-    build(load_project(project_dir), products=["brief-html"], audiences=["analyst", "defence"], out_dir=out)
-    return {name: out / f"brief-html-{name}.html" for name in ("analyst", "defence")}
+    build(load_project(project_dir), products=["brief-html"], audiences=list(AUDIENCES), out_dir=out)
+    return {name: out / f"brief-html-{name}.html" for name in AUDIENCES}
 
 
 def _evidence(page: Path) -> dict:
@@ -207,7 +212,7 @@ class Describe_the_HTML_brief_in_Chromium:
                                                                             browser) -> None:
         import base64
 
-        for audience, size, banner in (("analyst", (612, 792), None), ("defence", (595, 842), "UNCLASSIFIED")):
+        for audience, (size, banner) in AUDIENCES.items():
             browser.get(pages[audience].as_uri())
             pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True,
                                                                                "printBackground": True})["data"])
