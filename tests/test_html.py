@@ -131,6 +131,22 @@ class Describe_the_HTML_brief_on_disk:
             check_html(broken, plan.document, Where(), report)
             assert code in {item.code for item in report.items}
 
+    def it_keeps_hostile_profile_text_inside_its_strings(self, project_dir: Path) -> None:
+        profile = project_dir / "templates/audiences/defence.yaml"
+        text = profile.read_text(encoding="utf-8")
+        hostile = '"</style><script>alert(1)</script>\\" } body { display: none"'
+        text = text.replace("banner: UNCLASSIFIED // FOR DISCUSSION", f"banner: {hostile}")
+        profile.write_text(text + '\n', encoding="utf-8")
+        build(load_project(project_dir), products=["brief-html"], audiences=["defence"], out_dir=project_dir / "b")
+        page = project_dir / "b/brief-html-defence.html"
+        tags = [tag for tag, _ in _elements(page)]
+        assert tags.count("script") == 1 and tags.count("style") == 1
+        css = page.read_text(encoding="utf-8").split("<style>")[1].split("</style>")[0]
+        assert "<" not in css
+        # The banner stays one CSS string: its quote and braces are escaped, so no rule escapes it.
+        assert css.count('content: "\\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E \\22  \\7D  body \\7B  '
+                         'display: none";') == 2
+
     def it_is_byte_identical_when_built_again(self, pages: dict[str, Path], tmp_path: Path) -> None:
         again = tmp_path / "again"
         build(load_project(pages["analyst"].parent.parent), products=["brief-html"], audiences=["analyst"],
@@ -192,6 +208,34 @@ class Describe_the_HTML_brief_in_Chromium:
         dialog.find_element(By.CSS_SELECTOR, "button.close").click()
         WebDriverWait(browser, 5).until(expected_conditions.invisibility_of_element(dialog))
         assert "evidence-link" in browser.switch_to.active_element.get_attribute("class")
+
+    def it_wears_the_audiences_branding(self, pages: dict[str, Path], browser) -> None:
+        from selenium.webdriver.common.by import By
+
+        from briefwright.audience import load_audience
+        from briefwright.build import template_layers
+
+        project = load_project(pages["defence"].parent.parent)
+        palette = load_audience(template_layers(project), "defence").branding.palette.model_dump()
+
+        def rgb(hex_colour: str) -> str:
+            return "rgba({}, {}, {}, 1)".format(*(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)))
+
+        browser.get(pages["defence"].as_uri())
+        heading = browser.find_element(By.CSS_SELECTOR, "h2.s-heading")
+        assert heading.value_of_css_property("color") == rgb(palette["accent"])
+        assert heading.value_of_css_property("text-transform") == "uppercase"
+        bluf = browser.find_element(By.CSS_SELECTOR, ".s-bluf")
+        assert bluf.value_of_css_property("border-left-color") == rgb(palette["accent"])
+        assert bluf.value_of_css_property("background-color") == rgb(palette["fill"])
+        assert heading.value_of_css_property("font-family").startswith('Arial, "Liberation Sans"')
+        logo = browser.find_element(By.CSS_SELECTOR, "img.logo")
+        assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0;", logo)
+        # A bullet hangs inside the column, left of its text, not outside the page's edge.
+        item = browser.find_element(By.CSS_SELECTOR, "li.s-bullet")
+        marker = item.find_element(By.CSS_SELECTOR, "span[aria-hidden]")
+        column = browser.find_element(By.ID, "main").rect["x"]
+        assert column <= marker.rect["x"] < item.rect["x"] + 20
 
     def it_opens_the_evidence_from_the_keyboard(self, pages: dict[str, Path], browser) -> None:
         from selenium.webdriver.common.by import By

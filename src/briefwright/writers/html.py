@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -28,6 +27,20 @@ _HEADING_LEVEL = {"title": 1}  # other headings are h2 (level 1 in the model) or
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _css_string(text: str) -> str:
+    """A quoted CSS string that cannot end its string, rule or <style> element, whatever the text
+    (banners and font names come from profiles, which anyone may write)."""
+    escaped = "".join(char if char.isalnum() or char in " ./,:;-–—_()'" else f"\\{ord(char):X} " for char in text)
+    return f'"{escaped}"'
+
+
+_IMAGE_TYPES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
+
+
+def _image_type(data: bytes) -> str:
+    return next((kind for magic, kind in _IMAGE_TYPES if data.startswith(magic)), "application/octet-stream")
 
 
 def _pt(value: float) -> str:
@@ -72,18 +85,21 @@ class HtmlRenderer:
 
     # -- styles ------------------------------------------------------------------
 
+    def _colour(self, name: str) -> str:
+        return "#" + self.palette.hex(name)
+
     def _family(self, role: str) -> str:
         # The product's fonts first; their metric-compatible free faces next, so a browser without
         # the Microsoft fonts breaks lines where the planner measured them.
         named = self.fonts.heading if role == "heading" else self.fonts.body
         fallback = {"Arial": '"Liberation Sans", "Arimo"', "Times New Roman": '"Liberation Serif", "Tinos"'}
         generic = "serif" if named == "Times New Roman" else "sans-serif"
-        east_asian = f'"{self.fonts.east_asian}", "Noto Sans CJK JP"'
-        return ", ".join(part for part in (f'"{named}"', fallback.get(named, ""), east_asian, generic) if part)
+        east_asian = f'{_css_string(self.fonts.east_asian)}, "Noto Sans CJK JP"'
+        return ", ".join(part for part in (_css_string(named), fallback.get(named, ""), east_asian, generic) if part)
 
     def _style_css(self, key: str, style: Style) -> str:
         rules = [f"font-family: {self._family(style.font)}", f"font-size: {_pt(style.size)}",
-                 f"line-height: {_pt(style.line)}", f"color: {self.palette.hex(style.color)}",
+                 f"line-height: {_pt(style.line)}", f"color: {self._colour(style.color)}",
                  f"font-weight: {'bold' if style.bold else 'normal'}",
                  f"font-style: {'italic' if style.italic else 'normal'}",
                  # Word adds the space before one paragraph to the space after the last; padding
@@ -95,11 +111,11 @@ class HtmlRenderer:
         if style.indent or style.hanging:
             rules += [f"padding-left: {_pt(style.indent)}", f"text-indent: {_pt(-style.hanging)}"]
         if style.fill:
-            rules.append(f"background: {self.palette.hex(style.fill)}")
+            rules.append(f"background: {self._colour(style.fill)}")
         if style.border_left:
-            rules.append(f"border-left: 2.25pt solid {self.palette.hex(style.border_left)}")
+            rules.append(f"border-left: 2.25pt solid {self._colour(style.border_left)}")
         if style.rule_below:
-            rules.append(f"border-bottom: 0.75pt solid {self.palette.hex(style.rule_below)}")
+            rules.append(f"border-bottom: 0.75pt solid {self._colour(style.rule_below)}")
         if style.keep_with_next:
             rules.append("break-after: avoid")
         return f".s-{key} {{ {'; '.join(rules)}; }}"
@@ -111,24 +127,24 @@ class HtmlRenderer:
         assert margins is not None  # flow products have margins (checked when the product loads)
         banner = product.styles.get("banner")
         banner_css = (f"font-family: {self._family(banner.font)}; font-size: {_pt(banner.size)}; "
-                      f"font-weight: {'bold' if banner.bold else 'normal'}; color: {self.palette.hex(banner.color)};"
+                      f"font-weight: {'bold' if banner.bold else 'normal'}; color: {self._colour(banner.color)};"
                       if banner else "")
-        banner_text = json.dumps(self.job.document.banner or "", ensure_ascii=False)
-        accent, muted, rule, fill = (self.palette.hex(name) for name in ("accent", "muted", "rule", "fill"))
+        banner_text = _css_string(self.job.document.banner or "")
+        accent, muted, rule, fill = (self._colour(name) for name in ("accent", "muted", "rule", "fill"))
         lines = [
             f"@page {{ size: {width:g}in {height:g}in; margin: {margins.top:g}in {margins.right:g}in "
             f"{margins.bottom:g}in {margins.left:g}in;",
             f"  @top-center {{ content: {banner_text}; {banner_css} text-transform: uppercase; }}",
             f"  @bottom-center {{ content: {banner_text}; {banner_css} text-transform: uppercase; }}",
             "}",
-            f"html {{ background: {self.palette.hex('paper')}; }}",
+            f"html {{ background: {self._colour('paper')}; }}",
             f"body {{ margin: 0 auto; max-width: {width - margins.left - margins.right:g}in; padding: 1.5rem 1rem 4rem; "
-            f"color: {self.palette.hex('ink')}; }}",
+            f"color: {self._colour('ink')}; }}",
             "ul { list-style: none; margin: 0; padding: 0; }",
             "table { border-collapse: collapse; width: 100%; break-inside: auto; }",
             f"th, td {{ border-bottom: 0.5pt solid {rule}; padding: 1.5pt 4pt; vertical-align: top; text-align: left; }}",
             "tr { break-inside: avoid; }",
-            ".tab { display: inline-block; }",
+            ".tab { display: inline-block; text-indent: 0; }",  # an inline block would inherit the hanging indent
             f".cite {{ color: {muted}; }}",
             ".logo { display: block; }",
             f".banner {{ {banner_css} text-transform: uppercase; text-align: center; background: {fill}; "
@@ -145,7 +161,7 @@ class HtmlRenderer:
             f".field-label {{ font-weight: bold; color: {muted}; }}",
             ".s-sources, .s-reference, .notes li { overflow-wrap: anywhere; }",
             f"mark {{ background: {fill}; color: inherit; }}",
-            f"mark.hit, :target + mark {{ background: {accent}; color: {self.palette.hex('inverse')}; }}",
+            f"mark.hit, :target + mark {{ background: {accent}; color: {self._colour('inverse')}; }}",
             f".source-text p {{ {self._family_rule('body')} font-size: 10pt; line-height: 1.45; margin: 0 0 6pt; }}",
             f"dialog {{ max-width: 46rem; width: 90vw; max-height: 85vh; border: 1pt solid {rule}; padding: 0; }}",
             "dialog .panel { padding: 0.75rem 1rem; overflow-y: auto; max-height: calc(85vh - 3rem); }",
@@ -344,9 +360,10 @@ class HtmlRenderer:
         sources = self._source_texts()
         logo = ""
         if self.job.audience.branding.logo is not None:
-            data = base64.b64encode(self.job.audience.branding.logo.read_bytes()).decode("ascii")
+            raw = self.job.audience.branding.logo.read_bytes()
+            data = base64.b64encode(raw).decode("ascii")
             height = self.product.logo_height
-            logo = (f'<img class="logo" src="data:image/png;base64,{data}" alt="{_escape(document.author)} logo" '
+            logo = (f'<img class="logo" src="data:{_image_type(raw)};base64,{data}" alt="{_escape(document.author)} logo" '
                     f'style="height: {height:g}in">')
         banner = _escape(document.banner) if document.banner else ""
         top = f'<div class="banner top" role="note">{banner}</div>\n' if banner else ""
