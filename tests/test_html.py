@@ -277,3 +277,33 @@ class Describe_the_HTML_brief_in_Chromium:
             assert not any(link.is_displayed() for link in browser.find_elements(By.CSS_SELECTOR, ".evidence-link"))
         finally:
             browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.browser
+class Describe_the_browser_client:
+    def it_gives_up_on_a_browser_that_does_not_answer_and_leaves_none_running(self) -> None:
+        import time
+
+        from briefwright.browser import Browser
+        from briefwright.diagnostics import BriefwrightError
+
+        client = Browser(timeout=0.001)
+        with pytest.raises(BriefwrightError) as raised:
+            with client:
+                pass
+        assert raised.value.report.items[0].code == "browser-timeout"
+        profile = client._profile.name
+        time.sleep(0.5)  # the browser's helpers leave once it is gone
+
+        def running() -> list[str]:
+            found = []
+            for entry in Path("/proc").iterdir():
+                try:
+                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+                except OSError:
+                    continue
+                if f"--user-data-dir={profile}" in command:
+                    found.append(command)
+            return found
+
+        assert running() == [] and not Path(profile).exists()

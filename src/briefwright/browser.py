@@ -11,6 +11,7 @@ import base64
 import fcntl
 import json
 import os
+import select
 import shutil
 import signal
 import tempfile
@@ -66,21 +67,26 @@ class Browser:
         self._pid = os.posix_spawn(arguments[0], arguments, os.environ, file_actions=actions)
         os.close(to_browser_read)
         os.close(from_browser_write)
-        target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        self._call("Page.enable", session=True)
+        try:
+            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            self._call("Page.enable", session=True)
+        except BaseException:
+            self.__exit__(None, None, None)  # a browser that never answered is not left running
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         try:
             self._send("Browser.close", {})
-            if not self._exited_within(10):
+            closed = self._exited_within(10)
+        except OSError:
+            closed = False
+        try:
+            if not closed:
                 os.kill(self._pid, signal.SIGKILL)
                 os.waitpid(self._pid, 0)
-        except OSError:
-            os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
         finally:
             os.close(self._to_browser)
             os.close(self._from_browser)
@@ -105,7 +111,12 @@ class Browser:
         return self._next_id
 
     def _read(self) -> dict[str, Any]:
+        deadline = time.monotonic() + self.timeout
         while b"\0" not in self._buffer:
+            waiting = deadline - time.monotonic()
+            if waiting <= 0 or not select.select([self._from_browser], [], [], waiting)[0]:
+                raise fail("browser-timeout", Where(), f"Chromium did not answer within {self.timeout:g} s",
+                           "run chromium --headless --version to see whether it starts on this machine")
             chunk = os.read(self._from_browser, 1 << 16)
             if not chunk:
                 raise fail("browser-failed", Where(), "Chromium closed its connection unexpectedly",
