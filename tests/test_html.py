@@ -288,9 +288,8 @@ class Describe_the_browser_client:
         from briefwright.diagnostics import BriefwrightError
 
         client = Browser(timeout=0.001)
-        with pytest.raises(BriefwrightError) as raised:
-            with client:
-                pass
+        with pytest.raises(BriefwrightError) as raised, client:
+            pass
         assert raised.value.report.items[0].code == "browser-timeout"
         profile = client._profile.name
         time.sleep(0.5)  # the browser's helpers leave once it is gone
