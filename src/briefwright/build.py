@@ -29,7 +29,7 @@ from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
-from briefwright.writers.registry import RenderJob
+from briefwright.writers.registry import RenderJob, writer_for
 
 
 @dataclass
@@ -157,6 +157,10 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     workspace = collect(project, strict, overlay)
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
+    # Each writer the jobs need is imported here, once: forked workers then share it instead of
+    # each importing python-docx or python-pptx again (and a Word-only build still never loads pptx).
+    for format_name in sorted({load_product(setup.layers, product).format for _, product in todo}):
+        writer_for(format_name).load()
     for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)

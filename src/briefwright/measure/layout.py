@@ -159,6 +159,10 @@ class Typesetter:
         width = geometry.content_width
         blocks = list(document.blocks())
         gaps = self.gaps(blocks)
+        # Measured once per block: the loop below may visit a block again after a page break.
+        counts = [1 if block.kind == "table" else self.line_count(block, width) for block in blocks]
+        content_heights = [self.content_height(block, width) for block in blocks]
+        notes_heights = [self.notes_height(block, width) for block in blocks]
         heights: list[float] = []
         block_pages: list[int] = []
         position, notes = 0.0, 0.0
@@ -182,16 +186,16 @@ class Typesetter:
                 new_page()
             gap = gaps[index]
             # Tables are kept whole; a paragraph of four or more lines may split (two lines each side).
-            count = 1 if block.kind == "table" else self.line_count(block, width)
-            block_notes = self.notes_height(block, width)
+            count = counts[index]
+            block_notes = notes_heights[index]
             extra = RULE_BELOW_PT if style.rule_below else 0.0
-            needed = gap + self.content_height(block, width)
+            needed = gap + content_heights[index]
             if style.keep_with_next and index + 1 < len(blocks):
                 following = blocks[index + 1]
                 if following.kind == "table":
-                    following_height = self.content_height(following, width)
+                    following_height = content_heights[index + 1]
                 else:
-                    following_height = min(2, self.line_count(following, width)) * self.style(following.style).line
+                    following_height = min(2, counts[index + 1]) * self.style(following.style).line
                 needed_with_next = needed + gaps[index + 1] + following_height
                 if position > 0 and position + needed_with_next + notes > capacity:
                     new_page()
