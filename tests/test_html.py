@@ -306,3 +306,30 @@ class Describe_the_browser_client:
             return found
 
         assert running() == [] and not Path(profile).exists()
+
+
+@pytest.mark.browser
+class Describe_any_page_product_as_HTML:
+    def it_prints_on_the_pages_the_planner_measured(self, project_dir: Path, tmp_path: Path) -> None:
+        # The memo (compact sources, no notes) and the report (contents with dot leaders, a new page
+        # per module, notes) as web pages: only `format:` changes in the product file.
+        from briefwright.printing import to_pdf
+
+        folder = project_dir / "templates/products"
+        folder.mkdir(parents=True, exist_ok=True)
+        builtin = Path(__file__).resolve().parent.parent / "src/briefwright/templates/products"
+        for name in ("memo", "report"):
+            text = (builtin / f"{name}.yaml").read_text(encoding="utf-8").replace("format: docx", "format: html")
+            (folder / f"{name}-web.yaml").write_text(text, encoding="utf-8")
+        result = build(load_project(project_dir), products=["memo-web", "report-web"], audiences=["analyst"],
+                       out_dir=tmp_path / "out")
+        planned = {output.path.name: output.plan.count for output in result.outputs}
+        assert planned == {"memo-web-analyst.html": 1, "report-web-analyst.html": 6}
+        pdfs = to_pdf(sorted((tmp_path / "out").glob("*.html")), tmp_path / "pdf")
+        for pdf in pdfs:
+            with pdfplumber.open(pdf) as document:
+                assert len(document.pages) == planned[pdf.stem + ".html"], pdf.name
+        with pdfplumber.open(tmp_path / "pdf/report-web-analyst.pdf") as document:
+            # Each module starts its own page, as in the Word report.
+            firsts = [(page.extract_text() or "").splitlines()[0] for page in document.pages[1:]]
+        assert firsts[-1] == "Recommendations" and "Threat picture" in firsts

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from briefwright.diagnostics import Where
 from briefwright.measure.layout import PAPER_SIZES_IN
-from briefwright.model import Block, Cell, Document, EvidenceRef, Run
+from briefwright.model import Block, Cell, Document, EvidenceRef, Run, Section
 from briefwright.products import Product, Style
 from briefwright.writers.registry import Rendered, RenderJob
 
@@ -81,6 +81,7 @@ class HtmlRenderer:
         self.fonts = job.audience.branding.fonts
         self.evidence = _Evidence()
         self.notes: list[str] = []
+        self.notes_listed = 0
         self.claims = 0
 
     # -- styles ------------------------------------------------------------------
@@ -102,10 +103,10 @@ class HtmlRenderer:
                  f"line-height: {_pt(style.line)}", f"color: {self._colour(style.color)}",
                  f"font-weight: {'bold' if style.bold else 'normal'}",
                  f"font-style: {'italic' if style.italic else 'normal'}",
-                 # Word adds the space before one paragraph to the space after the last; padding
-                 # adds the same way, where margins would collapse to the larger of the two.
-                 f"padding-top: {_pt(style.before)}", f"padding-bottom: {_pt(style.after)}",
-                 f"text-align: {style.align}", "margin: 0"]
+                 # The gap between two paragraphs is the larger of the one's space after and the
+                 # other's space before, as the planner measures it: CSS margins collapse the same way.
+                 f"margin: {_pt(style.before)} 0 {_pt(style.after)} 0",
+                 f"text-align: {style.align}"]
         if style.caps:
             rules.append("text-transform: uppercase")
         if style.indent or style.hanging:
@@ -118,6 +119,8 @@ class HtmlRenderer:
             rules.append(f"border-bottom: 0.75pt solid {self._colour(style.rule_below)}")
         if style.keep_with_next:
             rules.append("break-after: avoid")
+        if style.page_break_before:
+            rules.append("break-before: page")
         return f".s-{key} {{ {'; '.join(rules)}; }}"
 
     def _css(self) -> str:
@@ -144,7 +147,8 @@ class HtmlRenderer:
             "table { border-collapse: collapse; width: 100%; break-inside: auto; }",
             f"th, td {{ border-bottom: 0.5pt solid {rule}; padding: 1.5pt 4pt; vertical-align: top; text-align: left; }}",
             "tr { break-inside: avoid; }",
-            ".tab { display: inline-block; text-indent: 0; }",  # an inline block would inherit the hanging indent
+            ".tab { display: inline-block; text-indent: 0; }",
+            "@media print { .page-break { break-before: page; } }",  # an inline block would inherit the hanging indent
             f".cite {{ color: {muted}; }}",
             ".logo { display: block; }",
             f".banner {{ {banner_css} text-transform: uppercase; text-align: center; background: {fill}; "
@@ -178,8 +182,16 @@ class HtmlRenderer:
             "}",
         ]
         lines += [self._style_css(key, style) for key, style in sorted(product.styles.items())]
-        lines += [f".s-{key} .tab {{ min-width: {_pt(style.tab)}; }}"
-                  for key, style in sorted(product.styles.items()) if style.tab]
+        for key, style in sorted(product.styles.items()):
+            if not style.tab:
+                continue
+            if style.tab_align == "right":  # a right tab at the far edge: label, leader, then the number
+                leader = "border-bottom: 1pt dotted currentColor; " if style.tab_leader == "dot" else ""
+                lines += [f".s-{key} {{ display: flex; align-items: baseline; }}",
+                          f".s-{key} .tab {{ display: flex; flex: 1 1 auto; }}",
+                          f'.s-{key} .tab::after {{ content: ""; flex: 1 1 auto; {leader}margin: 0 3pt; }}']
+            else:
+                lines.append(f".s-{key} .tab {{ min-width: {_pt(style.tab)}; }}")
         return "\n".join(lines)
 
     def _family_rule(self, role: str) -> str:
@@ -230,7 +242,7 @@ class HtmlRenderer:
 
     def _paragraph(self, block: Block, tag: str = "p") -> str:
         claim, link = self._claim_attributes(block.trace)
-        classes = f"s-{block.style}"
+        classes = f"s-{block.style}" + (" page-break" if block.page_break_before else "")
         if claim:
             claim = claim.replace('class="claim"', f'class="{classes} claim"')
         else:
@@ -295,9 +307,17 @@ class HtmlRenderer:
             out.append("</ul>")
         return "\n".join(out)
 
+    def _starts_page(self, section: Section) -> bool:
+        first = section.blocks[0] if section.blocks else None
+        return first is not None and (first.page_break_before or self.product.styles[first.style].page_break_before)
+
     def _sections(self, document: Document) -> str:
+        """The sections; the notes gathered so far go before each one that starts a new page, so a
+        printed page carries its own notes where the planner measured footnotes, not all at the end."""
         out = []
         for index, section in enumerate(document.sections, start=1):
+            if index > 1 and self._starts_page(section) and (notes := self._notes()):
+                out.append(notes)
             key = section.module_id or section.role
             tag = "header" if section.role == "masthead" else "section"
             out.append(f'<{tag} id="{_escape(key)}-{index}" class="part-{section.role}">\n'
@@ -305,12 +325,17 @@ class HtmlRenderer:
         return "\n".join(out)
 
     def _notes(self) -> str:
-        if not self.notes:
+        """The notes not yet listed, numbered on from the last list."""
+        first = self.notes_listed + 1
+        pending = self.notes[self.notes_listed:]
+        if not pending:
             return ""
+        self.notes_listed = len(self.notes)
         items = "\n".join(f'<li id="note-{n}" class="s-footnote">{_escape(text)} '
                           f'<a href="#noteref-{n}" role="doc-backlink" aria-label="back to the text">↩</a></li>'
-                          for n, text in enumerate(self.notes, start=1))
-        return f'<section class="notes" role="doc-endnotes" aria-label="Notes">\n<ol>\n{items}\n</ol>\n</section>'
+                          for n, text in enumerate(pending, start=first))
+        return (f'<section class="notes" role="doc-endnotes" aria-label="Notes">\n<ol start="{first}">\n{items}\n'
+                "</ol>\n</section>")
 
     def _source_text(self, source_id: str) -> str:
         """The source's text in paragraphs, each stretch that quotes cover wrapped in a mark.
