@@ -31,8 +31,8 @@ class Describe_cli:
         result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         names = {p.name for p in (tmp_path / "out").iterdir()}
-        products = {n for n in names if n.endswith((".docx", ".pptx"))}
-        assert len(products) == 6 and {"memo-analyst.docx", "deck-10-analyst.pptx"} <= products
+        products = {n for n in names if n.endswith((".docx", ".pptx", ".html"))}
+        assert len(products) == 7 and {"memo-analyst.docx", "deck-10-analyst.pptx", "brief-html-analyst.html"} <= products
         for name in products:  # every product has its evidence map beside it
             stem = name.rsplit(".", 1)[0]
             assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names
@@ -49,6 +49,16 @@ class Describe_cli:
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == \
             ["manifest.json", "memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
+
+    def it_builds_several_products_for_several_audiences_named_either_way(self, project_dir: Path,
+                                                                         tmp_path: Path) -> None:
+        result = run("build", "--product", "memo", "--product", "deck-5,brief-html", "--audience", "analyst,defence",
+                     "--out", str(tmp_path / "out"), cwd=project_dir)
+        assert result.returncode == 0, result.stderr
+        built = sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix in (".docx", ".pptx", ".html"))
+        assert built == [f"{product}-{audience}{suffix}" for product, suffix in
+                         (("brief-html", ".html"), ("deck-5", ".pptx"), ("memo", ".docx"))
+                         for audience in ("analyst", "defence")]
 
     def it_fails_check_on_a_tampered_quote_without_a_traceback(self, project_dir: Path) -> None:
         path = project_dir / "content/recommendations.yaml"

@@ -59,6 +59,11 @@ def _progress(quiet: bool):
     return show
 
 
+def _names(values: list[str] | None) -> list[str]:
+    """Names given as repeated options or comma-separated (--product memo,brief --product deck-5)."""
+    return list(dict.fromkeys(name.strip() for value in values or [] for name in value.split(",") if name.strip()))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     started = time.perf_counter()
@@ -67,8 +72,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.all:
         products, audiences = ["*"], ["all"]
     else:
-        products = None if args.product in (None, "all") else [args.product]
-        audiences = [args.audience] if args.audience else None
+        named_products, named_audiences = _names(args.product), _names(args.audience)
+        products = None if not named_products or "all" in named_products else named_products
+        audiences = ["all"] if "all" in named_audiences else named_audiences or None
     out_dir = Path(args.out) if args.out else None
     result = build(project, products, audiences, out_dir, strict=args.strict, overlay=_overlay(args),
                    progress=_progress(args.quiet), jobs=args.jobs)
@@ -262,8 +268,11 @@ def parser() -> argparse.ArgumentParser:
 
     build_parser = sub.add_parser("build", parents=[common], help="build products into build/",
                                   description="Plan, render and check products; write them atomically.")
-    build_parser.add_argument("--product", metavar="NAME", help="a product name, or 'all' (default: the project's list)")
-    build_parser.add_argument("--audience", metavar="NAME", help="an audience profile, or 'all' (default: the project's)")
+    build_parser.add_argument("--product", metavar="NAME", action="append",
+                              help="a product name, several (repeat the option or separate with commas), or 'all' "
+                                   "(default: the project's list)")
+    build_parser.add_argument("--audience", metavar="NAME", action="append",
+                              help="an audience profile, several, or 'all' (default: the project's)")
     build_parser.add_argument("--out", metavar="DIR", help="output folder (default: build/)")
     build_parser.add_argument("--all", action="store_true",
                               help="every product for every audience (writes build/manifest.json as always)")
