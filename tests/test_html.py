@@ -333,3 +333,41 @@ class Describe_any_page_product_as_HTML:
             # Each module starts its own page, as in the Word report.
             firsts = [(page.extract_text() or "").splitlines()[0] for page in document.pages[1:]]
         assert firsts[-1] == "Recommendations" and "Threat picture" in firsts
+
+
+class Describe_the_source_texts_beside_the_brief:
+    def it_shows_only_the_quoted_paragraphs_unless_the_product_asks_for_whole_texts(self, project_dir: Path,
+                                                                                    tmp_path: Path) -> None:
+        def articles(page: Path) -> dict[str, list[str]]:
+            text = page.read_text(encoding="utf-8")
+            found = re.findall(r'<article id="source-([a-z0-9-]+)".*?<div class="source-text">\n(.*?)\n</div>', text,
+                               flags=re.S)
+            return {source: paragraph.split("</p>\n") for source, paragraph in found}
+
+        out = tmp_path / "passages"
+        build(load_project(project_dir), products=["brief-html"], audiences=["analyst"], out_dir=out)
+        passages = articles(out / "brief-html-analyst.html")
+        assert passages
+        for paragraphs in passages.values():
+            kept = [p for p in paragraphs if 'class="omitted"' not in p]
+            assert kept and all("<mark" in p for p in kept)  # every paragraph shown holds a quote
+        page = (out / "brief-html-analyst.html").read_text(encoding="utf-8")
+        assert "Elon Musk, the CEO of Tesla and SpaceX" not in page  # a stretch excluded from the work
+
+        folder = project_dir / "templates/products"
+        folder.mkdir(parents=True, exist_ok=True)
+        builtin = Path(__file__).resolve().parent.parent / "src/briefwright/templates/products/brief-html.yaml"
+        (folder / "brief-html.yaml").write_text(builtin.read_text(encoding="utf-8") + "source_text: whole\n",
+                                                encoding="utf-8")
+        whole_out = tmp_path / "whole"
+        build(load_project(project_dir), products=["brief-html"], audiences=["analyst"], out_dir=whole_out)
+        whole = articles(whole_out / "brief-html-analyst.html")
+        assert "Elon Musk, the CEO of Tesla and SpaceX" not in (whole_out / "brief-html-analyst.html").read_text("utf-8")
+        assert set(whole) == set(passages)
+        more = 0
+        for source, paragraphs in whole.items():
+            assert not any('class="omitted"' in p for p in paragraphs)
+            shown = len([p for p in passages[source] if 'class="omitted"' not in p])
+            assert len(paragraphs) >= shown
+            more += len(paragraphs) > shown
+        assert more >= 2  # sources with unquoted paragraphs show them only when asked

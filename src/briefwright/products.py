@@ -149,6 +149,9 @@ class Product(BaseModel):
     boxes: dict[str, Box] = {}
     styles: dict[str, Style]
     text: dict[str, str] = {}
+    source_text: Literal["passages", "whole"] = Field(
+        default="passages", description="HTML: show only the source paragraphs the product quotes (the default), or "
+                                        "whole source texts, beside the product")
 
     @field_validator("styles")
     @classmethod

@@ -73,6 +73,22 @@ class _Evidence:
         return [quote for quote in self.quotes.values() if quote.source_id == source_id]
 
 
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # blank lines separate paragraphs
+
+
+def _paragraph_spans(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of the work's own text: stretches excluded from the work
+    (front matter, unrelated text appended to a seed) are never shown as the source's words."""
+    included, position = [], 0
+    for start, end in sorted(excluded):
+        if start > position:
+            included.append((position, start))
+        position = max(position, end)
+    included.append((position, len(text)))
+    return [(left + found.start(), left + found.end())
+            for left, right in included if right > left for found in _PARAGRAPH.finditer(text[left:right])]
+
+
 class HtmlRenderer:
     def __init__(self, job: RenderJob) -> None:
         self.job = job
@@ -342,12 +358,12 @@ class HtmlRenderer:
 
         A mark lists every quote covering it, so a claim's quotes light up even where another
         claim's quote overlaps them; a quote that runs over a paragraph break is marked in both."""
-        text = self.job.sources[source_id].text
+        source = self.job.sources[source_id]
+        text = source.text
         quotes = self.evidence.in_source(source_id)
         anchored: set[str] = set()
         paragraphs = []
-        for found in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):  # blank lines separate paragraphs
-            start, end = found.span()
+        for start, end in _paragraph_spans(text, source.excluded):
             inside = [q for q in quotes if q.start < end and q.end > start]
             cuts = sorted({start, end, *(max(q.start, start) for q in inside), *(min(q.end, end) for q in inside)})
             pieces = []
@@ -360,8 +376,21 @@ class HtmlRenderer:
                     anchored.update(q.id for q in inside if q.start <= left)
                     chunk = f'{anchors}<mark data-quotes="{" ".join(covering)}">{chunk}</mark>'
                 pieces.append(chunk)
-            paragraphs.append(f"<p>{''.join(pieces)}</p>")
-        return "\n".join(paragraphs)
+            paragraphs.append((bool(inside), f"<p>{''.join(pieces)}</p>"))
+        if self.product.source_text == "whole":
+            return "\n".join(paragraph for _, paragraph in paragraphs)
+        # Passages: the quoted paragraphs, with a mark wherever text is left out. Less of another
+        # publisher's work travels with the product, and stretches excluded from the work never do.
+        omitted = '<p class="omitted" aria-label="text left out">[…]</p>'
+        shown: list[str] = []
+        for index, (quoted, paragraph) in enumerate(paragraphs):
+            if quoted:
+                if (index > 0 and not paragraphs[index - 1][0]) and (not shown or shown[-1] != omitted):
+                    shown.append(omitted)
+                shown.append(paragraph)
+            elif shown and shown[-1] != omitted:
+                shown.append(omitted)
+        return "\n".join(shown)
 
     def _source_texts(self) -> str:
         cited = list(dict.fromkeys(quote.source_id for quote in self.evidence.quotes.values()))
@@ -371,12 +400,16 @@ class HtmlRenderer:
         for source_id in sorted(cited):
             meta = self.job.sources[source_id].meta
             articles.append(f'<article id="source-{_escape(source_id)}" class="source" data-source="{_escape(source_id)}">'
-                            f"<h3>{_escape(meta.title)}</h3>\n<div class=\"source-text\">\n"
+                            f"<h3>{_escape(meta.title)}</h3>\n"
+                            f'<p class="source-file">{_escape(meta.file)}</p>\n<div class="source-text">\n'
                             f"{self._source_text(source_id)}\n</div></article>")
         return ('<section class="source-texts" aria-labelledby="source-texts-heading">\n'
-                '<h2 id="source-texts-heading">Source texts</h2>\n'
-                "<p>Every quote this brief rests on, highlighted where it stands in its source. "
-                "Select a claim to see its own quotes.</p>\n" + "\n".join(articles) + "\n</section>")
+                '<h2 id="source-texts-heading">Source texts</h2>\n<p>'
+                + ("Every quote this brief rests on, highlighted where it stands in its source. "
+                   if self.product.source_text == "whole" else
+                   "The paragraphs of each source that this brief quotes, the quotes highlighted; […] marks "
+                   "text left out. ")
+                + "Select a claim to see its own quotes.</p>\n" + "\n".join(articles) + "\n</section>")
 
     def render(self) -> bytes:
         document = self.job.document
@@ -468,7 +501,7 @@ _SCRIPT = """(function () {
       });
       var link = document.createElement("a");
       link.href = "#" + source.id;
-      link.textContent = "Whole source text";
+      link.textContent = "In the source texts";
       link.addEventListener("click", function () { dialog.close(); });
       panel.appendChild(link);
     });
