@@ -46,13 +46,14 @@ class Describe_a_product_file:
     def it_refuses_slide_settings_and_parts_in_a_page_product(self, project_dir: Path, writer: str) -> None:
         text = (BUILTIN / "brief.yaml").read_text(encoding="utf-8").replace("format: docx", f"format: {writer}")
         text = text.replace("structure: [masthead, bluf,", "structure: [masthead, judgments, bluf,")
-        text += "boxes:\n  body: {x: 0.5, y: 1.5, w: 12.3, h: 5.0}\n"
+        text += "boxes:\n  body: {x: 0.5, y: 1.5, w: 12.3, h: 5.0}\nsource_text: whole\n"
         _product(project_dir, "brief-odd", text)
         run = _build(project_dir, "brief-odd")
         _refused(run, f"brief-odd.yaml:{_line_of(text, 'structure:')}",
                  "part 'judgments' is for slide products (pptx)",
                  f"brief-odd.yaml:{_line_of(text, 'boxes:')}", f"'boxes' is for slide products (pptx); "
-                 f"this is a page product ({writer})")
+                 f"this is a page product ({writer})",
+                 *(() if writer == "html" else ("'source_text' is read only by the html writer",)))
 
     def it_refuses_page_settings_in_a_slide_product_and_names_a_missing_box(self, project_dir: Path) -> None:
         text = (BUILTIN / "deck-5.yaml").read_text(encoding="utf-8")

@@ -246,6 +246,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "flow": ("margins", "new_page", "logo_height", "max_points_per_module", "points_as"),
     "slides": ("boxes", "slide_size", "max_points_per_slide"),
 }
+WRITER_FIELDS: dict[str, tuple[str, ...]] = {"source_text": ("html",)}  # settings one writer reads
 _SLIDE_BOXES = ("kicker", "title", "title_rule", "body", "source_line", "page_number")
 _COVER_BOXES = ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta")
 _BANNER_BOXES = ("banner_top", "banner_bottom")
@@ -267,6 +268,10 @@ def kind_problems(product: Product) -> list[tuple[tuple[str | int, ...], str]]:
         if name in product.model_fields_set:
             problems.append(((name,), f"'{name}' is for {label[other]} products ({formats[other]}); "
                              f"this is a {label[kind]} product ({product.format})"))
+    for name, formats_reading in WRITER_FIELDS.items():
+        if name in product.model_fields_set and product.format not in formats_reading:
+            problems.append(((name,), f"'{name}' is read only by the {', '.join(formats_reading)} writer; "
+                             f"this product is {product.format}"))
     if kind == "slides":
         needed = [*_SLIDE_BOXES, *_BANNER_BOXES]
         if any(Part.parse(entry).role == "title" for entry in product.structure):
