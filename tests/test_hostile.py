@@ -226,6 +226,21 @@ class Describe_an_all_or_nothing_build:
                 assert "interrupted" in stderr
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
 
+    def it_ends_a_finished_build_with_its_status_when_ctrl_c_lands_during_shutdown(self, project_dir: Path) -> None:
+        # A rebuild with nothing to do ends within about a second; interrupts swept across its end
+        # land during work, after it, or while Python shuts down: never death by signal (-2).
+        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
+        codes = set()
+        for step in range(16):
+            run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
+                                   stderr=subprocess.PIPE, text=True)
+            time.sleep(0.3 + step * 0.05)
+            run.send_signal(signal.SIGINT)
+            _, stderr = run.communicate(timeout=120)
+            codes.add(run.returncode)
+            assert "Traceback" not in stderr
+        assert codes <= {0, 130}, codes
+
     def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, project_dir: Path, tmp_path: Path) -> None:
         build = project_dir / "build"
         assert _cli("build", "--product", "memo", "--quiet", cwd=project_dir).returncode == 0

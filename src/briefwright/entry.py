@@ -39,6 +39,10 @@ def run() -> int:
         from briefwright.cli import main
 
         status = main()
+        # The work is done. A Ctrl-C from here on waits, blocked, and dies with the process:
+        # Python puts back the default handler while it shuts down, and an interrupt landing
+        # then would end a finished build as killed by SIGINT (-2) instead of with its status.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     except KeyboardInterrupt:  # cli.main catches its own; this covers imports and argument parsing
         print("interrupted: a build writes all its files or none, so the folder holds a complete set",
               file=sys.stderr)
