@@ -113,7 +113,7 @@ class Describe_the_HTML_brief_on_disk:
         assert notes and len(listed) == len(notes)
         assert all(f'href="#note-{n}"' in text and f'href="#noteref-{n}"' in text for n in listed)
 
-    def its_check_finds_a_missing_block_and_a_dangling_link(self, pages: dict[str, Path]) -> None:
+    def it_checks_a_missing_block_and_a_dangling_link(self, pages: dict[str, Path]) -> None:
         from briefwright.build import collect, plan_product
         from briefwright.project import load_project as load
 
@@ -146,6 +146,16 @@ class Describe_the_HTML_brief_on_disk:
         # The banner stays one CSS string: its quote and braces are escaped, so no rule escapes it.
         assert css.count('content: "\\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E \\22  \\7D  body \\7B  '
                          'display: none";') == 2
+
+    def it_checks_only_the_briefs_own_words(self) -> None:
+        from briefwright.writers.html import _Reader
+
+        reader = _Reader()
+        reader.feed('<html lang="en"><body><main><p>A<sup><a href="#n1">1</a></sup> '
+                    '<a class="evidence-link" href="#q1">evidence</a></p><table><colgroup><col><col></colgroup>'
+                    '<tr><td>B<img src="data:," alt="x"></td></tr></table></main><p>C</p></body></html>')
+        reader.close()
+        assert "".join(reader.main_text) == "A B"  # no note number, no link text, nothing after </main>
 
     def it_is_byte_identical_when_built_again(self, pages: dict[str, Path], tmp_path: Path) -> None:
         again = tmp_path / "again"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from briefwright.diagnostics import Where
+from briefwright.diagnostics import Report, Where
 from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.model import Block, Cell, Document, EvidenceRef, Run, Section
 from briefwright.products import Product, Style
@@ -526,6 +526,9 @@ _SCRIPT = """(function () {
 })();"""
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _Reader(HTMLParser):
     """Reads back what a reader of the page gets: text of the main part, ids, links, images, marks."""
 
@@ -539,8 +542,9 @@ class _Reader(HTMLParser):
         self.external: list[str] = []
         self.lang = ""
         self.main_text: list[str] = []
-        self._depth_in_main = 0
-        self._hidden = 0
+        self._depth = 0  # open elements, void ones (img, col …) never counted
+        self._main_at: int | None = None  # the depth <main> opened at
+        self._hidden_at: int | None = None  # the depth a note number or evidence link opened at
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {name: value or "" for name, value in attrs}
@@ -562,23 +566,31 @@ class _Reader(HTMLParser):
             self.claim_quotes.append(found.get("data-quotes", "").split())
         if tag == "mark":
             self.mark_quotes.update(found.get("data-quotes", "").split())
-        if tag == "main" or self._depth_in_main:
-            self._depth_in_main += 1
-        if self._depth_in_main and ("evidence-link" in found.get("class", "") or tag == "sup"):
-            self._hidden += 1
+        if tag in _VOID:
+            return
+        self._depth += 1
+        if tag == "main":
+            self._main_at = self._depth
+        # Note numbers and evidence links are not the block's words.
+        if self._main_at is not None and self._hidden_at is None and (
+                tag == "sup" or "evidence-link" in found.get("class", "").split()):
+            self._hidden_at = self._depth
 
     def handle_endtag(self, tag: str) -> None:
-        if self._depth_in_main:
-            if self._hidden and tag in ("a", "sup"):
-                self._hidden -= 1
-            self._depth_in_main -= 1
+        if tag in _VOID:
+            return
+        if self._hidden_at == self._depth:
+            self._hidden_at = None
+        if self._main_at == self._depth:
+            self._main_at = None
+        self._depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if self._depth_in_main and not self._hidden:
+        if self._main_at is not None and self._hidden_at is None:
             self.main_text.append(data)
 
 
-def check_html(data: bytes, document: Document, where: Where, report) -> None:
+def check_html(data: bytes, document: Document, where: Where, report: Report) -> None:
     """Reopen the page: every planned block's text in order, ids unique, links and notes resolve,
     each claim's quotes marked in a source text, nothing fetched from elsewhere."""
     reader = _Reader()
