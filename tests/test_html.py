@@ -219,6 +219,28 @@ class Describe_the_HTML_brief_in_Chromium:
         WebDriverWait(browser, 5).until(expected_conditions.invisibility_of_element(dialog))
         assert "evidence-link" in browser.switch_to.active_element.get_attribute("class")
 
+    def it_shows_every_side_of_a_disputed_claim(self, pages: dict[str, Path], browser) -> None:
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        page = pages["analyst"]
+        entry = next(e for e in _evidence(page)["entries"] if e["conflicts"])
+        browser.get(page.as_uri())
+        claim = next(element for element in browser.find_elements(By.CSS_SELECTOR, ".claim[data-conflicts]")
+                     if element.get_attribute("data-point") == entry["point"])
+        claim.click()
+        dialog = browser.find_element(By.ID, "evidence")
+        WebDriverWait(browser, 5).until(expected_conditions.visibility_of(dialog))
+        note = dialog.find_element(By.CSS_SELECTOR, ".differ")
+        hits = _squash(" ".join(browser.execute_script(
+            "return Array.from(document.querySelectorAll('#evidence mark.hit')).map(m => m.textContent);")))
+        for conflict in entry["conflicts"]:
+            assert f"Sources differ on {conflict['about']}" in _squash(note.text)
+            for position in conflict["positions"]:
+                assert _squash(position["says"]) in _squash(note.text)
+                assert all(word in hits for word in position["quote"].split())  # each side's own words, lit
+
     def it_wears_the_audiences_branding(self, pages: dict[str, Path], browser) -> None:
         from selenium.webdriver.common.by import By
 

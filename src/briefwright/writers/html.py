@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from briefwright.content.modules import Conflict
 from briefwright.diagnostics import Report, Where
 from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.model import Block, Cell, Document, EvidenceRef, Run, Section
@@ -98,6 +99,7 @@ class HtmlRenderer:
         self.evidence = _Evidence()
         self.notes: list[str] = []
         self.notes_listed = 0
+        self.disputes: dict[str, str] = {}  # hidden notes on disputed points, shown in the evidence panel
         self.claims = 0
 
     # -- styles ------------------------------------------------------------------
@@ -181,6 +183,7 @@ class HtmlRenderer:
             f".field-label {{ font-weight: bold; color: {muted}; }}",
             ".s-sources, .s-reference, .notes li { overflow-wrap: anywhere; }",
             f"mark {{ background: {fill}; color: inherit; }}",
+            f".differ {{ border-left: 2pt solid {accent}; padding-left: 6pt; margin: 0 0 8pt; }}",
             f"mark.hit, :target + mark {{ background: {accent}; color: {self._colour('inverse')}; }}",
             f".source-text p {{ {self._family_rule('body')} font-size: 10pt; line-height: 1.45; margin: 0 0 6pt; }}",
             f"dialog {{ max-width: 46rem; width: 90vw; max-height: 85vh; border: 1pt solid {rule}; padding: 0; }}",
@@ -243,18 +246,39 @@ class HtmlRenderer:
         """The attributes that make an element a claim, and the evidence link it ends with."""
         if trace is None or not trace.quotes:
             return "", ""
-        ids = []
-        for source_id, quote in trace.quotes:
-            match = self.job.sources[source_id].locate(quote)
-            assert match is not None  # every quote was verified when the content was collected
-            ids.append(self.evidence.add(source_id, match.start, match.end).id)
+        ids = [self._quote_id(source_id, quote) for source_id, quote in trace.quotes]
+        conflicts = ""
+        if trace.point_id and self.job.content is not None and self.job.content.points[trace.point_id].conflicts:
+            # A disputed claim shows every side: each position's quote lights up beside its own.
+            point_conflicts = self.job.content.points[trace.point_id].conflicts
+            ids += [self._quote_id(p.source, p.quote) for conflict in point_conflicts for p in conflict.positions]
+            conflicts = f' data-conflicts="{self._conflicts_id(trace.point_id, point_conflicts)}"'
         ids = list(dict.fromkeys(ids))
         self.claims += 1
         point = f' data-point="{_escape(trace.point_id)}"' if trace.point_id else ""
-        attributes = f' class="claim" data-quotes="{" ".join(ids)}"{point}'
+        attributes = f' class="claim" data-quotes="{" ".join(ids)}"{point}{conflicts}'
         link = (f'<a class="evidence-link" href="#{ids[0]}" aria-haspopup="dialog" '
                 f'aria-label="evidence for this claim: {len(ids)} quote{"s" if len(ids) > 1 else ""}">evidence</a>')
         return attributes, link
+
+    def _quote_id(self, source_id: str, quote: str) -> str:
+        match = self.job.sources[source_id].locate(quote)
+        assert match is not None  # every quote was verified when the content was collected
+        return self.evidence.add(source_id, match.start, match.end).id
+
+    def _conflicts_id(self, point_id: str, conflicts: list[Conflict]) -> str:
+        """The id of the hidden note that states how the sources differ on a point (made once)."""
+        key = f"differ-{point_id}"
+        if key not in self.disputes:
+            parts = []
+            for conflict in conflicts:
+                positions = "".join(
+                    f"<li><strong>{_escape(self.job.sources[p.source].meta.title)}</strong>: {_escape(p.says)}</li>"
+                    for p in conflict.positions)
+                parts.append(f"<p>Sources differ on {_escape(conflict.about)}: {_escape(' '.join(conflict.summary.split()))}"
+                             f"</p><ul>{positions}</ul>")
+            self.disputes[key] = f'<div id="{_escape(key)}" class="differ" hidden>{"".join(parts)}</div>'
+        return key
 
     def _paragraph(self, block: Block, tag: str = "p") -> str:
         claim, link = self._claim_attributes(block.trace)
@@ -448,6 +472,7 @@ class HtmlRenderer:
 {notes}
 </main>
 {sources}
+{"".join(self.disputes.values())}
 <dialog id="evidence" aria-labelledby="evidence-title">
 <header><h2 id="evidence-title">Evidence</h2><button type="button" class="close" aria-label="Close">Close</button></header>
 <div class="panel" tabindex="-1"></div>
@@ -476,6 +501,13 @@ _SCRIPT = """(function () {
     words.querySelectorAll("sup, .evidence-link, [aria-hidden]").forEach(function (node) { node.remove(); });
     said.textContent = words.textContent.trim();
     panel.appendChild(said);
+    var differ = claim.getAttribute("data-conflicts");
+    if (differ) {
+      var note = document.getElementById(differ).cloneNode(true);
+      note.removeAttribute("id");
+      note.hidden = false;
+      panel.appendChild(note);
+    }
     var shown = [];
     document.querySelectorAll(".source").forEach(function (source) {
       var marks = Array.prototype.filter.call(source.querySelectorAll("mark"), function (mark) {

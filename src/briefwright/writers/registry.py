@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from briefwright.audience import AudienceProfile
+    from briefwright.content.modules import Content
     from briefwright.diagnostics import Report, Where
     from briefwright.model import Document
     from briefwright.products import Product
@@ -39,6 +40,7 @@ class RenderJob:
     count: int  # pages or slides the plan fills
     sources: SourceRegistry  # a writer that shows evidence (HTML) reads the source texts
     report: Report
+    content: Content | None = None  # … and the content, for the positions of disputed points
 
 
 class Writer(Protocol):
