@@ -16,7 +16,7 @@ import pytest
 from briefwright.build import build
 from briefwright.diagnostics import Report, Where
 from briefwright.project import load_project
-from briefwright.writers.html import check_html
+from briefwright.writers.html_check import check_html
 from briefwright.writers.registry import WRITERS
 from tests.conftest import copy_project
 
@@ -148,7 +148,7 @@ class Describe_the_HTML_brief_on_disk:
                          'display: none";') == 2
 
     def it_checks_only_the_briefs_own_words(self) -> None:
-        from briefwright.writers.html import _Reader
+        from briefwright.writers.html_check import _Reader
 
         reader = _Reader()
         reader.feed('<html lang="en"><body><main><p>A<sup><a href="#n1">1</a></sup> '

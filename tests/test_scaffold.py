@@ -3,6 +3,7 @@ against the content they are used with."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -48,11 +49,18 @@ class Describe_a_clean_start:
 class Describe_the_example_from_an_installed_wheel:
     def it_ships_and_builds(self, tmp_path: Path) -> None:
         wheel_dir = tmp_path / "wheel"
+        # Built from a copy: setuptools builds in the source tree's build/ (our outputs folder), and
+        # a build/lib left there by an earlier layout would slip stale modules into the wheel.
+        source = tmp_path / "source"
+        shutil.copytree(REPO, source, symlinks=True,
+                        ignore=shutil.ignore_patterns("build", ".venv", ".git", "__pycache__", ".pytest_cache",
+                                                      "*.egg-info"))
         made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir),
-                               str(REPO)], capture_output=True, text=True, check=False)
+                               str(source)], capture_output=True, text=True, check=False)
         assert made.returncode == 0, made.stderr
         wheel = next(wheel_dir.glob("briefwright-*.whl"))
         names = zipfile.ZipFile(wheel).namelist()
+        assert "briefwright/writers/evidence.js" in names and not any("/render/" in name for name in names)
         assert "briefwright/example/seeds/sources.yaml" in names and "briefwright/starter/briefwright.yaml" in names
         assert sum(name.startswith("briefwright/metrics/") and name.endswith(".json") for name in names) == 10
         # The wheel's package, not the source tree's, on a path with no fontconfig.
@@ -61,10 +69,12 @@ class Describe_the_example_from_an_installed_wheel:
         env = {"PATH": str(Path(sys.executable).parent), "PYTHONPATH": str(site), "HOME": str(tmp_path)}
         created = _run("init", str(tmp_path / "example"), "--example", cwd=tmp_path, env=env)
         assert created.returncode == 0, created.stderr
-        built = _run("build", "--product", "memo", "--quiet", cwd=tmp_path / "example", env=env)
+        built = _run("build", "--product", "memo,brief-html", "--quiet", cwd=tmp_path / "example", env=env)
         assert built.returncode == 0, built.stderr
-        ours = build(load_project(tmp_path / "example", explicit=True), products=["memo"], out_dir=tmp_path / "ours")
-        assert (tmp_path / "example/build/memo-analyst.docx").read_bytes() == ours.outputs[0].data
+        ours = build(load_project(tmp_path / "example", explicit=True), products=["memo", "brief-html"],
+                     out_dir=tmp_path / "ours")
+        for output in ours.outputs:  # the HTML writer's script ships in the wheel too
+            assert (tmp_path / "example/build" / output.path.name).read_bytes() == output.data
 
 
 class Describe_profiles_against_the_content:
