@@ -38,14 +38,14 @@ office-deps:
 	    && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	    && [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "note: not a Debian machine; install LibreOffice, Liberation and Noto CJK fonts, poppler and pandoc to run the office tests"; exit 0; fi; \
+	  echo "note: not a Debian machine; install LibreOffice, Liberation and Noto CJK fonts, poppler, pandoc, Chromium and chromedriver to run the office and browser tests"; exit 0; fi; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
 	else echo "note: cannot install LibreOffice here (not root, no password-less sudo); office tests will be skipped"; exit 0; fi; \
-	echo "installing LibreOffice headless, fonts, poppler and pandoc (Debian packages)"; \
+	echo "installing LibreOffice headless, fonts, poppler, pandoc and Chromium (Debian packages)"; \
 	{ $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	    $(OFFICE_PACKAGES) >/dev/null; } || echo "note: installing the office packages failed; office tests will be skipped"
 
-system-deps:  ## Debian: LibreOffice headless, fonts and poppler (needs root)
+system-deps:  ## Debian: LibreOffice headless, fonts, poppler, pandoc and Chromium (needs root)
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(OFFICE_PACKAGES)
 
