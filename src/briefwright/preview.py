@@ -97,7 +97,8 @@ def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
     sheets = []
     for source, pdf in zip(files, pdfs):
         pages = _pages_to_png(pdf, out_dir / source.stem)
-        columns = 5 if source.suffix == ".pptx" else 4  # slides are wide: more of them fit a row
+        spec = writer_for_file(source)
+        columns = 5 if spec is not None and spec.kind == "slides" else 4  # slides are wide: more fit a row
         columns = min(columns, len(pages))
         image_path = out_dir / f"{source.stem}.sheet.png"
         buffer_path = image_path.with_suffix(".tmp.png")
