@@ -55,9 +55,11 @@ class Browser:
         to_browser_read, self._to_browser = _high(*os.pipe())
         self._from_browser, from_browser_write = _high(*os.pipe())
 
-        arguments = [chromium_path(), "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
+        arguments = [chromium_path(), "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
                      "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
                      "--hide-scrollbars", f"--user-data-dir={self._profile.name}", "about:blank"]
+        if os.geteuid() == 0:  # Chromium will not start its sandbox as root (containers, CI)
+            arguments.insert(1, "--no-sandbox")
         # The protocol reads commands on descriptor 3 and writes on 4: posix_spawn puts our pipe
         # ends there (the originals are close-on-exec), with no Python code run in the child.
         actions = [(os.POSIX_SPAWN_DUP2, to_browser_read, 3), (os.POSIX_SPAWN_DUP2, from_browser_write, 4),
