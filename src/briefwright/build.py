@@ -29,7 +29,7 @@ from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
-from briefwright.writers.registry import RenderJob, writer_for
+from briefwright.writers.registry import RenderJob
 
 
 @dataclass
@@ -159,8 +159,8 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     check_audiences(workspace, audience_list, result.report)
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
     # each importing python-docx or python-pptx again (and a Word-only build still never loads pptx).
-    for format_name in sorted({load_product(setup.layers, product).format for _, product in todo}):
-        writer_for(format_name).load()
+    for name in sorted({product for _, product in todo}):
+        load_product(setup.layers, name).writer.load()
     for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)
@@ -186,7 +186,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
     path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"
-    evidence = build_evidence_map(path.name, plan.document, product.writer.kind == "slides", workspace.content,
+    evidence = build_evidence_map(path.name, plan.document, product.kind == "slides", workspace.content,
                                   workspace.sources)
     min_fill = product.budget.min_fill
     if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:

@@ -178,7 +178,7 @@ class Product(BaseModel):
     @property
     def kind(self) -> Kind:
         """flow (pages) or slides: how the product is measured, fitted and composed."""
-        return WRITERS[self.format].kind
+        return self.writer.kind
 
     @property
     def parts(self) -> list[Part]:

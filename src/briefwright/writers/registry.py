@@ -74,10 +74,6 @@ WRITERS: dict[str, WriterSpec] = {spec.format: spec for spec in (
 )}
 
 
-def writer_for(format_name: str) -> WriterSpec:
-    return WRITERS[format_name]
-
-
 def writer_for_file(path: Path) -> WriterSpec | None:
     """The writer whose files end like this one, or None for a file no writer makes."""
     return next((spec for spec in WRITERS.values() if spec.suffix == path.suffix.lower()), None)
