@@ -204,9 +204,6 @@ class Composer:
             references.append(Reference(number, source_id, full, self.labels[source_id]))
         return references
 
-    def _judgment_sources(self, points: list[str]) -> list[str]:
-        return self.context.content.sources_of(points)
-
     @staticmethod
     def _cite_on_slide(source_ids, citations: Citations, numbers: list[int]) -> Run:
         """The [n] marker for a slide line, remembering the numbers for the slide's source line."""
@@ -310,7 +307,7 @@ class Composer:
 
     def _judgment_block(self, style: str, text: str, points: list[str], citations: Citations, kind: str,
                         label: str = "", confidence: str | None = None) -> Block:
-        source_ids = self._judgment_sources(points)
+        source_ids = self.context.content.sources_of(points)
         marker = Citations.marker(citations.numbers(source_ids))
         runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split()))]
         runs += self._assessment_runs(confidence) + [Run(" " + marker, cite=True)]
@@ -319,7 +316,7 @@ class Composer:
     def _judgment_trace(self, points: list[str]) -> EvidenceRef:
         quotes = tuple((item.source, item.quote) for point_id in points
                        for item in self.context.content.points[point_id].evidence)
-        return EvidenceRef(None, "judgment", tuple(self._judgment_sources(points)), quotes, tuple(points))
+        return EvidenceRef(None, "judgment", tuple(self.context.content.sources_of(points)), quotes, tuple(points))
 
     def _module_blocks(self, module: Module, picks: list[Pick], citations: Citations) -> list[Block]:
         product = self.context.product
@@ -473,7 +470,7 @@ class Composer:
                 notes.append("Bottom line: " + " ".join(bluf.text.split()))
                 for module in (content.module(m) for m in frame.modules):
                     judgment = module.key_judgment
-                    marker = self._cite_on_slide(self._judgment_sources(judgment.points), citations, numbers)
+                    marker = self._cite_on_slide(self.context.content.sources_of(judgment.points), citations, numbers)
                     text = " ".join(judgment.text.split())
                     blocks.append(Block("judgment", [Run(text), *self._assessment_runs(judgment.confidence), marker],
                                         kind="bullet", trace=self._judgment_trace(judgment.points)))

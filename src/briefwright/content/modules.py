@@ -218,9 +218,6 @@ class Content:
                 return module
         raise KeyError(module_id)
 
-    def judgment_sources(self, judgment: Judgment) -> list[str]:
-        return self.sources_of(judgment.points)
-
     def sources_of(self, point_ids: list[str]) -> list[str]:
         """Source ids behind the given points, in order of first appearance."""
         seen: list[str] = []
