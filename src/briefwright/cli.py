@@ -15,6 +15,7 @@ from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
+from briefwright.entry import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.output import write_atomic
 from briefwright.products import load_product
@@ -349,9 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into head: the reader left, nothing to report
         return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted: a build writes all its files or none, so the folder holds a complete set",
-              file=sys.stderr)
-        return 130
+        print(INTERRUPTED_MESSAGE, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED

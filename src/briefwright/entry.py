@@ -13,6 +13,7 @@ import sys
 from types import FrameType
 
 EXIT_INTERRUPTED = 130
+INTERRUPTED_MESSAGE = "interrupted: a build writes all its files or none, so the folder holds a complete set"
 _received: list[int] = []
 
 
@@ -35,6 +36,7 @@ def _interrupted() -> int:
 
 def run() -> int:
     signal.signal(signal.SIGINT, _on_interrupt)
+    status: int | None  # None: interrupted, not yet reported
     try:
         from briefwright.cli import main
 
@@ -43,12 +45,9 @@ def run() -> int:
         # Python puts back the default handler while it shuts down, and an interrupt landing
         # then would end a finished build as killed by SIGINT (-2) instead of with its status.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    except KeyboardInterrupt:  # cli.main catches its own; this covers imports and argument parsing
-        print("interrupted: a build writes all its files or none, so the folder holds a complete set",
-              file=sys.stderr)
-        status = EXIT_INTERRUPTED
-    if _received and status != EXIT_INTERRUPTED:
-        print("interrupted: a build writes all its files or none, so the folder holds a complete set",
-              file=sys.stderr)
+    except KeyboardInterrupt:  # cli.main reports its own; this covers imports and argument parsing
+        status = None
+    if status is None or (_received and status != EXIT_INTERRUPTED):
+        print(INTERRUPTED_MESSAGE, file=sys.stderr)
         status = EXIT_INTERRUPTED
     return _interrupted() if status == EXIT_INTERRUPTED else status
