@@ -166,8 +166,8 @@ class HtmlRenderer:
             "table { border-collapse: collapse; width: 100%; break-inside: auto; }",
             f"th, td {{ border-bottom: 0.5pt solid {rule}; padding: 1.5pt 4pt; vertical-align: top; text-align: left; }}",
             "tr { break-inside: avoid; }",
-            ".tab { display: inline-block; text-indent: 0; }",
-            "@media print { .page-break { break-before: page; } }",  # an inline block would inherit the hanging indent
+            ".tab { display: inline-block; text-indent: 0; }",  # an inline block would inherit the hanging indent
+            "@media print { .page-break { break-before: page; } }",
             f".cite {{ color: {muted}; }}",
             ".logo { display: block; }",
             f".banner {{ {banner_css} text-transform: uppercase; text-align: center; background: {fill}; "
@@ -186,7 +186,8 @@ class HtmlRenderer:
             f"mark {{ background: {fill}; color: inherit; }}",
             f".differ {{ border-left: 2pt solid {accent}; padding-left: 6pt; margin: 0 0 8pt; }}",
             f"mark.hit, :target + mark {{ background: {accent}; color: {self._colour('inverse')}; }}",
-            f".source-text p {{ {self._family_rule('body')} font-size: 10pt; line-height: 1.45; margin: 0 0 6pt; }}",
+            f".source-text p {{ font-family: {self._family('body')}; font-size: 10pt; line-height: 1.45; "
+            "margin: 0 0 6pt; }",
             f"dialog {{ max-width: 46rem; width: 90vw; max-height: 85vh; border: 1pt solid {rule}; padding: 0; }}",
             "dialog .panel { padding: 0.75rem 1rem; overflow-y: auto; max-height: calc(85vh - 3rem); }",
             f"dialog header {{ display: flex; justify-content: space-between; align-items: center; padding: 0.5rem 1rem; "
@@ -214,9 +215,6 @@ class HtmlRenderer:
                 lines.append(f".s-{key} .tab {{ min-width: {_pt(style.tab)}; }}")
         return "\n".join(lines)
 
-    def _family_rule(self, role: str) -> str:
-        return f"font-family: {self._family(role)};"
-
     # -- content -----------------------------------------------------------------
 
     def _runs(self, runs: list[Run]) -> str:
@@ -243,21 +241,23 @@ class HtmlRenderer:
                         f'aria-label="note {number}">{number}</a></sup>')
         return "".join(refs)
 
-    def _claim_attributes(self, trace: EvidenceRef | None) -> tuple[str, str]:
-        """The attributes that make an element a claim, and the evidence link it ends with."""
+    def _claim_attributes(self, trace: EvidenceRef | None, classes: str = "") -> tuple[str, str]:
+        """The element's attributes (classes, plus what makes it a claim when it rests on quotes),
+        and the evidence link a claim ends with."""
         if trace is None or not trace.quotes:
-            return "", ""
+            return (f' class="{classes}"' if classes else ""), ""
         ids = [self._quote_id(source_id, quote) for source_id, quote in trace.quotes]
         conflicts = ""
-        if trace.point_id and self.job.content is not None and self.job.content.points[trace.point_id].conflicts:
+        point_conflicts = self.job.content.points[trace.point_id].conflicts \
+            if trace.point_id and self.job.content is not None else []
+        if point_conflicts:
             # A disputed claim shows every side: each position's quote lights up beside its own.
-            point_conflicts = self.job.content.points[trace.point_id].conflicts
             ids += [self._quote_id(p.source, p.quote) for conflict in point_conflicts for p in conflict.positions]
-            conflicts = f' data-conflicts="{self._conflicts_id(trace.point_id, point_conflicts)}"'
+            conflicts = f' data-conflicts="{self._conflicts_id(trace.point_id or "", point_conflicts)}"'
         ids = list(dict.fromkeys(ids))
         self.claims += 1
         point = f' data-point="{_escape(trace.point_id)}"' if trace.point_id else ""
-        attributes = f' class="claim" data-quotes="{" ".join(ids)}"{point}{conflicts}'
+        attributes = f' class="{classes + " " if classes else ""}claim" data-quotes="{" ".join(ids)}"{point}{conflicts}'
         link = (f'<a class="evidence-link" href="#{ids[0]}" aria-haspopup="dialog" '
                 f'aria-label="evidence for this claim: {len(ids)} quote{"s" if len(ids) > 1 else ""}">evidence</a>')
         return attributes, link
@@ -282,19 +282,15 @@ class HtmlRenderer:
         return key
 
     def _paragraph(self, block: Block, tag: str = "p") -> str:
-        claim, link = self._claim_attributes(block.trace)
         classes = f"s-{block.style}" + (" page-break" if block.page_break_before else "")
-        if claim:
-            claim = claim.replace('class="claim"', f'class="{classes} claim"')
-        else:
-            claim = f' class="{classes}"'
+        attributes, link = self._claim_attributes(block.trace, classes)
         runs = block.runs
         label = ""
         if block.kind == "field":  # label, then the value at the style's tab stop
             label = f'<span class="tab field-label">{_escape(runs[0].text)}</span>'
             runs = runs[1:]
         body = label + self._runs(runs) + self._note_refs(block.footnotes)
-        return f"<{tag}{claim}>{body}{link}</{tag}>"
+        return f"<{tag}{attributes}>{body}{link}</{tag}>"
 
     def _cell(self, cell: Cell, tag: str, style: str) -> str:
         scope = ' scope="col"' if tag == "th" else ""
@@ -408,21 +404,19 @@ class HtmlRenderer:
         # publisher's work travels with the product, and stretches excluded from the work never do.
         omitted = '<p class="omitted" aria-label="text left out">[…]</p>'
         shown: list[str] = []
-        for index, (quoted, paragraph) in enumerate(paragraphs):
+        for quoted, paragraph in paragraphs:
             if quoted:
-                if (index > 0 and not paragraphs[index - 1][0]) and (not shown or shown[-1] != omitted):
-                    shown.append(omitted)
                 shown.append(paragraph)
-            elif shown and shown[-1] != omitted:
+            elif not shown or shown[-1] != omitted:  # one mark for each stretch left out
                 shown.append(omitted)
         return "\n".join(shown)
 
     def _source_texts(self) -> str:
-        cited = list(dict.fromkeys(quote.source_id for quote in self.evidence.quotes.values()))
+        cited = sorted({quote.source_id for quote in self.evidence.quotes.values()})
         if not cited:
             return ""
         articles = []
-        for source_id in sorted(cited):
+        for source_id in cited:
             meta = self.job.sources[source_id].meta
             articles.append(f'<article id="source-{_escape(source_id)}" class="source" data-source="{_escape(source_id)}">'
                             f"<h3>{_escape(meta.title)}</h3>\n"

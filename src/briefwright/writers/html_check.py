@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from briefwright.diagnostics import Report, Where
@@ -89,7 +90,7 @@ def check_html(data: bytes, document: Document, where: Where, report: Report) ->
                 report.error("output-mismatch", where, f"block {number} is missing or out of order: {piece[:60]!r}")
                 return
             position = found + len(wanted)
-    duplicates = sorted({i for i in reader.ids if reader.ids.count(i) > 1})
+    duplicates = sorted(name for name, uses in Counter(reader.ids).items() if uses > 1)
     if duplicates:
         report.error("output-ids", where, f"ids used twice: {', '.join(duplicates[:5])}")
     missing = sorted({href[1:] for href in reader.hrefs if href.startswith("#") and href[1:] not in reader.ids})
