@@ -164,8 +164,13 @@ class Browser:
         return base64.b64decode(self._call("Page.captureScreenshot", {"format": "png"}, session=True)["data"])
 
 
-def print_to_pdf(files: list[Path], out_dir: Path) -> list[Path]:
-    """Print HTML files to PDF in one Chromium; returns the PDFs in the same order."""
+def screenshot_path(out_dir: Path, page: Path) -> Path:
+    return out_dir / f"{page.stem}.screen.png"
+
+
+def print_to_pdf(files: list[Path], out_dir: Path, screenshots: bool = False) -> list[Path]:
+    """Print HTML files to PDF in one Chromium, which also takes each page's screenshot when asked
+    (screenshot_path names it); returns the PDFs in the same order."""
     out_dir.mkdir(parents=True, exist_ok=True)
     pdfs = []
     with Browser() as browser:
@@ -173,4 +178,6 @@ def print_to_pdf(files: list[Path], out_dir: Path) -> list[Path]:
             pdf = out_dir / f"{path.stem}.pdf"
             pdf.write_bytes(browser.pdf(path))
             pdfs.append(pdf)
+            if screenshots:
+                screenshot_path(out_dir, path).write_bytes(browser.screenshot(path))
     return pdfs

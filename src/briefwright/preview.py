@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from briefwright.browser import Browser
+from briefwright.browser import screenshot_path
 from briefwright.diagnostics import Where, fail
 from briefwright.output import write_atomic
 from briefwright.printing import to_pdf
@@ -79,26 +79,22 @@ def contact_sheet(pages: list[Path], columns: int) -> Image.Image:
 
 
 def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
-    """Render files in one LibreOffice run; write PDFs, page PNGs, sheets and index.html."""
+    """Render files (one LibreOffice run, one Chromium); write PDFs, page PNGs, screenshots of web
+    pages, sheets and index.html."""
     if not files:
         raise fail("preview-nothing", Where(out_dir), "no built files to preview",
                    "build first (briefwright build), or name the files")
     for path in files:
         if not path.is_file():
             raise fail("preview-missing", Where(path), "file not found", "build it first, or check the name")
-    pdfs = to_pdf(files, out_dir)
-    pages_on_screen = [path for path in files if path.suffix == ".html"]
-    screens: dict[Path, Path] = {}
-    if pages_on_screen:
-        with Browser() as browser:
-            for path in pages_on_screen:
-                screens[path] = out_dir / f"{path.stem}.screen.png"
-                write_atomic(screens[path], browser.screenshot(path))
+    pdfs = to_pdf(files, out_dir, screenshots=True)
     sheets = []
     for source, pdf in zip(files, pdfs):
         pages = _pages_to_png(pdf, out_dir / source.stem)
         spec = writer_for_file(source)
-        columns = 5 if spec is not None and spec.kind == "slides" else 4  # slides are wide: more fit a row
+        assert spec is not None  # to_pdf refuses a file no writer makes
+        screen = screenshot_path(out_dir, source) if spec.printer == "chromium" else None
+        columns = 5 if spec.kind == "slides" else 4  # slides are wide: more fit a row
         columns = min(columns, len(pages))
         image_path = out_dir / f"{source.stem}.sheet.png"
         buffer_path = image_path.with_suffix(".tmp.png")
@@ -107,7 +103,7 @@ def preview(files: list[Path], out_dir: Path) -> list[Sheet]:
         write_atomic(out_dir / f"{source.stem}.sheet.json",
                      (json.dumps({"file": source.name, "tiles": len(pages), "columns": columns,
                                   "tile_width": TILE_WIDTH}, indent=2) + "\n").encode("utf-8"))
-        sheets.append(Sheet(source, pdf, image_path, len(pages), columns, screens.get(source)))
+        sheets.append(Sheet(source, pdf, image_path, len(pages), columns, screen))
     write_atomic(out_dir / "index.html", _index(sheets).encode("utf-8"))
     return sheets
 

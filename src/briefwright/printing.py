@@ -11,8 +11,9 @@ from briefwright.office import convert_to_pdf
 from briefwright.writers.registry import OUTPUT_SUFFIXES, writer_for_file
 
 
-def to_pdf(files: list[Path], out_dir: Path) -> list[Path]:
-    """PDFs for files, in the same order, written into out_dir."""
+def to_pdf(files: list[Path], out_dir: Path, screenshots: bool = False) -> list[Path]:
+    """PDFs for files, in the same order, written into out_dir; with screenshots, the browser that
+    prints a web page also takes its screenshot (browser.screenshot_path)."""
     groups: dict[str, list[Path]] = {}
     for path in files:
         spec = writer_for_file(path)
@@ -22,6 +23,6 @@ def to_pdf(files: list[Path], out_dir: Path) -> list[Path]:
         groups.setdefault(spec.printer, []).append(path)
     made: dict[Path, Path] = {}
     for printer, group in groups.items():
-        pdfs = convert_to_pdf(group, out_dir) if printer == "libreoffice" else print_to_pdf(group, out_dir)
+        pdfs = convert_to_pdf(group, out_dir) if printer == "libreoffice" else print_to_pdf(group, out_dir, screenshots)
         made.update(zip(group, pdfs))
     return [made[path] for path in files]
