@@ -316,14 +316,15 @@ def parser() -> argparse.ArgumentParser:
 
     preview_parser = sub.add_parser("preview", parents=[common], help="render built files to PDF, PNG pages "
                                                                       "and contact sheets",
-                                    description="Render files with LibreOffice (its own throwaway profile, one run "
-                                                "for all files) into PDFs, PNG pages, a contact sheet per product "
-                                                "and an index.html that shows every sheet.")
+                                    description="Render files (LibreOffice for .docx/.pptx with a throwaway profile, "
+                                                "Chromium for .html; each started once for all its files) into PDFs, "
+                                                "PNG pages, a contact sheet per product, a screenshot of each web "
+                                                "page, and an index.html that shows them all.")
     preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
     preview_parser.add_argument("--all", action="store_true", help="every built product in build/")
     preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
     preview_parser.set_defaults(handler=cmd_preview)
-    pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF in one LibreOffice run",
+    pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF (LibreOffice, Chromium)",
                                 description="Convert built files to PDF (LibreOffice for .docx/.pptx, Chromium for .html; "
                                             "each started once for all its files) into build/pdf/ (or --out).")
     pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
