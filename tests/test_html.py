@@ -65,21 +65,6 @@ class Describe_the_writer_registry:
         assert {(s.format, s.suffix, s.kind) for s in WRITERS.values()} >= {
             ("docx", ".docx", "flow"), ("pptx", ".pptx", "slides"), ("html", ".html", "flow")}
 
-    def it_refuses_a_product_naming_an_unknown_format(self, project_dir: Path) -> None:
-        products = project_dir / "templates" / "products"
-        products.mkdir(parents=True, exist_ok=True)
-        source = Path(__file__).resolve().parent.parent / "src/briefwright/templates/products/brief.yaml"
-        (products / "brief-odt.yaml").write_text(source.read_text(encoding="utf-8").replace("format: docx", "format: odt"),
-                                                 encoding="utf-8")
-        import subprocess
-        import sys
-        run = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "brief-odt"], cwd=project_dir,
-                             capture_output=True, text=True, timeout=120)
-        assert run.returncode == 1 and "Traceback" not in run.stderr
-        assert "brief-odt.yaml:4" in run.stderr and "no writer for format 'odt'" in run.stderr
-        assert "docx, pptx, html" in run.stderr
-        assert not (project_dir / "build" / "brief-odt-analyst.odt").exists()
-
 
 class Describe_the_HTML_brief_on_disk:
     def it_is_one_self_contained_page_in_the_audiences_language(self, pages: dict[str, Path]) -> None:

@@ -34,6 +34,13 @@ def _refused(run: subprocess.CompletedProcess[str], *needles: str) -> None:
 
 
 class Describe_a_product_file:
+    def it_refuses_a_product_naming_an_unknown_format(self, project_dir: Path) -> None:
+        text = (BUILTIN / "brief.yaml").read_text(encoding="utf-8").replace("format: docx", "format: odt")
+        _product(project_dir, "brief-odt", text)
+        _refused(_build(project_dir, "brief-odt"), f"brief-odt.yaml:{_line_of(text, 'format:')}",
+                 "no writer for format 'odt'", "docx, pptx, html")
+        assert not (project_dir / "build" / "brief-odt-analyst.odt").exists()
+
     def it_names_a_style_the_structure_draws_with_but_the_file_leaves_out(self, project_dir: Path) -> None:
         text = (BUILTIN / "brief.yaml").read_text(encoding="utf-8")
         text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("table_header:"))
