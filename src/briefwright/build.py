@@ -112,7 +112,7 @@ def render_product(workspace: Workspace, product: Product, audience: AudiencePro
                    report: Report) -> bytes:
     """Render a plan with the product's writer, then reopen the bytes and check them against the plan."""
     spec = product.writer
-    job = RenderJob(product, audience, plan.document, plan.count, workspace.sources, report, workspace.content)
+    job = RenderJob(product, audience, plan.document, plan.count, workspace.sources, workspace.content, report)
     writer = spec.load()
     rendered = writer.render(job)
     writer.check(rendered, job, Where(field=f"{product.id}-{audience.id}{spec.suffix}"))

@@ -248,8 +248,7 @@ class HtmlRenderer:
             return (f' class="{classes}"' if classes else ""), ""
         ids = [self._quote_id(source_id, quote) for source_id, quote in trace.quotes]
         conflicts = ""
-        point_conflicts = self.job.content.points[trace.point_id].conflicts \
-            if trace.point_id and self.job.content is not None else []
+        point_conflicts = self.job.content.points[trace.point_id].conflicts if trace.point_id else []
         if point_conflicts:
             # A disputed claim shows every side: each position's quote lights up beside its own.
             ids += [self._quote_id(p.source, p.quote) for conflict in point_conflicts for p in conflict.positions]

@@ -38,9 +38,9 @@ class RenderJob:
     audience: AudienceProfile
     document: Document
     count: int  # pages or slides the plan fills
-    sources: SourceRegistry  # a writer that shows evidence (HTML) reads the source texts
+    sources: SourceRegistry  # a writer that shows evidence (HTML) reads the source texts …
+    content: Content  # … and the content, for the positions of disputed points
     report: Report
-    content: Content | None = None  # … and the content, for the positions of disputed points
 
 
 class Writer(Protocol):
