@@ -146,3 +146,31 @@ class Describe_deck_model:
             imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                          if isinstance(node, ast.ImportFrom) and node.module}
             assert not imported & {"pptx", "docx"}, module.__name__
+
+
+class Describe_the_deck_check:
+    def it_reports_a_text_box_that_asks_the_viewer_to_shrink_text(self, outputs, built: dict[str, Path]) -> None:
+        import io
+
+        from lxml import etree
+
+        from briefwright.diagnostics import Report, Where
+        from briefwright.writers.deck import build_deck
+        from briefwright.writers.pptx import check_pptx
+
+        output = outputs[DECK]
+        model = build_deck(output.plan.document, output.product)
+        written = built[DECK].read_bytes()
+        clean = Report()
+        check_pptx(written, model, output.product, clean, Where())
+        assert clean.items == []
+        presentation = Presentation(io.BytesIO(written))
+        body = presentation.slides[1].shapes.title.text_frame._txBody.find(A + "bodyPr")
+        for child in list(body):
+            body.remove(child)
+        etree.SubElement(body, A + "normAutofit")
+        shrinking = io.BytesIO()
+        presentation.save(shrinking)
+        report = Report()
+        check_pptx(shrinking.getvalue(), model, output.product, report, Where())
+        assert [item.code for item in report.items] == ["output-autofit"]

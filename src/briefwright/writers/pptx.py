@@ -20,8 +20,6 @@ from briefwright.writers import docprops, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.registry import Rendered, RenderJob
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
 _SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
@@ -223,7 +221,7 @@ def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, w
         if " ".join(written.split()) != " ".join(model.notes.split()):
             report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
         for shape in _all_shapes(slide.shapes):
-            if shape.has_text_frame and shape.text_frame._bodyPr.find(f"{A}normAutofit") is not None:
+            if shape.has_text_frame and shape.text_frame._bodyPr.find(ooxml.qn("a:normAutofit")) is not None:
                 report.error("output-autofit", where, f"slide {number}, '{shape.name}' asks the viewer to shrink text")
 
 
