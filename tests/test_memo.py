@@ -92,3 +92,35 @@ class Describe_memo_as_rendered:
         for char, names in fonts.items():
             assert names, f"{char} is not in the PDF"
             assert all("CJK" in name for name in names), f"{char} drawn with {names}"
+
+
+class Describe_the_Word_check:
+    def it_reports_a_changed_paragraph_and_a_changed_style(self, outputs, built: dict[str, Path]) -> None:
+        import io
+
+        from briefwright.diagnostics import Report, Where
+        from briefwright.writers.docx import check_docx
+
+        output = outputs[MEMO]
+        written = built[MEMO].read_bytes()
+        clean = Report()
+        check_docx(written, output.plan.document, output.product, clean, Where())
+        assert clean.items == []
+
+        def altered(change) -> list[str]:
+            document = docx.Document(io.BytesIO(written))
+            change(next(p for p in document.paragraphs if p.style.name == "List Bullet"))
+            saved = io.BytesIO()
+            document.save(saved)
+            report = Report()
+            check_docx(saved.getvalue(), output.plan.document, output.product, report, Where())
+            return [item.code for item in report.items]
+
+        def reword(paragraph) -> None:
+            paragraph.runs[-1].text = "an invented ending"
+
+        def restyle(paragraph) -> None:
+            paragraph.style = "Body Text"
+
+        assert altered(reword) == ["output-mismatch"]
+        assert altered(restyle) == ["output-style"]
