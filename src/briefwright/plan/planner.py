@@ -114,6 +114,10 @@ class Planner:
         # asks for the same (module, slides) many times while it weighs where a slide goes.
         self._packings: dict[tuple[str, int], tuple[list[list[Pick]], float] | None] = {}
         self._fits: dict[tuple[str, tuple[tuple[str, str], ...]], bool] = {}
+        # What every trial layout needs and no pick changes, worked out once: a point's place in
+        # its module, and the events and figures a drawn part shows (chosen from all points by rank).
+        self._position = {point.id: index for module in content.modules for index, point in enumerate(module.points)}
+        self._drawn: dict[tuple[str, tuple[str, ...]], list[Pick]] = {}
 
     def _has_content(self, part: Part) -> bool:
         if part.role in ("timeline", "figures", "digest"):
@@ -156,6 +160,12 @@ class Planner:
 
     def _select_drawn(self, part: Part, covered: list[str]) -> list[Pick]:
         """Events or figures for a timeline or key-figures part: priority first, up to the product's cap."""
+        key = (part.role, tuple(covered))
+        if key not in self._drawn:
+            self._drawn[key] = self._rank_drawn(part, covered)
+        return list(self._drawn[key])
+
+    def _rank_drawn(self, part: Part, covered: list[str]) -> list[Pick]:
         cap = self.product.max_events if part.role == "timeline" else self.product.max_figures
         modules = [self.content.module(m) for m in covered]
         ranked = [point for point, _ in self._ranked(modules)]
@@ -189,8 +199,7 @@ class Planner:
     def _frames_for(self, picks: dict[str, list[Pick]]) -> list[Frame]:
         module_frames = []
         for module in self.modules:
-            order = {p.id: i for i, p in enumerate(module.points)}
-            chosen = sorted(picks.get(module.id, []), key=lambda pick: order[pick.point_id])
+            chosen = sorted(picks.get(module.id, []), key=lambda pick: self._position[pick.point_id])
             if chosen:
                 module_frames.append(Frame("module", module.id, chosen))
         frames: list[Frame] = []
