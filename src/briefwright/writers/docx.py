@@ -120,9 +120,10 @@ class DocxRenderer:
             num_pr.append(ooxml.w_element("numId", val=str(num_id)))
         return style
 
-    def _add_block(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
+    def _add_block(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes, gap: float) -> Paragraph:
-        paragraph = document.add_paragraph(style=styles[block.style])
+        paragraph = document.add_paragraph()
+        paragraph._p.style = style_ids[block.style]
         # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
         paragraph.paragraph_format.space_before = Pt(gap)
         paragraph.paragraph_format.space_after = Pt(0)
@@ -156,7 +157,7 @@ class DocxRenderer:
                 if run.cite:
                     added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
 
-    def _add_table(self, document: docx.document.Document, block: Block, styles: dict[str, ParagraphStyle],
+    def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
         width = self.typesetter.page_geometry().content_width
         table = document.add_table(rows=len(block.rows), cols=len(block.columns))
@@ -175,7 +176,7 @@ class DocxRenderer:
             for cell_model, cell, fraction in zip(row_model.cells, row.cells, block.columns):
                 cell.width = Pt(fraction * width)
                 paragraph = cell.paragraphs[0]
-                paragraph.style = styles["table_header" if row_model.header else "table_cell"]
+                paragraph._p.style = style_ids["table_header" if row_model.header else "table_cell"]
                 paragraph.paragraph_format.space_before = Pt(0)
                 paragraph.paragraph_format.space_after = Pt(0)
                 self._add_runs(paragraph, cell_model.runs)
@@ -264,14 +265,15 @@ class DocxRenderer:
         if self.product.citations == "footnotes":
             ensure_footnote_styles(document)
         styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
+        style_ids = _style_ids(document, styles)
         notes = Footnotes(document)
         blocks = list(model.blocks())
         gaps = self.typesetter.gaps(blocks)
         for index, (block, gap) in enumerate(zip(blocks, gaps)):
             if block.kind == "table":
-                self._add_table(document, block, styles, notes)
+                self._add_table(document, block, style_ids, notes)
                 continue
-            paragraph = self._add_block(document, block, styles, notes, gap)
+            paragraph = self._add_block(document, block, style_ids, notes, gap)
             if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
                 # A table cannot carry space above it; the paragraph before it holds the gap.
                 paragraph.paragraph_format.space_after = Pt(gaps[index + 1])
@@ -282,6 +284,14 @@ class DocxRenderer:
         buffer = io.BytesIO()
         document.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+def _style_ids(document: docx.document.Document, styles: dict[str, ParagraphStyle]) -> dict[str, str | None]:
+    """Each style key's w:pStyle value, resolved once: python-docx's `paragraph.style = style` scans every
+    style in the document for the default on each assignment. None for the default paragraph style, as
+    python-docx writes it (the paragraph then carries no w:pStyle)."""
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    return {key: None if style == default else style.style_id for key, style in styles.items()}
 
 
 def _drop_styles_with_effects(document: docx.document.Document) -> None:

@@ -5,24 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
-from briefwright.writers import docprops, ooxml
+from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.registry import Rendered, RenderJob
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
-_SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE}
 
 
 class PptxRenderer:
@@ -46,88 +43,68 @@ class PptxRenderer:
                             "add a layout with that name to the reference presentation")
         return fallback
 
-    @staticmethod
-    def _place(shape, box: Box) -> None:
-        shape.left, shape.top = Inches(box.x), Inches(box.y)
-        shape.width, shape.height = Inches(box.w), Inches(box.h)
-
-    def _fill_text(self, shape, spec: TextShape) -> None:
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.BOTTOM if spec.anchor == "bottom" else MSO_ANCHOR.TOP
-        inset = Inches(spec.box.inset)
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
-        frame.clear()
+    def _fill_text(self, shape_element, spec: TextShape) -> None:
+        body = shape_element.find(ooxml.qn("p:txBody"))
+        drawingml.set_body(body.find(ooxml.a_tag("bodyPr")), "b" if spec.anchor == "bottom" else "t",
+                           drawingml.inches(spec.box.inset))
+        paragraph = drawingml.clear_text(body)
         for position, block in enumerate(spec.blocks):
             style = self.product.styles[block.style]
-            paragraph = frame.paragraphs[0] if position == 0 else frame.add_paragraph()
-            paragraph.alignment = _ALIGN[style.align]
-            ppr = paragraph._p.get_or_add_pPr()
-            # Space before the first paragraph is dropped: the box's top inset already separates it.
-            ooxml.set_paragraph_spacing(ppr, style.line, style.before if position else 0.0)
+            if position:
+                paragraph = etree.SubElement(body, ooxml.a_tag("p"))
             font = self.fonts.heading if style.font == "heading" else self.fonts.body
-            ooxml.set_bullet(ppr, style.bullet, font, self.palette.hex("accent"),
-                             int(Pt(style.indent)), int(Pt(style.hanging)))
+            # Space before the first paragraph is dropped: the box's top inset already separates it.
+            drawingml.format_paragraph(paragraph, drawingml.ParagraphFormat(
+                drawingml.ALIGN[style.align], style.line, style.before if position else 0.0, style.bullet, font,
+                self.palette.hex("accent"), style.indent, style.hanging))
             for run_model in block.runs:
-                run = paragraph.add_run()
-                run.text = run_model.text
-                run.font.size = Pt(style.size)
-                run.font.bold = style.bold or run_model.bold
-                run.font.italic = style.italic or run_model.italic
-                run.font.color.rgb = self._rgb("muted" if run_model.cite else style.color)
-                rpr = run._r.get_or_add_rPr()
-                if style.caps:
-                    rpr.set("cap", "all")
-                rpr.set("lang", "en-US")
-                ooxml.set_drawing_fonts(rpr, font, self.fonts.east_asian)
+                drawingml.add_run(paragraph, run_model.text, drawingml.RunFormat(
+                    style.size, style.bold or run_model.bold, style.italic or run_model.italic,
+                    self.palette.hex("muted" if run_model.cite else style.color), style.caps, font,
+                    self.fonts.east_asian))
 
-    def _add_shapes(self, container, specs, slide, used: set[int]) -> None:
+    @staticmethod
+    def _frame(box: Box) -> drawingml.Frame:
+        return drawingml.Frame(drawingml.inches(box.x), drawingml.inches(box.y), drawingml.inches(box.w),
+                               drawingml.inches(box.h))
+
+    def _add_shapes(self, tree, specs, slide, used: set[int], ids: drawingml.ShapeIds) -> None:
         """Add shapes in list order, which is also the reading order screen readers follow."""
         for spec in specs:
             if isinstance(spec, GroupShape):
-                group = container.add_group_shape()
-                group.name = spec.name
-                self._add_shapes(group.shapes, spec.shapes, None, used)
-                # python-pptx sizes a group as children arrive; a nested group arrives empty at (0, 0),
-                # so the frame is recomputed once the group is complete (children first, then parents).
-                group.shapes._recalculate_extents()
-                ooxml.set_alt_text(group._element, spec.alt_text)
+                group = drawingml.add_group(tree, ids.take(), spec.name)
+                self._add_shapes(group, spec.shapes, None, used, ids)
+                # Sized once complete, members first: a member group is still empty when it arrives.
+                drawingml.fit_group(group)
+                ooxml.set_alt_text(group, spec.alt_text)
                 continue
             if isinstance(spec, PictureShape):
-                picture = container.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
-                                                Inches(spec.box.w), Inches(spec.box.h))
+                picture = slide.shapes.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
+                                                   Inches(spec.box.w), Inches(spec.box.h))
+                ids.saw(picture.shape_id)
                 picture.name = spec.name
                 ooxml.set_alt_text(picture._element, spec.alt_text)
                 continue
             if isinstance(spec, RectShape):
-                shape = container.add_shape(_SHAPES[spec.kind], Inches(spec.box.x), Inches(spec.box.y),
-                                            Inches(spec.box.w), Inches(spec.box.h))
-                shape.fill.solid()
-                shape.fill.fore_color.rgb = self._rgb(spec.fill)
-                shape.line.fill.background()
-                shape.shadow.inherit = False
-                shape.text_frame.auto_size = MSO_AUTO_SIZE.NONE
-                shape.name = spec.name
-                ooxml.set_alt_text(shape._element, spec.alt_text or "decorative")
+                element = drawingml.add_filled_shape(tree, ids.take(), spec.name, drawingml.PRESET[spec.kind],
+                                                     self._frame(spec.box), self.palette.hex(spec.fill))
+                ooxml.set_alt_text(element, spec.alt_text or "decorative")
                 continue
-            shape = None
+            element = None
             if spec.placeholder is not None and slide is not None:
                 idx = _PLACEHOLDER_IDX[spec.placeholder]
-                shape = next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
-                if shape is not None:
+                element = next((shape for shape in tree if drawingml.placeholder_index(shape) == idx), None)
+                if element is not None:
                     used.add(idx)
                     # Move the placeholder to its place in the reading order.
-                    tree = shape._element.getparent()
-                    tree.remove(shape._element)
-                    tree.append(shape._element)
-            if shape is None:
-                shape = container.add_textbox(Emu(0), Emu(0), Emu(1), Emu(1))
-            shape.name = spec.name
-            self._place(shape, spec.box)
-            self._fill_text(shape, spec)
+                    tree.remove(element)
+                    tree.append(element)
+                    drawingml.place(element, spec.name, self._frame(spec.box))
+            if element is None:
+                element = drawingml.add_text_box(tree, ids.take(), spec.name, self._frame(spec.box))
+            self._fill_text(element, spec)
             if spec.alt_text:
-                ooxml.set_alt_text(shape._element, spec.alt_text)
+                ooxml.set_alt_text(element, spec.alt_text)
 
     def _add_slide(self, presentation, model: SlideModel) -> None:
         slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
@@ -136,10 +113,12 @@ class PptxRenderer:
             fill.solid()
             fill.fore_color.rgb = self._rgb(model.background)
         used: set[int] = set()
-        self._add_shapes(slide.shapes, model.shapes, slide, used)
-        for placeholder in list(slide.placeholders):
-            if placeholder.placeholder_format.idx not in used:
-                placeholder._element.getparent().remove(placeholder._element)
+        self._add_shapes(slide.shapes._spTree, model.shapes, slide, used, drawingml.ShapeIds(slide._element))
+        tree = slide.shapes._spTree
+        for shape in list(tree):
+            index = drawingml.placeholder_index(shape)
+            if index is not None and index not in used:
+                tree.remove(shape)
         if model.notes:
             slide.notes_slide.notes_text_frame.text = model.notes
 
@@ -164,10 +143,9 @@ class PptxRenderer:
         """Extended properties true to this deck: its slide titles and counts, not the template's."""
         titles, words, paragraphs = [], 0, 0
         for slide in presentation.slides:
-            titles.append(slide.shapes.title.text_frame.text if slide.shapes.title is not None else "")
-            for shape in _text_shapes(slide.shapes):
-                paragraphs += len(shape.text_frame.paragraphs)
-                words += len(shape.text_frame.text.split())
+            title, slide_words, slide_paragraphs = _text_statistics(slide._element)
+            titles.append(title)
+            words, paragraphs = words + slide_words, paragraphs + slide_paragraphs
         notes = sum(1 for model in deck.slides if model.notes)
         for rel in presentation.part.package._rels.values():
             if rel.reltype == RT.EXTENDED_PROPERTIES:
@@ -194,19 +172,42 @@ class PptxRenderer:
         return reproducible_zip(buffer.getvalue())
 
 
-def _text_shapes(shapes):
-    for shape in shapes:
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-            yield from _text_shapes(shape.shapes)
-        elif shape.has_text_frame:
-            yield shape
+_SHAPE_TAGS = {ooxml.qn(f"p:{local}") for local in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")}
 
 
-def _all_shapes(shapes):
-    for shape in shapes:
-        yield shape
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-            yield from _all_shapes(shape.shapes)
+def _paragraph_text(paragraph) -> str:
+    """A paragraph's text as python-pptx reads it: runs and fields, a line break as a vertical tab."""
+    parts = []
+    for child in paragraph:
+        if child.tag == ooxml.a_tag("br"):
+            parts.append("\v")
+        elif child.tag in (ooxml.a_tag("r"), ooxml.a_tag("fld")):
+            parts.append("".join(child.itertext(ooxml.a_tag("t"))))
+    return "".join(parts)
+
+
+def _text_statistics(slide_element) -> tuple[str, int, int]:
+    """(title, words, paragraphs) of one slide: the title placeholder's text, and the words and
+    paragraphs of every text-bearing shape, groups included (what PowerPoint counts in app.xml).
+    Read from the XML: walking python-pptx's shape proxies cost a quarter of a deck's render."""
+    tree = slide_element.find(ooxml.qn("p:cSld")).find(ooxml.qn("p:spTree"))
+    title = None
+    words = paragraphs = 0
+    for shape in tree:
+        placeholder = shape.find(f"./*/{ooxml.qn('p:nvPr')}/{ooxml.qn('p:ph')}")
+        if title is None and shape.tag in _SHAPE_TAGS and placeholder is not None \
+                and placeholder.get("idx", "0") == "0":
+            body = shape.find(ooxml.qn("p:txBody"))
+            title = "\n".join(_paragraph_text(p) for p in body.iterfind(ooxml.a_tag("p"))) if body is not None else ""
+    for shape in tree.iter(ooxml.qn("p:sp")):
+        body = shape.find(ooxml.qn("p:txBody"))
+        if body is None:
+            paragraphs += 1  # python-pptx would add an empty body with one paragraph
+            continue
+        for paragraph in body.iterfind(ooxml.a_tag("p")):
+            paragraphs += 1
+            words += len(_paragraph_text(paragraph).split())
+    return title or "", words, paragraphs
 
 
 def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, where: Where) -> None:
@@ -220,9 +221,10 @@ def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, w
         written = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if " ".join(written.split()) != " ".join(model.notes.split()):
             report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
-        for shape in _all_shapes(slide.shapes):
-            if shape.has_text_frame and shape.text_frame._bodyPr.find(ooxml.qn("a:normAutofit")) is not None:
-                report.error("output-autofit", where, f"slide {number}, '{shape.name}' asks the viewer to shrink text")
+        for autofit in slide._element.iter(ooxml.a_tag("normAutofit")):
+            shape = next(autofit.iterancestors(ooxml.qn("p:sp")), None)
+            name = shape.find(f"./*/{ooxml.qn('p:cNvPr')}").get("name") if shape is not None else "?"
+            report.error("output-autofit", where, f"slide {number}, '{name}' asks the viewer to shrink text")
 
 
 class PptxWriter:
