@@ -16,7 +16,6 @@ from jinja2.sandbox import SecurityError
 from briefwright import safety
 from briefwright.audience import AudienceProfile
 from briefwright.compose import sandbox
-from briefwright.compose.sandbox import BoundedSandbox
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -95,8 +94,6 @@ class Composer:
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         self.context = context
         self.typesetter = typesetter
-        self._env = BoundedSandbox()
-        self._compiled: dict[str, object] = {}
         self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
         self._settled_vocabulary: Settled = {}
         self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
@@ -126,11 +123,8 @@ class Composer:
         values = {"topic": self.context.content.topic, "audience": self.context.audience,
                   "date": self.date_text, "product": product, **extra}
         try:
-            template = self._compiled.get(key)
-            if template is None:
-                template = self._env.from_string(product.text[key])
-                self._compiled[key] = template
-            text = " ".join(sandbox.render(template, values).split())  # type: ignore[arg-type]
+            template = sandbox.compile_template(product.text[key])
+            text = " ".join(sandbox.render(template, values).split())
         except SecurityError as exc:
             raise fail("template-unsafe", self._template_where(key),
                        f"the template reaches for something templates may not use ({exc})",

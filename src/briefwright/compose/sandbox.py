@@ -52,6 +52,23 @@ class BoundedSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator_name, left, right)
 
 
+_ENVIRONMENT: BoundedSandbox | None = None
+_COMPILED: dict[str, Template] = {}
+
+
+def compile_template(source: str) -> Template:
+    """A template compiled once per process: every product and audience of a build renders the
+    same few dozen sources, and compiling costs far more than rendering. The environment is
+    shared; it holds no per-build state."""
+    global _ENVIRONMENT
+    template = _COMPILED.get(source)
+    if template is None:
+        if _ENVIRONMENT is None:
+            _ENVIRONMENT = BoundedSandbox()
+        template = _COMPILED[source] = _ENVIRONMENT.from_string(source)
+    return template
+
+
 @contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):

@@ -84,8 +84,25 @@ def _break_after(chars: list[tuple[str, float, bool]], index: int) -> bool:
     return east_asian or following_east_asian and following not in _CLOSING
 
 
+# Lines per (segments, width), for the whole process: the products and audiences of one build
+# measure the same paragraphs in the same styles again and again (1,588 distinct of 6,004 wraps
+# for the example's 35 files). Bounded, so a long-lived process cannot grow it without limit.
+_WRAPPED: dict[tuple[tuple[Segment, ...], float], tuple[str, ...]] = {}
+_WRAPPED_LIMIT = 100_000
+
+
 def wrap(segments: list[Segment], width: float) -> list[str]:
     """Lines of text, broken greedily to fit width (points)."""
+    key = (tuple(segments), width)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        if len(_WRAPPED) >= _WRAPPED_LIMIT:
+            _WRAPPED.clear()
+        lines = _WRAPPED[key] = tuple(_wrap(segments, width))
+    return list(lines)
+
+
+def _wrap(segments: list[Segment], width: float) -> list[str]:
     chars = _char_widths(segments)
     limit = width * WIDTH_SAFETY
     lines: list[str] = []
