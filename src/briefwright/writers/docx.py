@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
-from briefwright.model import Block, Document
+from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
-from briefwright.writers import docprops, ooxml
+from briefwright.writers import docprops, ooxml, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.writers.registry import Rendered, RenderJob
@@ -40,7 +42,8 @@ class DocxRenderer:
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
 
-    _configured: set[str]
+    _configured: dict[str, ParagraphStyle]
+    _styles: _StyleIndex
 
     def _font(self, role: str) -> str:
         return self.fonts.heading if role == "heading" else self.fonts.body
@@ -71,17 +74,18 @@ class DocxRenderer:
     def _paragraph_style(self, document: docx.document.Document, key: str, spec: Style) -> ParagraphStyle:
         name = spec.word_style or f"BW {key}"
         if name in self._configured:
-            return document.styles[name]  # validated identical but for page_break_before
-        self._configured.add(name)
-        try:
-            style = document.styles[name]
-        except KeyError:
+            return self._configured[name]  # validated identical but for page_break_before
+        style = self._styles.find(name)
+        if style is None:
             if self.audience.branding.reference_docx is not None and spec.word_style:
                 self.report.warning("style-missing", Where(self.audience.branding.reference_docx, field=name),
                                     f"style '{name}' is not in the reference document; using briefwright's",
                                     "add a paragraph style with that name to the reference .docx")
-            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = document.styles["Normal"]
+            style = self._styles.add_paragraph_style(name)
+            normal = self._styles.find("Normal")
+            assert normal is not None  # _setup_defaults has configured it
+            style.base_style = normal
+        self._configured[name] = style
         ppr, rpr = ooxml.reset_properties(style.element)
         ooxml.set_word_fonts(rpr, self._font(spec.font), self.fonts.east_asian)
         font = style.font
@@ -121,41 +125,31 @@ class DocxRenderer:
         return style
 
     def _add_block(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
-                   notes: Footnotes, gap: float) -> Paragraph:
-        paragraph = document.add_paragraph()
-        paragraph._p.style = style_ids[block.style]
+                   notes: Footnotes, gap: float) -> etree._Element:
         # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
-        paragraph.paragraph_format.space_before = Pt(gap)
-        paragraph.paragraph_format.space_after = Pt(0)
-        if self.product.styles[block.style].page_break_before or block.page_break_before:
-            paragraph.paragraph_format.page_break_before = True
+        element = wordml.add_paragraph(document.element.body, style_ids[block.style], gap, 0.0,
+                                       self.product.styles[block.style].page_break_before or block.page_break_before)
         runs = block.runs
         if block.kind == "field":
-            label = paragraph.add_run(runs[0].text)
-            label.bold = True
-            label.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
-            paragraph.add_run().add_tab()
+            wordml.add_run(element, runs[0].text, bold=True, color=self.palette.hex("muted"))
+            wordml.add_tab_run(element)
             runs = runs[1:]
-        self._add_runs(paragraph, runs)
-        for note in block.footnotes:
-            notes.add(paragraph, note)
-        return paragraph
+        self._add_runs(element, runs)
+        if block.footnotes:
+            paragraph = Paragraph(element, document._body)
+            for note in block.footnotes:
+                notes.add(paragraph, note)
+        return element
 
-    def _add_runs(self, paragraph, runs) -> None:
+    def _add_runs(self, paragraph: etree._Element, runs: list[Run]) -> None:
         """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
+        muted = self.palette.hex("muted")
         for run in runs:
             for index, piece in enumerate(run.text.split("\t")):
                 if index:
-                    paragraph.add_run().add_tab()
-                if not piece:
-                    continue
-                added = paragraph.add_run(piece)
-                if run.bold:
-                    added.bold = True
-                if run.italic:
-                    added.italic = True
-                if run.cite:
-                    added.font.color.rgb = RGBColor.from_string(self.palette.hex("muted"))
+                    wordml.add_tab_run(paragraph)
+                if piece:
+                    wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
 
     def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
@@ -176,10 +170,9 @@ class DocxRenderer:
             for cell_model, cell, fraction in zip(row_model.cells, row.cells, block.columns):
                 cell.width = Pt(fraction * width)
                 paragraph = cell.paragraphs[0]
-                paragraph._p.style = style_ids["table_header" if row_model.header else "table_cell"]
-                paragraph.paragraph_format.space_before = Pt(0)
-                paragraph.paragraph_format.space_after = Pt(0)
-                self._add_runs(paragraph, cell_model.runs)
+                wordml.set_paragraph_properties(paragraph._p, style_ids["table_header" if row_model.header
+                                                                        else "table_cell"], 0.0, 0.0)
+                self._add_runs(paragraph._p, cell_model.runs)
                 for note in cell_model.footnotes:
                     notes.add(paragraph, note)
 
@@ -257,13 +250,14 @@ class DocxRenderer:
 
     def render(self, model: Document, pages: int = 1) -> bytes:
         document = self._open()
-        self._configured = set()
+        self._configured = {}
         _drop_thumbnail(document)
         _drop_styles_with_effects(document)
         self._setup_page(document)
         self._setup_defaults(document)
         if self.product.citations == "footnotes":
             ensure_footnote_styles(document)
+        self._styles = _StyleIndex(document)  # after the footnote styles: products may name them
         styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
         style_ids = _style_ids(document, styles)
         notes = Footnotes(document)
@@ -276,7 +270,7 @@ class DocxRenderer:
             paragraph = self._add_block(document, block, style_ids, notes, gap)
             if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
                 # A table cannot carry space above it; the paragraph before it holds the gap.
-                paragraph.paragraph_format.space_after = Pt(gaps[index + 1])
+                wordml.set_space_after(paragraph, gaps[index + 1])
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
@@ -284,6 +278,35 @@ class DocxRenderer:
         buffer = io.BytesIO()
         document.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+class _StyleIndex:
+    """The document's styles by name and by id, read once: python-docx finds a style by name
+    with an XPath search, and checks a new name against every style's name, on each call."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self._styles = document.styles
+        self._by_name: dict[str, Any] = {}
+        self._by_id: dict[str, Any] = {}
+        for element in self._styles.element.style_lst:
+            self._by_name.setdefault(element.name_val, element)
+            self._by_id.setdefault(element.styleId, element)
+
+    def find(self, name: str) -> Any:
+        """The style with this name (python-docx's names for built-in styles accepted), else
+        the style with this id, else None."""
+        element = self._by_name.get(BabelFish.ui2internal(name))
+        if element is None:
+            element = self._by_id.get(name)
+        return StyleFactory(element) if element is not None else None
+
+    def add_paragraph_style(self, name: str) -> Any:
+        """A new custom paragraph style (Styles.add_style without its scan of every style)."""
+        internal = BabelFish.ui2internal(name)
+        element = self._styles.element.add_style_of_type(internal, WD_STYLE_TYPE.PARAGRAPH, False)
+        self._by_name[internal] = element
+        self._by_id.setdefault(element.styleId, element)
+        return StyleFactory(element)
 
 
 def _style_ids(document: docx.document.Document, styles: dict[str, ParagraphStyle]) -> dict[str, str | None]:

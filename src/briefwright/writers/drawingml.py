@@ -78,13 +78,14 @@ class Frame:
     h: int
 
 
-def _insert_shape(tree: etree._Element, shape: etree._Element) -> etree._Element:
-    """Append to the shape tree, before its extension list if it has one (as python-pptx does)."""
+def _insert_shape(tree: etree._Element, tag: str) -> etree._Element:
+    """A new shape at the end of the shape tree, before its extension list if it has one (as
+    python-pptx adds shapes). Made with SubElement, in the slide's own tree, so the element has
+    python-pptx's element class should python-pptx reach it later."""
+    shape = etree.SubElement(tree, tag)
     extensions = tree.find(_p("extLst"))
     if extensions is not None:
         extensions.addprevious(shape)
-    else:
-        tree.append(shape)
     return shape
 
 
@@ -123,7 +124,7 @@ def _solid_fill(parent: etree._Element, rgb: str) -> None:
 
 def add_text_box(tree: etree._Element, shape_id: int, name: str, frame: Frame) -> etree._Element:
     """A text box with no fill and an empty text body (python-pptx's add_textbox)."""
-    shape = _insert_shape(tree, etree.Element(_p("sp")))
+    shape = _insert_shape(tree, _p("sp"))
     _non_visual(shape, False, shape_id, name, text_box=True)
     properties = etree.SubElement(shape, _p("spPr"))
     _xfrm(properties, frame)
@@ -140,7 +141,7 @@ def add_filled_shape(tree: etree._Element, shape_id: int, name: str, preset: str
                      rgb: str) -> etree._Element:
     """A preset shape filled with one colour, with no outline, no shadow and no autofit
     (python-pptx's add_shape, then fill.solid(), line.fill.background(), shadow.inherit = False)."""
-    shape = _insert_shape(tree, etree.Element(_p("sp")))
+    shape = _insert_shape(tree, _p("sp"))
     _non_visual(shape, False, shape_id, name, text_box=False)
     properties = etree.SubElement(shape, _p("spPr"))
     _xfrm(properties, frame)
@@ -162,7 +163,7 @@ def add_filled_shape(tree: etree._Element, shape_id: int, name: str, preset: str
 
 def add_group(tree: etree._Element, shape_id: int, name: str) -> etree._Element:
     """An empty group; fit_group sizes it once its members are in."""
-    group = _insert_shape(tree, etree.Element(_p("grpSp")))
+    group = _insert_shape(tree, _p("grpSp"))
     _non_visual(group, True, shape_id, name, text_box=False)
     xfrm = _xfrm(etree.SubElement(group, _p("grpSpPr")), Frame(0, 0, 0, 0))
     etree.SubElement(xfrm, _a("chOff"), x="0", y="0")
@@ -187,15 +188,15 @@ def place(shape: etree._Element, name: str, frame: Frame) -> None:
     properties = shape.find(_p("spPr"))
     xfrm = properties.find(_a("xfrm"))
     if xfrm is None:
-        xfrm = etree.Element(_a("xfrm"))
+        xfrm = etree.SubElement(properties, _a("xfrm"))
         properties.insert(0, xfrm)
     offset = xfrm.find(_a("off"))
     if offset is None:
-        offset = etree.Element(_a("off"))
+        offset = etree.SubElement(xfrm, _a("off"))
         xfrm.insert(0, offset)
     extent = xfrm.find(_a("ext"))
     if extent is None:
-        extent = etree.Element(_a("ext"))
+        extent = etree.SubElement(xfrm, _a("ext"))
         offset.addnext(extent)
     offset.set("x", str(frame.x))
     offset.set("y", str(frame.y))
@@ -258,14 +259,12 @@ def set_body(body_pr: etree._Element, anchor: str, inset_emu: int) -> None:
     for local in ("noAutofit", "normAutofit", "spAutoFit"):
         for old in body_pr.findall(_a(local)):
             body_pr.remove(old)
-    autofit = etree.Element(_a("noAutofit"))
     # CT_TextBodyProperties: prstTxWarp comes before the autofit choice; scene3d, sp3d, flatTx, extLst after.
     after = next((child for child in body_pr if child.tag in
                   {_a("scene3d"), _a("sp3d"), _a("flatTx"), _a("extLst")}), None)
+    autofit = etree.SubElement(body_pr, _a("noAutofit"))
     if after is not None:
         after.addprevious(autofit)
-    else:
-        body_pr.append(autofit)
     body_pr.set("anchor", anchor)
     for attribute, default in _DEFAULT_INSETS.items():
         if inset_emu == default:
@@ -290,7 +289,7 @@ def clear_text(body: etree._Element) -> etree._Element:
 def format_paragraph(paragraph: etree._Element, fmt: ParagraphFormat) -> None:
     ppr = paragraph.find(_a("pPr"))
     if ppr is None:
-        ppr = etree.Element(_a("pPr"))
+        ppr = etree.SubElement(paragraph, _a("pPr"))
         paragraph.insert(0, ppr)
     ppr.set("algn", fmt.align)
     set_paragraph_spacing(ppr, fmt.line_pt, fmt.before_pt)
@@ -299,12 +298,10 @@ def format_paragraph(paragraph: etree._Element, fmt: ParagraphFormat) -> None:
 
 def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
     """One run, before the paragraph's end properties if it has them."""
-    run = etree.Element(_a("r"))
     end = paragraph.find(_a("endParaRPr"))
+    run = etree.SubElement(paragraph, _a("r"))
     if end is not None:
         end.addprevious(run)
-    else:
-        paragraph.append(run)
     rpr = etree.SubElement(run, _a("rPr"))
     rpr.set("sz", str(int(points(fmt.size_pt) / 127)))
     rpr.set("b", "1" if fmt.bold else "0")

@@ -1,0 +1,97 @@
+"""Body paragraphs and runs written straight into a python-docx document's XML.
+
+python-docx sets each paragraph and run property through proxy objects that search their
+element's children again for every assignment; the page products' hundreds of paragraphs spent
+most of the Word writer's time there. The elements made here are the ones python-docx made for
+the same calls (add_paragraph, paragraph_format.space_before/after/page_break_before, add_run
+with bold, italic and font.color), with children and attributes in the same order, so the saved
+document is byte for byte what it was. Elements are created in the document's own tree, so they
+are python-docx's element classes and its proxies still work on them (footnote references).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from briefwright.writers.ooxml import W_NS
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_EMU_PER_POINT = 12700
+_EMU_PER_TWIP = 635
+
+
+def _w(local: str) -> str:
+    return f"{{{W_NS}}}{local}"
+
+
+def twips(points: float) -> int:
+    """Twips as python-docx rounds a Pt() length: truncated to EMU, then rounded."""
+    return int(round(int(points * _EMU_PER_POINT) / float(_EMU_PER_TWIP)))
+
+
+def add_paragraph(body: etree._Element, style_id: str | None, before_pt: float, after_pt: float,
+                  page_break_before: bool) -> etree._Element:
+    """A paragraph at the end of the body (before its closing section properties)."""
+    # SubElement, not Element: made in the document's tree, it gets python-docx's element class.
+    paragraph = etree.SubElement(body, _w("p"))
+    section = body.find(_w("sectPr"))
+    if section is not None:
+        section.addprevious(paragraph)
+    set_paragraph_properties(paragraph, style_id, before_pt, after_pt, page_break_before)
+    return paragraph
+
+
+def set_paragraph_properties(paragraph: etree._Element, style_id: str | None, before_pt: float, after_pt: float,
+                             page_break_before: bool = False) -> None:
+    """Style, space before and after, and a page break, on a paragraph that has no properties yet."""
+    properties = etree.SubElement(paragraph, _w("pPr"))
+    paragraph.insert(0, properties)
+    if style_id is not None:
+        etree.SubElement(properties, _w("pStyle")).set(_w("val"), style_id)
+    if page_break_before:
+        etree.SubElement(properties, _w("pageBreakBefore"))
+    spacing = etree.SubElement(properties, _w("spacing"))
+    spacing.set(_w("before"), str(twips(before_pt)))
+    spacing.set(_w("after"), str(twips(after_pt)))
+
+
+def set_space_after(paragraph: etree._Element, after_pt: float) -> None:
+    paragraph.find(_w("pPr")).find(_w("spacing")).set(_w("after"), str(twips(after_pt)))
+
+
+def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bool = False,
+            color: str | None = None) -> etree._Element:
+    """A run of text: a tab becomes w:tab and a line end w:br, as python-docx's Run.text does."""
+    run = etree.SubElement(paragraph, _w("r"))
+    if bold or italic or color:
+        properties = etree.SubElement(run, _w("rPr"))
+        if bold:
+            etree.SubElement(properties, _w("b"))
+        if italic:
+            etree.SubElement(properties, _w("i"))
+        if color:
+            etree.SubElement(properties, _w("color")).set(_w("val"), color)
+    pending: list[str] = []
+    for char in text:
+        if char == "\t" or char in "\r\n":
+            _flush_text(run, pending)
+            etree.SubElement(run, _w("tab" if char == "\t" else "br"))
+        else:
+            pending.append(char)
+    _flush_text(run, pending)
+    return run
+
+
+def add_tab_run(paragraph: etree._Element) -> None:
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("tab"))
+
+
+def _flush_text(run: etree._Element, pending: list[str]) -> None:
+    text = "".join(pending)
+    pending.clear()
+    if not text:
+        return
+    element = etree.SubElement(run, _w("t"))
+    element.text = text
+    if len(text.strip()) < len(text):
+        element.set(_XML_SPACE, "preserve")
