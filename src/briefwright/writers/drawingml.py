@@ -5,7 +5,7 @@ objects that look their elements up again by XPath; for a deck of a few hundred 
 most of the writer's time. The elements here are the ones python-pptx's own add_textbox,
 add_shape and add_group_shape produce, with the attributes our writer then set through its
 API, in the same order, so the saved XML is byte for byte what it was (the hash comparison in
-the closing note of issue #12 and tests/test_pptx_xml.py hold that). python-pptx still opens the
+the closing note of issue #12 and tests/test_direct_xml.py hold that). python-pptx still opens the
 reference deck, adds slides, pictures and notes, and saves the package.
 """
 
