@@ -87,3 +87,42 @@ class Describe_Planner:
         result = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "memo"], cwd=project_dir,
                                 capture_output=True, text=True, check=False)
         assert result.returncode == 1 and "Traceback" not in result.stderr and "below the product's minimum" in result.stderr
+
+
+class Describe_block_measures:
+    """Pagination measures each composed block once and reuses the measure for every trial layout
+    that contains the block; that is only right if no block changes after it was measured."""
+
+    def it_finds_every_reused_measure_still_true_at_the_end_of_planning(self, project_dir: Path) -> None:
+        from briefwright.audience import load_audience
+        from briefwright.compose.composer import ComposeContext, Composer
+        from briefwright.measure.layout import Typesetter
+        from briefwright.plan.planner import Planner
+        from briefwright.products import load_product
+
+        workspace = collect(load_project(project_dir, explicit=True))
+        for name in ("memo", "brief", "report"):
+            product, audience = load_product(workspace.layers, name), load_audience(workspace.layers, "analyst")
+            typesetter = Typesetter(product, audience)
+            composer = Composer(ComposeContext(workspace.content, workspace.sources, product, audience,
+                                               workspace.project.config.issued), typesetter)
+            Planner(workspace.content, composer, typesetter).fit()
+            fresh = Typesetter(product, audience)
+            entries = list(typesetter._measured.values())
+            assert len(entries) > 20, name  # the planner really went through the memo
+            for block, width, measure in entries:
+                assert fresh.measure(block, width) == measure, (name, block.text[:60])
+
+    def it_measures_a_changed_block_afresh(self, project_dir: Path) -> None:
+        from briefwright.audience import load_audience
+        from briefwright.measure.layout import Typesetter
+        from briefwright.model import Block, Run
+        from briefwright.products import load_product
+
+        workspace = collect(load_project(project_dir, explicit=True))
+        typesetter = Typesetter(load_product(workspace.layers, "brief"), load_audience(workspace.layers, "analyst"))
+        block = Block("body", [Run("A short line.")])
+        one_line = typesetter.measure(block, 400.0)
+        longer = Block("body", [Run("A far longer paragraph that will need several lines at this width. " * 6)])
+        assert typesetter.measure(longer, 400.0)[0] > one_line[0]
+        assert typesetter.measure(block, 200.0) == typesetter.measure(Block("body", [Run("A short line.")]), 200.0)

@@ -69,6 +69,11 @@ class Typesetter:
                     self._faces[(role, bold, italic)] = find_face(family, bold, font_dirs, italic=italic)
         self.east_asian = find_face(fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
+        # id(block) → (block, width, (lines, content height, notes height)). The planner lays out
+        # hundreds of trial documents that share most of their blocks (composed sections are
+        # reused, never changed once composed); each block is measured once, not once a trial.
+        # The entry holds the block, so its id cannot be reused while the entry lives.
+        self._measured: dict[int, tuple[Block, float, tuple[int, float, float]]] = {}
 
     def style(self, name: str) -> Style:
         return self.product.styles[name]
@@ -148,6 +153,17 @@ class Typesetter:
             total += style.before + self.line_count(note_block, width) * style.line + style.after
         return total
 
+    def measure(self, block: Block, width: float) -> tuple[int, float, float]:
+        """(lines, content height, footnotes height) of a composed block at this width; a table
+        counts as one line."""
+        entry = self._measured.get(id(block))
+        if entry is not None and entry[0] is block and entry[1] == width:
+            return entry[2]
+        measure = (1 if block.kind == "table" else self.line_count(block, width), self.content_height(block, width),
+                   self.notes_height(block, width))
+        self._measured[id(block)] = (block, width, measure)
+        return measure
+
     def paginate(self, document: Document) -> Pagination:
         """Flow the blocks onto pages as Word and LibreOffice do (see module docstring).
 
@@ -160,9 +176,10 @@ class Typesetter:
         blocks = list(document.blocks())
         gaps = self.gaps(blocks)
         # Measured once per block: the loop below may visit a block again after a page break.
-        counts = [1 if block.kind == "table" else self.line_count(block, width) for block in blocks]
-        content_heights = [self.content_height(block, width) for block in blocks]
-        notes_heights = [self.notes_height(block, width) for block in blocks]
+        measures = [self.measure(block, width) for block in blocks]
+        counts = [measure[0] for measure in measures]
+        content_heights = [measure[1] for measure in measures]
+        notes_heights = [measure[2] for measure in measures]
         heights: list[float] = []
         block_pages: list[int] = []
         position, notes = 0.0, 0.0
