@@ -96,6 +96,7 @@ class Composer:
         self.typesetter = typesetter
         self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
         self._settled_vocabulary: Settled = {}
+        self._reference_texts: dict[tuple[str, str], str] = {}  # (source, style) → its entry, for every trial
         self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
                                                frozenset[str]]] = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
@@ -193,8 +194,11 @@ class Composer:
     def _references(self, citations: Citations, style: str) -> list[Reference]:
         references = []
         for number, source_id in enumerate(citations.order, start=1):
-            meta = self.context.sources[source_id].meta
-            full = cite.compact_reference(meta) if style == "compact" else cite.full_reference(meta)
+            full = self._reference_texts.get((source_id, style))
+            if full is None:
+                meta = self.context.sources[source_id].meta
+                full = cite.compact_reference(meta) if style == "compact" else cite.full_reference(meta)
+                self._reference_texts[(source_id, style)] = full
             references.append(Reference(number, source_id, full, self.labels[source_id]))
         return references
 

@@ -4,6 +4,7 @@ acronyms spelled out on first use. Quotes, citations and references are never to
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefwright.audience import Vocabulary
 from briefwright.model import Run, Section
@@ -22,18 +23,25 @@ def _pattern_any(terms: list[str]) -> re.Pattern[str] | None:
 
 
 Settled = dict[str, tuple[str, tuple[str, ...]]]
+Compiled = tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, re.Pattern[str], str]], re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=64)
+def _compiled(replace: tuple[tuple[str, str], ...], acronyms: tuple[tuple[str, str], ...]) -> Compiled:
+    """An audience's patterns, compiled once: a pass is made for every trial document."""
+    swaps = [(_pattern(old), new) for old, new in replace]
+    spelled = [(acronym, _pattern(acronym), expansion) for acronym, expansion in sorted(acronyms)]
+    # One search tells whether any acronym occurs at all; most runs hold none.
+    return swaps, spelled, _pattern_any([acronym for acronym, _, _ in spelled])
 
 
 class VocabularyPass:
     def __init__(self, vocabulary: Vocabulary, settled: Settled | None = None) -> None:
         self.vocabulary = vocabulary
-        self._replacements = [(_pattern(old), new) for old, new in vocabulary.replace.items()]
-        self._acronyms = [(acronym, _pattern(acronym), expansion)
-                          for acronym, expansion in sorted(vocabulary.acronyms.items())]
+        self._replacements, self._acronyms, self._any = _compiled(tuple(vocabulary.replace.items()),
+                                                                  tuple(vocabulary.acronyms.items()))
         self.used: list[str] = []
         self._expanded: set[str] = set()
-        # One search tells whether any acronym occurs at all; most runs hold none.
-        self._any = _pattern_any([acronym for acronym, _, _ in self._acronyms])
         # Results that expanded nothing, by input text, shared by the passes of one composer: the
         # planner composes the same runs many times. Such a result is what the text gives again
         # whenever every acronym in it is already expanded (or nothing is ever expanded).
