@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +53,32 @@ def _run(job: Job) -> Any:
     return make(workspace, destination, job[0], job[1])
 
 
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Move everything alive now (modules, the collected workspace) out of the garbage collector's
+    reach while the jobs run, and give it back afterwards.
+
+    The jobs allocate heavily, so the collector runs often; its full passes would otherwise walk
+    the whole long-lived heap each time, and in a forked worker every object they touch is a page
+    copied from the build. Freezing before the fork is what the gc module's documentation advises
+    for fork without exec; measured on the 35-file matrix it saves about a tenth of the CPU time.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_jobs(workspace: Any, destination: Path, jobs: list[Job], make: MakeOutput, workers: int | None,
              progress: Callable[[int, int, str], None] | None) -> Iterator[Any]:
     """make(workspace, destination, audience, product) for each job, in job order."""
+    with _frozen_heap():
+        yield from _run_jobs(workspace, destination, jobs, make, workers, progress)
+
+
+def _run_jobs(workspace: Any, destination: Path, jobs: list[Job], make: MakeOutput, workers: int | None,
+              progress: Callable[[int, int, str], None] | None) -> Iterator[Any]:
     global _shared
     count = min(workers or available_cores(), len(jobs))
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
