@@ -23,8 +23,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from fontTools.ttLib import TTCollection, TTFont
-
 METRICS_PACKAGE = "briefwright.metrics"
 
 
@@ -78,6 +76,8 @@ class Advances:
 
 def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int], str]:
     """units per em, advance (font units) per code point, and the font's version string."""
+    from fontTools.ttLib import TTCollection, TTFont  # only when a snapshot is rewritten
+
     container = TTCollection(str(path), lazy=True) if path.suffix.lower() in (".ttc", ".otc") \
         else TTFont(str(path), fontNumber=index, lazy=True)
     with container:

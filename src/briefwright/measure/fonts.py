@@ -13,11 +13,13 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from fontTools.ttLib import TTCollection, TTFont
+from typing import TYPE_CHECKING
 
 from briefwright.diagnostics import Where, fail
 from briefwright.measure import fontmetrics
+
+if TYPE_CHECKING:  # fontTools is read only for fonts outside the shipped snapshots
+    from fontTools.ttLib import TTFont
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")
@@ -42,6 +44,8 @@ class FontFace:
 
     @classmethod
     def from_file(cls, family: str, bold: bool, location: FontFile) -> FontFace:
+        from fontTools.ttLib import TTFont
+
         font = TTFont(str(location.path), fontNumber=location.index, lazy=True)
         units = font["head"].unitsPerEm
         cmap = font.getBestCmap() or {}
@@ -89,6 +93,8 @@ def _fc_match(family: str, bold: bool) -> FontFile | None:
 def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | None:
     wanted = family.lower()
     fallback: FontFile | None = None
+    from fontTools.ttLib import TTCollection, TTFont
+
     for folder in (*extra_dirs, *_FONT_DIRS):
         if not folder.is_dir():
             continue
