@@ -81,6 +81,17 @@ class Describe_lazy_writers:
             assert result.returncode == 0, result.stderr
             assert result.stdout.split()[-2:] == expected.split(), (product, result.stdout)
 
+    def it_leaves_out_what_a_build_with_the_shipped_fonts_never_uses(self, project_dir: Path, tmp_path: Path) -> None:
+        """fontTools reads installed fonts only; xml.sax.saxutils pulls in urllib and http. Both
+        cost start-up time on every command and neither is needed for the example's memo."""
+        probe = ("import sys; from briefwright.cli import main; "
+                 "rc = main(['build', '--product', 'memo', '--quiet', '--out', sys.argv[1], '--jobs', '1']); "
+                 "print(rc, 'fontTools' in sys.modules, 'xml.sax.saxutils' in sys.modules, 'urllib.request' in sys.modules)")
+        result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "memo")], cwd=project_dir,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split()[-4:] == ["0", "False", "False", "False"], result.stdout
+
 
 class Describe_assets_outside_templates:
     def it_rebuilds_when_a_logo_kept_elsewhere_in_the_project_changes(self, project_dir: Path,

@@ -7,13 +7,17 @@ File browsers and document managers show these, so they are written afresh.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from briefwright import __version__
 
 _HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
          'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">')
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML text needs them: xml.sax.saxutils.escape's rule, without importing that
+    module, which loads urllib and http (about 15 ms of a Word-only build's start-up)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _titles(kind: str, titles: list[str]) -> str:
