@@ -191,12 +191,16 @@ class Describe_an_all_or_nothing_build:
     @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
     def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals,
                                                                  project_dir: Path) -> None:
+        started = time.monotonic()
         assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
+        duration = time.monotonic() - started  # what the build below will take, give or take
         before = _consistent(project_dir / "build")
         _edit(project_dir / "content/topic.yaml", "title: Japan–Taiwan Security and Military Cooperation",
               "title: Japan–Taiwan Security Cooperation")
         untouched = 0
-        for delay in (0.4, 0.8, 1.2, 1.6, 2.0):
+        # Stops spread over the build (start-up, collecting, the jobs); the files are committed in
+        # its last moments, so most stops land before that.
+        for delay in (duration * fraction for fraction in (0.15, 0.3, 0.45, 0.6, 0.75)):
             run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
                                    stderr=subprocess.PIPE, text=True)
             time.sleep(delay)
