@@ -182,13 +182,15 @@ def versus_pandoc(runs: int) -> None:
                 pandoc_memo.append(_timed([pandoc, str(memo_md), "-o", str(memo_md.with_suffix(".docx"))]))
         warm = [_timed([*build, "--all", "--out", str(folder / "cold-0")]) for _ in range(runs)]
         floor = [_timed([sys.executable, "-c", "import docx"]) for _ in range(runs)]
+        verify = [_timed([sys.executable, "-m", "briefwright", "check", "--project", str(ROOT)]) for _ in range(runs)]
         digests = {_outputs_digest(folder / f"{kind}-{run}") for kind in ("cold", "sequential") for run in range(runs)}
         print(f"the matrix ({len(sources)} files) and one memo, median of {runs} interleaved runs, wall / CPU seconds:")
         rows = [("briefwright build --all (all cores), cold", cold),
                 ("briefwright build --all -j 1, cold", sequential),
                 ("briefwright build --all, nothing changed", warm),
                 ("briefwright build --product memo", memo),
-                ("python -c 'import docx' (interpreter + python-docx)", floor)]
+                ("python -c 'import docx' (interpreter + python-docx)", floor),
+                ("briefwright check (load and verify the content only)", verify)]
         if pandoc is not None:
             rows += [(f"{len(sources)} pandoc calls, same documents as markdown", calls),
                      (f"the same {len(sources)} pandoc calls, {available_cores()} at a time", parallel_calls),
