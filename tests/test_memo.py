@@ -122,5 +122,9 @@ class Describe_the_Word_check:
         def restyle(paragraph) -> None:
             paragraph.style = "Body Text"
 
+        def unknown_style(paragraph) -> None:
+            paragraph._p.style = "NoSuchStyle"  # Word shows the default paragraph style for it
+
         assert altered(reword) == ["output-mismatch"]
         assert altered(restyle) == ["output-style"]
+        assert altered(unknown_style) == ["output-style"]
