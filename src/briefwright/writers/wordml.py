@@ -1,13 +1,14 @@
 """Body paragraphs and runs written straight into a python-docx document's XML.
 
 python-docx sets each paragraph and run property through proxy objects that search their
-element's children again for every assignment; the page products' hundreds of paragraphs spent
-most of the Word writer's time there. The elements made here are the ones python-docx made for
-the same calls (add_paragraph, paragraph_format.space_before/after/page_break_before, add_run
-with bold, italic and font.color), with children and attributes in the same order, so the saved
-document is byte for byte what it was (tests/test_direct_xml.py compares both). Elements are
-created in the document's own tree, so they are python-docx's element classes and its proxies
-still work on them (footnote references).
+element's children again for every assignment; the page products' hundreds of paragraphs and
+runs cost about a quarter of the Word writer's time there (0.19 of 0.80 s for 15 documents).
+The elements made here are the ones python-docx made for the same calls (add_paragraph,
+paragraph_format.space_before/after/page_break_before, add_run with bold, italic and
+font.color), with children and attributes in the same order, so the saved document is byte
+for byte what it was (tests/test_direct_xml.py compares both). Elements are created in the
+document's own tree, so they are python-docx's element classes and its proxies still work on
+them (footnote references).
 """
 
 from __future__ import annotations
