@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from briefwright.writers.ooxml import A_NS, P_NS, set_bullet, set_paragraph_spacing
+from briefwright.writers.ooxml import A_NS, P_NS, set_bullet, set_drawing_fonts, set_paragraph_spacing
 
 _EMU_PER_INCH = 914400
 _EMU_PER_POINT = 12700
@@ -293,23 +293,8 @@ def format_paragraph(paragraph: etree._Element, fmt: ParagraphFormat) -> None:
         ppr = etree.SubElement(paragraph, _a("pPr"))
         paragraph.insert(0, ppr)
     ppr.set("algn", fmt.align)
-    if len(ppr) or set(ppr.attrib) != {"algn"}:
-        # Properties a reference deck's placeholder brought along: edit them in place.
-        set_paragraph_spacing(ppr, fmt.line_pt, fmt.before_pt)
-        set_bullet(ppr, fmt.bullet, fmt.bullet_font, fmt.bullet_rgb, points(fmt.indent_pt), points(fmt.hanging_pt))
-        return
-    # A fresh pPr: the same elements and attributes, in the same order, without searching for old ones.
-    for local, value in (("lnSpc", fmt.line_pt), ("spcBef", fmt.before_pt), ("spcAft", 0.0)):
-        etree.SubElement(etree.SubElement(ppr, _a(local)), _a("spcPts")).set("val", str(round(value * 100)))
-    ppr.set("marL", str(points(fmt.indent_pt)))
-    ppr.set("indent", str(-points(fmt.hanging_pt)))
-    if fmt.bullet is None:
-        etree.SubElement(ppr, _a("buNone"))
-        return
-    etree.SubElement(etree.SubElement(ppr, _a("buClr")), _a("srgbClr")).set("val", fmt.bullet_rgb)
-    etree.SubElement(ppr, _a("buSzPct")).set("val", "70000")
-    etree.SubElement(ppr, _a("buFont")).set("typeface", fmt.bullet_font)
-    etree.SubElement(ppr, _a("buChar")).set("char", fmt.bullet)
+    set_paragraph_spacing(ppr, fmt.line_pt, fmt.before_pt)
+    set_bullet(ppr, fmt.bullet, fmt.bullet_font, fmt.bullet_rgb, points(fmt.indent_pt), points(fmt.hanging_pt))
 
 
 def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
@@ -326,6 +311,5 @@ def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
         rpr.set("cap", "all")
     rpr.set("lang", "en-US")
     _solid_fill(rpr, fmt.rgb)
-    for local, face in (("latin", fmt.latin), ("ea", fmt.east_asian), ("cs", fmt.latin)):
-        etree.SubElement(rpr, _a(local)).set("typeface", face)
+    set_drawing_fonts(rpr, fmt.latin, fmt.east_asian)
     etree.SubElement(run, _a("t")).text = escape_control(text)

@@ -151,68 +151,64 @@ def a_tag(local: str) -> str:
     return f"{{{A_NS}}}{local}"
 
 
+def _replace_children(parent: etree._Element, replaced: set[str], anchors: tuple[str, ...]) -> etree._Element | None:
+    """Remove the children with the replaced tags; return the first child with an anchor tag (new
+    children go before it), or None (they go at the end). One pass over the children: these
+    helpers run for every run and paragraph of a deck, mostly on elements still empty."""
+    anchor = None
+    for child in list(parent):
+        if child.tag in replaced:
+            parent.remove(child)
+        elif anchor is None and child.tag in anchors:
+            anchor = child
+    return anchor
+
+
+def _add_before(parent: etree._Element, anchor: etree._Element | None, local: str) -> etree._Element:
+    element = etree.SubElement(parent, a_tag(local))
+    if anchor is not None:
+        anchor.addprevious(element)
+    return element
+
+
+_FONT_TAGS = {a_tag(local) for local in ("latin", "ea", "cs")}
+_FONT_ANCHORS = tuple(a_tag(local) for local in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))
+
+
 def set_drawing_fonts(rpr: etree._Element, latin: str, east_asian: str) -> None:
     """a:latin and a:ea typefaces; CT_TextCharacterProperties wants ln, fills, effects … latin, ea, cs, sym."""
-    for local in ("latin", "ea", "cs"):
-        for old in rpr.findall(a_tag(local)):
-            rpr.remove(old)
-    anchor = None
-    for local in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"):
-        anchor = rpr.find(a_tag(local))
-        if anchor is not None:
-            break
+    anchor = _replace_children(rpr, _FONT_TAGS, _FONT_ANCHORS)
     for local, face in (("latin", latin), ("ea", east_asian), ("cs", latin)):
-        element = etree.SubElement(rpr, a_tag(local))
-        element.set("typeface", face)
-        if anchor is not None:
-            anchor.addprevious(element)
+        _add_before(rpr, anchor, local).set("typeface", face)
+
+
+_SPACING_TAGS = {a_tag(local) for local in ("lnSpc", "spcBef", "spcAft")}
 
 
 def set_paragraph_spacing(ppr: etree._Element, line_pt: float, before_pt: float) -> None:
     """Exact line pitch and space before; CT_TextParagraphProperties orders lnSpc, spcBef, spcAft, bu*…"""
-    for local in ("lnSpc", "spcBef", "spcAft"):
-        for old in ppr.findall(a_tag(local)):
-            ppr.remove(old)
-    elements = []
+    _replace_children(ppr, _SPACING_TAGS, ())
+    anchor = ppr[0] if len(ppr) else None  # spacing comes first of all
     for local, value in (("lnSpc", line_pt), ("spcBef", before_pt), ("spcAft", 0.0)):
-        holder = etree.Element(a_tag(local))
-        points = etree.SubElement(holder, a_tag("spcPts"))
-        points.set("val", str(round(value * 100)))
-        elements.append(holder)
-    for element in reversed(elements):
-        ppr.insert(0, element)
+        etree.SubElement(_add_before(ppr, anchor, local), a_tag("spcPts")).set("val", str(round(value * 100)))
+
+
+_BULLET_TAGS = {a_tag(local) for local in ("buClr", "buSzPct", "buFont", "buNone", "buChar", "buAutoNum")}
+_BULLET_ANCHORS = tuple(a_tag(local) for local in ("tabLst", "defRPr", "extLst"))
 
 
 def set_bullet(ppr: etree._Element, char: str | None, font: str, color: str, indent_emu: int, hanging_emu: int) -> None:
     """Bullet character (or explicitly none) with its hanging indent."""
-    for local in ("buClr", "buSzPct", "buFont", "buNone", "buChar", "buAutoNum"):
-        for old in ppr.findall(a_tag(local)):
-            ppr.remove(old)
+    anchor = _replace_children(ppr, _BULLET_TAGS, _BULLET_ANCHORS)
     ppr.set("marL", str(indent_emu))
     ppr.set("indent", str(-hanging_emu))
-    anchor = None
-    for local in ("tabLst", "defRPr", "extLst"):
-        anchor = ppr.find(a_tag(local))
-        if anchor is not None:
-            break
-    new: list[etree._Element] = []
     if char is None:
-        new.append(etree.Element(a_tag("buNone")))
-    else:
-        colour = etree.Element(a_tag("buClr"))
-        etree.SubElement(colour, a_tag("srgbClr")).set("val", color)
-        size = etree.Element(a_tag("buSzPct"))
-        size.set("val", "70000")
-        bullet_font = etree.Element(a_tag("buFont"))
-        bullet_font.set("typeface", font)
-        bullet_char = etree.Element(a_tag("buChar"))
-        bullet_char.set("char", char)
-        new.extend([colour, size, bullet_font, bullet_char])
-    for element in new:
-        if anchor is not None:
-            anchor.addprevious(element)
-        else:
-            ppr.append(element)
+        _add_before(ppr, anchor, "buNone")
+        return
+    etree.SubElement(_add_before(ppr, anchor, "buClr"), a_tag("srgbClr")).set("val", color)
+    _add_before(ppr, anchor, "buSzPct").set("val", "70000")
+    _add_before(ppr, anchor, "buFont").set("typeface", font)
+    _add_before(ppr, anchor, "buChar").set("char", char)
 
 
 def set_alt_text(shape_element: etree._Element, description: str) -> None:
