@@ -151,6 +151,14 @@ def a_tag(local: str) -> str:
     return f"{{{A_NS}}}{local}"
 
 
+def p_tag(local: str) -> str:
+    return f"{{{P_NS}}}{local}"
+
+
+def w_tag(local: str) -> str:
+    return f"{{{W_NS}}}{local}"
+
+
 def _replace_children(parent: etree._Element, replaced: set[str], anchors: tuple[str, ...]) -> etree._Element | None:
     """Remove the children with the replaced tags; return the first child with an anchor tag (new
     children go before it), or None (they go at the end). One pass over the children: these

@@ -44,7 +44,7 @@ class PptxRenderer:
         return fallback
 
     def _fill_text(self, shape_element, spec: TextShape) -> None:
-        body = shape_element.find(ooxml.qn("p:txBody"))
+        body = shape_element.find(ooxml.p_tag("txBody"))
         drawingml.set_body(body.find(ooxml.a_tag("bodyPr")), "b" if spec.anchor == "bottom" else "t",
                            drawingml.inches(spec.box.inset))
         paragraph = drawingml.clear_text(body)
@@ -113,8 +113,8 @@ class PptxRenderer:
             fill.solid()
             fill.fore_color.rgb = self._rgb(model.background)
         used: set[int] = set()
-        self._add_shapes(slide.shapes._spTree, model.shapes, slide, used, drawingml.ShapeIds(slide._element))
         tree = slide.shapes._spTree
+        self._add_shapes(tree, model.shapes, slide, used, drawingml.ShapeIds(slide._element))
         for shape in list(tree):
             index = drawingml.placeholder_index(shape)
             if index is not None and index not in used:
@@ -172,9 +172,6 @@ class PptxRenderer:
         return reproducible_zip(buffer.getvalue())
 
 
-_SHAPE_TAGS = {ooxml.qn(f"p:{local}") for local in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")}
-
-
 def _paragraph_text(paragraph) -> str:
     """A paragraph's text as python-pptx reads it: runs and fields, a line break as a vertical tab."""
     parts = []
@@ -190,17 +187,15 @@ def _text_statistics(slide_element) -> tuple[str, int, int]:
     """(title, words, paragraphs) of one slide: the title placeholder's text, and the words and
     paragraphs of every text-bearing shape, groups included (what PowerPoint counts in app.xml).
     Read from the XML: walking python-pptx's shape proxies cost a quarter of a deck's render."""
-    tree = slide_element.find(ooxml.qn("p:cSld")).find(ooxml.qn("p:spTree"))
+    tree = slide_element.find(ooxml.p_tag("cSld")).find(ooxml.p_tag("spTree"))
     title = None
     words = paragraphs = 0
     for shape in tree:
-        placeholder = shape.find(f"./*/{ooxml.qn('p:nvPr')}/{ooxml.qn('p:ph')}")
-        if title is None and shape.tag in _SHAPE_TAGS and placeholder is not None \
-                and placeholder.get("idx", "0") == "0":
-            body = shape.find(ooxml.qn("p:txBody"))
+        if title is None and drawingml.placeholder_index(shape) == 0:  # python-pptx's shapes.title
+            body = shape.find(ooxml.p_tag("txBody"))
             title = "\n".join(_paragraph_text(p) for p in body.iterfind(ooxml.a_tag("p"))) if body is not None else ""
-    for shape in tree.iter(ooxml.qn("p:sp")):
-        body = shape.find(ooxml.qn("p:txBody"))
+    for shape in tree.iter(ooxml.p_tag("sp")):
+        body = shape.find(ooxml.p_tag("txBody"))
         if body is None:
             paragraphs += 1  # python-pptx would add an empty body with one paragraph
             continue
@@ -222,8 +217,8 @@ def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, w
         if " ".join(written.split()) != " ".join(model.notes.split()):
             report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
         for autofit in slide._element.iter(ooxml.a_tag("normAutofit")):
-            shape = next(autofit.iterancestors(ooxml.qn("p:sp")), None)
-            name = shape.find(f"./*/{ooxml.qn('p:cNvPr')}").get("name") if shape is not None else "?"
+            shape = next(autofit.iterancestors(ooxml.p_tag("sp")), None)
+            name = shape.find(f"./*/{ooxml.p_tag('cNvPr')}").get("name") if shape is not None else "?"
             report.error("output-autofit", where, f"slide {number}, '{name}' asks the viewer to shrink text")
 
 

@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from briefwright.writers.ooxml import W_NS
+from briefwright.writers.ooxml import w_tag
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _EMU_PER_POINT = 12700
 _EMU_PER_TWIP = 635
-
-
-def _w(local: str) -> str:
-    return f"{{{W_NS}}}{local}"
 
 
 def twips(points: float) -> int:
@@ -35,8 +31,8 @@ def add_paragraph(body: etree._Element, style_id: str | None, before_pt: float, 
                   page_break_before: bool) -> etree._Element:
     """A paragraph at the end of the body (before its closing section properties)."""
     # SubElement, not Element: made in the document's tree, it gets python-docx's element class.
-    paragraph = etree.SubElement(body, _w("p"))
-    section = body.find(_w("sectPr"))
+    paragraph = etree.SubElement(body, w_tag("p"))
+    section = body.find(w_tag("sectPr"))
     if section is not None:
         section.addprevious(paragraph)
     set_paragraph_properties(paragraph, style_id, before_pt, after_pt, page_break_before)
@@ -46,38 +42,38 @@ def add_paragraph(body: etree._Element, style_id: str | None, before_pt: float, 
 def set_paragraph_properties(paragraph: etree._Element, style_id: str | None, before_pt: float, after_pt: float,
                              page_break_before: bool = False) -> None:
     """Style, space before and after, and a page break, on a paragraph that has no properties yet."""
-    properties = etree.SubElement(paragraph, _w("pPr"))
+    properties = etree.SubElement(paragraph, w_tag("pPr"))
     paragraph.insert(0, properties)
     if style_id is not None:
-        etree.SubElement(properties, _w("pStyle")).set(_w("val"), style_id)
+        etree.SubElement(properties, w_tag("pStyle")).set(w_tag("val"), style_id)
     if page_break_before:
-        etree.SubElement(properties, _w("pageBreakBefore"))
-    spacing = etree.SubElement(properties, _w("spacing"))
-    spacing.set(_w("before"), str(twips(before_pt)))
-    spacing.set(_w("after"), str(twips(after_pt)))
+        etree.SubElement(properties, w_tag("pageBreakBefore"))
+    spacing = etree.SubElement(properties, w_tag("spacing"))
+    spacing.set(w_tag("before"), str(twips(before_pt)))
+    spacing.set(w_tag("after"), str(twips(after_pt)))
 
 
 def set_space_after(paragraph: etree._Element, after_pt: float) -> None:
-    paragraph.find(_w("pPr")).find(_w("spacing")).set(_w("after"), str(twips(after_pt)))
+    paragraph.find(w_tag("pPr")).find(w_tag("spacing")).set(w_tag("after"), str(twips(after_pt)))
 
 
 def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bool = False,
             color: str | None = None) -> etree._Element:
     """A run of text: a tab becomes w:tab and a line end w:br, as python-docx's Run.text does."""
-    run = etree.SubElement(paragraph, _w("r"))
+    run = etree.SubElement(paragraph, w_tag("r"))
     if bold or italic or color:
-        properties = etree.SubElement(run, _w("rPr"))
+        properties = etree.SubElement(run, w_tag("rPr"))
         if bold:
-            etree.SubElement(properties, _w("b"))
+            etree.SubElement(properties, w_tag("b"))
         if italic:
-            etree.SubElement(properties, _w("i"))
+            etree.SubElement(properties, w_tag("i"))
         if color:
-            etree.SubElement(properties, _w("color")).set(_w("val"), color)
+            etree.SubElement(properties, w_tag("color")).set(w_tag("val"), color)
     pending: list[str] = []
     for char in text:
         if char == "\t" or char in "\r\n":
             _flush_text(run, pending)
-            etree.SubElement(run, _w("tab" if char == "\t" else "br"))
+            etree.SubElement(run, w_tag("tab" if char == "\t" else "br"))
         else:
             pending.append(char)
     _flush_text(run, pending)
@@ -85,7 +81,7 @@ def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bo
 
 
 def add_tab_run(paragraph: etree._Element) -> None:
-    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("tab"))
+    etree.SubElement(etree.SubElement(paragraph, w_tag("r")), w_tag("tab"))
 
 
 def _flush_text(run: etree._Element, pending: list[str]) -> None:
@@ -93,7 +89,7 @@ def _flush_text(run: etree._Element, pending: list[str]) -> None:
     pending.clear()
     if not text:
         return
-    element = etree.SubElement(run, _w("t"))
+    element = etree.SubElement(run, w_tag("t"))
     element.text = text
     if len(text.strip()) < len(text):
         element.set(_XML_SPACE, "preserve")
