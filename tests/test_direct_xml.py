@@ -164,7 +164,7 @@ class Describe_drawingml:
         made = drawingml.add_text_box(ours.shapes._spTree, drawingml.ShapeIds(ours._element).take(), box.name,
                                       drawingml.Frame(Inches(1), Inches(1), Inches(4), Inches(2)))
         body = made.find(ooxml.qn("p:txBody"))
-        drawingml.set_body(body.find(ooxml.a_tag("bodyPr")), anchor, drawingml.inches(inset))
+        drawingml.set_body(body.find(ooxml.a_tag("bodyPr")), anchor, Inches(inset))
         paragraph = drawingml.clear_text(body)
         for position, text in enumerate(["First paragraph", "Second, with a cite [1]"]):
             if position:

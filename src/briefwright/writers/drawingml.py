@@ -15,26 +15,15 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
+from pptx.util import Pt
 
 from briefwright.writers.ooxml import a_tag, p_tag, set_bullet, set_drawing_fonts, set_paragraph_spacing
 
-_EMU_PER_INCH = 914400
-_EMU_PER_POINT = 12700
 # python-pptx's defaults for a text body's insets: an attribute equal to its default is left out.
 _DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 PRESET = {"rect": "rect", "oval": "ellipse", "rounded": "roundRect"}
-
-
-def inches(value: float) -> int:
-    """EMU as python-pptx's Inches() truncates them."""
-    return int(value * _EMU_PER_INCH)
-
-
-def points(value: float) -> int:
-    """EMU as python-pptx's Pt() truncates them."""
-    return int(value * _EMU_PER_POINT)
 
 
 def escape_control(text: str) -> str:
@@ -286,7 +275,7 @@ def format_paragraph(paragraph: etree._Element, fmt: ParagraphFormat) -> None:
         paragraph.insert(0, ppr)
     ppr.set("algn", fmt.align)
     set_paragraph_spacing(ppr, fmt.line_pt, fmt.before_pt)
-    set_bullet(ppr, fmt.bullet, fmt.bullet_font, fmt.bullet_rgb, points(fmt.indent_pt), points(fmt.hanging_pt))
+    set_bullet(ppr, fmt.bullet, fmt.bullet_font, fmt.bullet_rgb, Pt(fmt.indent_pt), Pt(fmt.hanging_pt))
 
 
 def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
@@ -296,7 +285,7 @@ def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
     if end is not None:
         end.addprevious(run)
     rpr = etree.SubElement(run, a_tag("rPr"))
-    rpr.set("sz", str(int(points(fmt.size_pt) / 127)))
+    rpr.set("sz", str(Pt(fmt.size_pt).centipoints))
     rpr.set("b", "1" if fmt.bold else "0")
     rpr.set("i", "1" if fmt.italic else "0")
     if fmt.caps:

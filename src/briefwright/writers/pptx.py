@@ -46,7 +46,7 @@ class PptxRenderer:
     def _fill_text(self, shape_element, spec: TextShape) -> None:
         body = shape_element.find(ooxml.p_tag("txBody"))
         drawingml.set_body(body.find(ooxml.a_tag("bodyPr")), "b" if spec.anchor == "bottom" else "t",
-                           drawingml.inches(spec.box.inset))
+                           Inches(spec.box.inset))
         paragraph = drawingml.clear_text(body)
         for position, block in enumerate(spec.blocks):
             style = self.product.styles[block.style]
@@ -65,8 +65,7 @@ class PptxRenderer:
 
     @staticmethod
     def _frame(box: Box) -> drawingml.Frame:
-        return drawingml.Frame(drawingml.inches(box.x), drawingml.inches(box.y), drawingml.inches(box.w),
-                               drawingml.inches(box.h))
+        return drawingml.Frame(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
     def _add_shapes(self, tree, specs, slide, used: set[int], ids: drawingml.ShapeIds) -> None:
         """Add shapes in list order, which is also the reading order screen readers follow."""

@@ -13,18 +13,12 @@ them (footnote references).
 
 from __future__ import annotations
 
+from docx.shared import Pt
 from lxml import etree
 
 from briefwright.writers.ooxml import w_tag
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_EMU_PER_POINT = 12700
-_EMU_PER_TWIP = 635
-
-
-def twips(points: float) -> int:
-    """Twips as python-docx rounds a Pt() length: truncated to EMU, then rounded."""
-    return int(round(int(points * _EMU_PER_POINT) / float(_EMU_PER_TWIP)))
 
 
 def add_paragraph(body: etree._Element, style_id: str | None, before_pt: float, after_pt: float,
@@ -49,12 +43,12 @@ def set_paragraph_properties(paragraph: etree._Element, style_id: str | None, be
     if page_break_before:
         etree.SubElement(properties, w_tag("pageBreakBefore"))
     spacing = etree.SubElement(properties, w_tag("spacing"))
-    spacing.set(w_tag("before"), str(twips(before_pt)))
-    spacing.set(w_tag("after"), str(twips(after_pt)))
+    spacing.set(w_tag("before"), str(Pt(before_pt).twips))
+    spacing.set(w_tag("after"), str(Pt(after_pt).twips))
 
 
 def set_space_after(paragraph: etree._Element, after_pt: float) -> None:
-    paragraph.find(w_tag("pPr")).find(w_tag("spacing")).set(w_tag("after"), str(twips(after_pt)))
+    paragraph.find(w_tag("pPr")).find(w_tag("spacing")).set(w_tag("after"), str(Pt(after_pt).twips))
 
 
 def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bool = False,
