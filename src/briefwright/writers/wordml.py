@@ -13,12 +13,15 @@ them (footnote references).
 
 from __future__ import annotations
 
+import re
+
 from docx.shared import Pt
 from lxml import etree
 
 from briefwright.writers.ooxml import w_tag
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BREAKS = re.compile(r"([\t\r\n])")  # split out, kept: a tab becomes w:tab, a line end w:br
 
 
 def add_paragraph(body: etree._Element, style_id: str | None, before_pt: float, after_pt: float,
@@ -63,27 +66,18 @@ def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bo
             etree.SubElement(properties, w_tag("i"))
         if color:
             etree.SubElement(properties, w_tag("color")).set(w_tag("val"), color)
-    pending: list[str] = []
-    for char in text:
-        if char == "\t" or char in "\r\n":
-            _flush_text(run, pending)
-            etree.SubElement(run, w_tag("tab" if char == "\t" else "br"))
-        else:
-            pending.append(char)
-    _flush_text(run, pending)
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            etree.SubElement(run, w_tag("tab"))
+        elif piece in ("\r", "\n"):
+            etree.SubElement(run, w_tag("br"))
+        elif piece:
+            element = etree.SubElement(run, w_tag("t"))
+            element.text = piece
+            if len(piece.strip()) < len(piece):
+                element.set(_XML_SPACE, "preserve")
     return run
 
 
 def add_tab_run(paragraph: etree._Element) -> None:
     etree.SubElement(etree.SubElement(paragraph, w_tag("r")), w_tag("tab"))
-
-
-def _flush_text(run: etree._Element, pending: list[str]) -> None:
-    text = "".join(pending)
-    pending.clear()
-    if not text:
-        return
-    element = etree.SubElement(run, w_tag("t"))
-    element.text = text
-    if len(text.strip()) < len(text):
-        element.set(_XML_SPACE, "preserve")
