@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 import docx
@@ -301,6 +301,20 @@ class _StyleIndex:
             element = self._by_id.get(name)
         return StyleFactory(element) if element is not None else None
 
+    def paragraph_style_name(self, style_id: str | None) -> str | None:
+        """The name python-docx gives `paragraph.style` for a w:pStyle value: the first style with
+        that id, if it is a paragraph style; otherwise (no id, an unknown one, another type) the
+        default paragraph style's."""
+        element = self._by_id.get(style_id) if style_id is not None else None
+        if element is None or element.type != WD_STYLE_TYPE.PARAGRAPH:
+            return self._default_paragraph_name
+        return BabelFish.internal2ui(element.name_val)
+
+    @cached_property
+    def _default_paragraph_name(self) -> str | None:
+        default = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)  # a scan of every style: once
+        return default.name if default is not None else None
+
     def add_paragraph_style(self, name: str) -> Any:
         """A new custom paragraph style (Styles.add_style without its scan of every style)."""
         internal = BabelFish.ui2internal(name)
@@ -352,31 +366,17 @@ def check_docx(data: bytes, model: Document, product: Product, report: Report, w
     if len(paragraphs) != len(blocks):
         report.error("output-mismatch", where, f"reopened file has {len(paragraphs)} paragraphs; expected {len(blocks)}")
         return
-    style_name = _style_names(document)
+    styles = _StyleIndex(document)
     for index, (paragraph, block) in enumerate(zip(paragraphs, blocks), start=1):
         if paragraph.text.replace("\t", "") != block.text.replace("\t", ""):
             report.error("output-mismatch", where, f"paragraph {index} differs from the plan: {paragraph.text[:60]!r}")
             return
         expected_style = product.styles[block.style].word_style
-        found_style = style_name(paragraph._p.style)
+        found_style = styles.paragraph_style_name(paragraph._p.style)
         if expected_style and found_style != expected_style:
             report.error("output-style", where,
                          f"paragraph {index} has style '{found_style}', expected '{expected_style}'")
             return
-
-
-def _style_names(document: docx.document.Document) -> Callable[[str | None], str | None]:
-    """The name python-docx gives `paragraph.style` for a w:pStyle value, from one reading of the
-    styles part: python-docx looks the style up again for every paragraph. A missing or unknown
-    id, or one naming a style that is not a paragraph style, means the default paragraph style."""
-    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    default_name = default.name if default is not None else None
-    names: dict[str, str | None] = {}
-    for element in document.styles.element.style_lst:  # the first style with an id is the one python-docx finds
-        if element.styleId is not None and element.styleId not in names:
-            names[element.styleId] = BabelFish.internal2ui(element.name_val) \
-                if element.type == WD_STYLE_TYPE.PARAGRAPH else default_name
-    return lambda style_id: names.get(style_id, default_name) if style_id is not None else default_name
 
 
 class DocxWriter:
