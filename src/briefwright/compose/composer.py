@@ -97,7 +97,7 @@ class Composer:
         self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
         self._settled_vocabulary: Settled = {}
         self._reference_texts: dict[tuple[str, str], str] = {}  # (source, style) → its entry, for every trial
-        self._sources_blocks: dict[tuple, list[Block]] = {}  # references → the sources section's blocks
+        self._sources_blocks: dict[tuple[str, ...], list[Block]] = {}  # cited sources → the list's blocks
         self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
                                                frozenset[str]]] = {}
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)
@@ -286,14 +286,13 @@ class Composer:
             block.footnotes = [note_for(block.trace.source_ids)]
 
     def _fill_sources(self, section: Section, references: list[Reference]) -> None:
-        # The same references give the same list: the planner's trials reuse it (and its measures).
-        key = tuple((r.number, r.source_id, r.full) for r in references)
-        blocks = self._sources_blocks.get(key)
-        if blocks is None:
+        # The same sources in the same order give the same list (numbers and entries follow from
+        # them): the planner's trials reuse it, and with it its measured blocks.
+        key = tuple(reference.source_id for reference in references)
+        if key not in self._sources_blocks:
             self._compose_sources(section, references)
             self._sources_blocks[key] = section.blocks
-        else:
-            section.blocks = list(blocks)
+        section.blocks = list(self._sources_blocks[key])
         if self.context.product.kind == "slides":
             section.reference_numbers = [r.number for r in references]
 
