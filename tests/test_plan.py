@@ -109,20 +109,25 @@ class Describe_block_measures:
             Planner(workspace.content, composer, typesetter).fit()
             fresh = Typesetter(product, audience)
             entries = list(typesetter._measured.values())
-            assert len(entries) > 20, name  # the planner really went through the memo
+            assert len(entries) > 20, name  # the planner measured through the cache
             for block, width, measure in entries:
                 assert fresh.measure(block, width) == measure, (name, block.text[:60])
 
-    def it_measures_a_changed_block_afresh(self, project_dir: Path) -> None:
+    def it_keeps_a_measure_per_block_and_width(self, project_dir: Path) -> None:
         from briefwright.audience import load_audience
         from briefwright.measure.layout import Typesetter
         from briefwright.model import Block, Run
         from briefwright.products import load_product
 
         workspace = collect(load_project(project_dir, explicit=True))
-        typesetter = Typesetter(load_product(workspace.layers, "brief"), load_audience(workspace.layers, "analyst"))
+        product, audience = load_product(workspace.layers, "brief"), load_audience(workspace.layers, "analyst")
+        typesetter = Typesetter(product, audience)
         block = Block("body", [Run("A short line.")])
         one_line = typesetter.measure(block, 400.0)
         longer = Block("body", [Run("A far longer paragraph that will need several lines at this width. " * 6)])
         assert typesetter.measure(longer, 400.0)[0] > one_line[0]
         assert typesetter.measure(block, 200.0) == typesetter.measure(Block("body", [Run("A short line.")]), 200.0)
+        # The same block at a narrower width is measured again, not handed its wider measure.
+        narrower = typesetter.measure(longer, 150.0)
+        assert narrower[0] > typesetter.measure(longer, 400.0)[0]
+        assert narrower == Typesetter(product, audience).measure(longer, 150.0)
