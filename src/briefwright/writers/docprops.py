@@ -7,6 +7,8 @@ File browsers and document managers show these, so they are written afresh.
 
 from __future__ import annotations
 
+import html
+
 from briefwright import __version__
 
 _HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -15,9 +17,9 @@ _HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def escape(text: str) -> str:
-    """&, < and > as XML text needs them: xml.sax.saxutils.escape's rule, without importing that
-    module, which loads urllib and http (about 15 ms of a Word-only build's start-up)."""
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    """&, < and > as XML text needs them. html.escape, not xml.sax.saxutils.escape (the same
+    three replacements), which loads urllib and http: about 15 ms of a Word-only build's start-up."""
+    return html.escape(text, quote=False)
 
 
 def _titles(kind: str, titles: list[str]) -> str:
