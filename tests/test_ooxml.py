@@ -64,3 +64,21 @@ class Describe_drawing_helpers:
         assert _children(ppr) == ["lnSpc", "spcBef", "spcAft", "buClr", "buSzPct", "buFont", "buChar"]
         assert ppr.find(ooxml.a_tag("lnSpc"))[0].get("val") == "2200"
         assert ppr.get("indent") == "-279400"
+
+    def it_replaces_what_a_reference_placeholder_brought_and_keeps_schema_order(self) -> None:
+        """A placeholder's paragraph may already hold spacing, a bullet and default run properties,
+        and a run fonts and a hyperlink: the old ones go, the new ones land before what must follow."""
+        ppr = etree.Element(ooxml.a_tag("pPr"))
+        for local in ("spcBef", "buAutoNum", "defRPr"):
+            etree.SubElement(ppr, ooxml.a_tag(local))
+        ooxml.set_paragraph_spacing(ppr, 14, 0)
+        ooxml.set_bullet(ppr, None, "Arial", "000000", 0, 0)
+        assert _children(ppr) == ["lnSpc", "spcBef", "spcAft", "buNone", "defRPr"]
+        assert ppr.find(ooxml.a_tag("spcBef"))[0].get("val") == "0"
+        rpr = etree.Element(ooxml.a_tag("rPr"))
+        for local in ("solidFill", "latin", "hlinkClick", "cs"):
+            etree.SubElement(rpr, ooxml.a_tag(local)).set("typeface", "Old")
+        ooxml.set_drawing_fonts(rpr, "Arial", "Yu Gothic")
+        assert _children(rpr) == ["solidFill", "latin", "ea", "cs", "hlinkClick"]
+        assert [rpr.find(ooxml.a_tag(local)).get("typeface") for local in ("latin", "ea", "cs")] == \
+            ["Arial", "Yu Gothic", "Arial"]
