@@ -43,6 +43,7 @@ class SourceMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=SLUG)
     file: str
+    original: str | None = None  # the file as received (PDF, web page …) when `file` was extracted from it
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
     authors: list[Author] | Literal["unknown"]
