@@ -64,7 +64,8 @@ def cmd_quote_add(args: argparse.Namespace) -> int:
 
     project = _project(args)
     result = add_quote(project, args.point, args.source, args.place)
-    print(f"added to {result.file}:{result.line} (point {args.point}): \"{result.quote}\"")
+    shown = result.file.relative_to(project.root) if result.file.is_relative_to(project.root) else result.file
+    print(f"added to {shown}:{result.line} (point {args.point}): \"{result.quote}\"")
     return 0
 
 

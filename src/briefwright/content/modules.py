@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright.diagnostics import BriefwrightError, Report, Where
+from briefwright.sources import misquote
 from briefwright.sources.registry import SLUG, QuoteMatch, SourceRegistry
 from briefwright.sources.textnorm import normalise_plain
 from briefwright.validation import validate_into
@@ -337,10 +338,9 @@ def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocume
                      f"'{source_id}', which are excluded from the work: {' '.join(exclusion.reason.split())}",
                      "quote the work's own text; excluded fragments must never be cited")
         return None
-    closest = source.closest_passage(quote)
     report.error("quote-not-found", where,
                  f"point '{point_id}': quote not found in source '{source_id}' ({source.meta.file})",
-                 f"closest passage (line {closest.line}, {closest.similarity:.0%} alike): \"{closest.text}\"")
+                 misquote.explain(source, quote, sources))
     return None
 
 
