@@ -179,6 +179,14 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     return result
 
 
+def _fill_hint(product: Product, short: float) -> str:
+    """What to do about an under-filled last page; a shorter product only where one can be shorter."""
+    more = f"add about {short:.0%} of a page of content (more points, or detail on the ones there)"
+    if (product.budget.pages or 1) > 1:
+        return f"{more}, or choose a product with fewer pages"
+    return f"{more}, or lower budget.min_fill in your own copy of the product (templates/products/{product.id}.yaml)"
+
+
 def make_output(workspace: Workspace, destination: Path, audience_name: str, product_name: str) -> tuple[Output, Report]:
     """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
     report = Report()
@@ -192,7 +200,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
         report.warning("under-filled", Where(field=path.name),
                        f"the last page is {plan.fills[-1]:.0%} full; product '{product.id}' "
-                       f"asks for at least {min_fill:.0%}", "add content, or choose a shorter product")
+                       f"asks for at least {min_fill:.0%}", _fill_hint(product, min_fill - plan.fills[-1]))
     grade_limit = audience.reading_level.max_grade
     if grade_limit is not None and plan.reading_grade > grade_limit:
         report.warning("reading-level", Where(field=f"{path.name}"),

@@ -240,7 +240,9 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
     errors_before = len(report.errors)
     module_paths = sorted(p for p in content_dir.glob("*.yaml") if p.name != TOPIC_FILE)
     if not module_paths:
-        report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found")
+        report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found",
+                     "write a module, e.g. content/findings.yaml with an id, a title and a few points, each "
+                     "with a quote (the README's 'Adding material'; `briefwright quote find` finds the quotes)")
     for path in module_paths:
         try:
             document = load_yaml(path, _display(path, root))

@@ -230,8 +230,8 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
         return SourceRegistry(sources, metadata_path)
     if not parsed.sources:
         report.error("sources-empty", document.where(("sources",)), "the registry lists no sources",
-                     "copy each source text into seeds/ unchanged and add an entry for it (see the comments "
-                     "in this file)")
+                     "run `briefwright add-source FILE` for each source (a .txt, .md, .html, .docx or .pdf), "
+                     "or copy its text into seeds/ unchanged and add an entry (see the comments in this file)")
     for index, meta in enumerate(parsed.sources):
         base = ("sources", index)
         if meta.id in sources:
