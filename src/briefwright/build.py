@@ -29,6 +29,7 @@ from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
+from briefwright.verifycache import VerificationCache, verification_key
 from briefwright.writers.registry import RenderJob
 
 
@@ -85,10 +86,15 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
     layers = template_layers(project, overlay)
     report = Report()
     sources = load_sources(project.seeds_dir, project.root, report)
+    cache = VerificationCache(project.root, project.build_dir, verification_key(sources, project.content_dir))
+    cache.prime(sources)  # quotes found last time, with unchanged inputs, are not searched for again
     content = load_content(project.content_dir, project.root, sources, report)
     if content is not None and not report.errors:
         check_coverage(content, sources, report)
-        check_faithfulness(content, sources, report)
+        before = len(report.items)
+        if not cache.faithfulness(report):
+            check_faithfulness(content, sources, report)
+            cache.save(sources, report.items[before:])
     report.raise_if_failed(strict)
     assert content is not None
     return Workspace(project, sources, content, report, layers)

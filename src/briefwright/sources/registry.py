@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -98,9 +99,17 @@ class Source:
         self.path = path
         self.text = text
         self.excluded = excluded
-        self._normalised: NormalisedText = normalise(text)
-        self._included_mask = self._build_included_mask()
+        # Where each quote sits, remembered; the verification cache fills it from an earlier run, and
+        # then the text is never normalised unless something else asks for it.
         self._located: dict[str, QuoteMatch | None] = {}
+
+    @cached_property
+    def _normalised(self) -> NormalisedText:
+        return normalise(self.text)
+
+    @cached_property
+    def _included_mask(self) -> bytearray:
+        return self._build_included_mask()
 
     @property
     def id(self) -> str:
