@@ -20,10 +20,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_bench import _markdown, _timed  # noqa: E402  (the paired-run helpers build_bench uses)
-
 from briefwright.build import collect, plan_product  # noqa: E402
 from briefwright.project import load_project  # noqa: E402
+from build_bench import _markdown, _timed  # noqa: E402  (the paired-run helpers build_bench uses)
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("briefwright.yaml", "seeds", "content", "templates")
