@@ -27,6 +27,7 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/loop_bench.py
+	$(BIN)/python bench/watch_bench.py
 
 OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
                    chromium chromium-driver

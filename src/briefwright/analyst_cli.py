@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefwright.diagnostics import Report
 from briefwright.project import Project, load_project
+
+if TYPE_CHECKING:
+    from briefwright.live.watch import LiveSession
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -69,6 +73,46 @@ def cmd_quote_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names(values: list[str] | None) -> list[str] | None:
+    named = [name.strip() for value in values or [] for name in value.split(",") if name.strip()]
+    return list(dict.fromkeys(named)) or None
+
+
+def _stay(session: LiveSession, what: str, seconds: float | None) -> int:
+    """Print where to look, then wait for Ctrl-C (or --for SECONDS) and stop cleanly."""
+    import time
+
+    print(f"{what}; open {session.url} (loopback only; Ctrl-C stops)", flush=True)
+    deadline = time.monotonic() + seconds if seconds else None
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        pass
+    session.stop()
+    print("stopped", flush=True)
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from briefwright.live.watch import start_watch
+
+    project = _project(args)
+    overlay = Path(args.templates).resolve() if args.templates else None
+    session = start_watch(project, _names(args.product), _names(args.audience), overlay, args.port,
+                          pages=not args.no_pages)
+    return _stay(session, f"watching {project.root} and rebuilding on every save", args.seconds)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from briefwright.live.watch import start_serve
+
+    project = _project(args)
+    folder = Path(args.out) if args.out else project.build_dir
+    session = start_serve(folder, args.port, pages=not args.no_pages)
+    return _stay(session, f"serving {folder} (reloads when a build changes it)", args.seconds)
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     add_parser = sub.add_parser("add-source", parents=[common], help="bring source files into seeds/",
                                 description="Extract the text of .txt, .md, .html, .docx and .pdf files into "
@@ -98,4 +142,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_quote_parser.add_argument("source", metavar="SOURCE")
     add_quote_parser.add_argument("place", metavar="LINE[:COL-COL]")
     add_quote_parser.set_defaults(handler=cmd_quote_add)
+
+    live = argparse.ArgumentParser(add_help=False)
+    live.add_argument("--port", type=int, default=0, metavar="N", help="port on 127.0.0.1 (default: a free one)")
+    live.add_argument("--no-pages", action="store_true", help="do not render Word/PowerPoint pages with LibreOffice")
+    live.add_argument("--for", dest="seconds", type=float, metavar="SECONDS", help="stop after this long")
+    watch_parser = sub.add_parser("watch", parents=[common, live], help="rebuild on every save and show the result",
+                                  description="Rebuild what a saved change affects and show the HTML products, "
+                                              "and PNG pages of the Word and PowerPoint products, on a local page "
+                                              "that reloads itself, with the errors on the page.")
+    watch_parser.add_argument("--product", metavar="NAME", action="append", help="products (default: the project's)")
+    watch_parser.add_argument("--audience", metavar="NAME", action="append", help="audiences (default: the project's)")
+    watch_parser.set_defaults(handler=cmd_watch)
+    serve_parser = sub.add_parser("serve", parents=[common, live], help="show a build folder on a local page",
+                                  description="Serve the HTML files of a build folder, and PNG pages of its Word "
+                                              "and PowerPoint files, on a page that reloads after each build.")
+    serve_parser.add_argument("--out", metavar="DIR", help="the build folder (default: build/)")
+    serve_parser.set_defaults(handler=cmd_serve)
 
