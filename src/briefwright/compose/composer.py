@@ -174,7 +174,7 @@ class Composer:
         return [*text, *self._conflict_runs(point, brief=level == "headline"), Run(" " + marker, cite=True)]
 
     def _point_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
-        headline = point.headline if level == "headline" and not point.conflicts else point.headline + "."
+        headline = point.headline if level == "headline" and not point.conflicts else cite.with_period(point.headline)
         return [Run(headline, bold=True), *self._point_body_runs(point, level, citations)]
 
     def _assessment_runs(self, confidence: str | None) -> list[Run]:
@@ -485,7 +485,7 @@ class Composer:
                                         kind="bullet", trace=self._judgment_trace(judgment.points)))
                     confidence = f" Confidence: {judgment.confidence}." if judgment.confidence else ""
                     notes.append(f"{module.title}: {text}{confidence} Supported by: "
-                                 + "; ".join(content.points[p].headline for p in judgment.points) + ".")
+                                 + cite.with_period("; ".join(content.points[p].headline for p in judgment.points)))
                 sections.append(Section("judgments", title=self.text("judgments_title"),
                                         kicker=self.text("judgments_kicker"), blocks=blocks, notes=notes,
                                         reference_numbers=sorted(numbers)))
