@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from briefwright.audience import Vocabulary
-from briefwright.build import build
+from briefwright.build import build, check_audiences, collect
 from briefwright.compose.vocabulary import VocabularyPass
+from briefwright.diagnostics import BriefwrightError
 from briefwright.project import load_project
 from briefwright.sources.cite import bibliography_entry, full_reference, with_period
 from briefwright.sources.registry import SourceMeta
@@ -84,3 +85,53 @@ def test_the_makefile_says_not_debian_only_on_another_system(tmp_path: Path) -> 
                             capture_output=True, text=True, env={"PATH": str(bin_dir)}, cwd=tmp_path, check=False)
     assert "not a Debian machine" not in result.stdout
     assert "apt-get is not on this Debian machine's PATH" in result.stdout
+
+
+class Describe_a_glossary_asked_for:
+    def it_warns_when_the_profile_defines_no_acronyms(self, tiny: Path) -> None:
+        (tiny / "templates/audiences/reader.yaml").write_text(
+            "extends: base\nlabel: Readers\nvocabulary:\n  glossary: true\n", encoding="utf-8")
+        workspace = collect(load_project(tiny))
+        check_audiences(workspace, ["reader"], workspace.report)
+        warning = next(d for d in workspace.report.warnings if d.code == "glossary-empty")
+        assert "defines no acronyms, so no product gets one" in warning.message
+        assert warning.where.file is not None and warning.where.file.name == "reader.yaml"
+        assert "vocabulary.acronyms" in warning.hint
+
+    def it_warns_when_no_acronym_occurs_in_the_content(self, tiny: Path) -> None:
+        (tiny / "templates/audiences/reader.yaml").write_text(
+            "extends: base\nlabel: Readers\nvocabulary:\n  glossary: true\n  acronyms: {EEZ: Exclusive Economic Zone}\n",
+            encoding="utf-8")
+        workspace = collect(load_project(tiny))
+        check_audiences(workspace, ["reader"], workspace.report)
+        assert any("none of its acronyms (EEZ) occurs" in d.message for d in workspace.report.warnings)
+
+
+def test_a_template_error_says_what_each_name_holds(tiny: Path, tmp_path: Path) -> None:
+    products = tiny / "templates/products"
+    products.mkdir()
+    (products / "deck-5.yaml").write_text(
+        (REPO / "src/briefwright/templates/products/deck-5.yaml").read_text(encoding="utf-8")
+        .replace("{{ audience.addressee }}", "{{ audience.adressee }}"), encoding="utf-8")
+    with pytest.raises(BriefwrightError) as refused:
+        build(load_project(tiny), products=["deck-5"], out_dir=tmp_path / "out")
+    diagnostic = refused.value.report.errors[0]
+    assert "has no attribute 'adressee'" in diagnostic.message
+    assert diagnostic.hint.startswith("available here: audience (addressee, banner, branding,")
+    assert "topic (" not in diagnostic.hint  # the error is about audience: its fields, not every name's
+
+
+def test_a_build_with_other_templates_writes_its_own_file_names(tiny: Path, tmp_path: Path) -> None:
+    house = tmp_path / "House Style"
+    (house / "products").mkdir(parents=True)
+    (house / "products/deck-5.yaml").write_text(
+        (REPO / "src/briefwright/templates/products/deck-5.yaml").read_text(encoding="utf-8")
+        .replace("cover_kicker: Briefing", "cover_kicker: House briefing"), encoding="utf-8")
+    out = tmp_path / "out"
+    styled = build(load_project(tiny), products=["deck-5"], out_dir=out, overlay=house)
+    plain = build(load_project(tiny), products=["deck-5"], out_dir=out)
+    assert [o.path.name for o in styled.outputs] == ["deck-5-reader+house-style.pptx"]
+    assert [o.path.name for o in plain.outputs] == ["deck-5-reader.pptx"]
+    assert (out / "deck-5-reader+house-style.pptx").read_bytes() != (out / "deck-5-reader.pptx").read_bytes()
+    again = build(load_project(tiny), products=["deck-5"], out_dir=out, overlay=house)
+    assert again.up_to_date == [out / "deck-5-reader+house-style.pptx"]

@@ -7,6 +7,7 @@ passed its checks, so a failing build never leaves half its outputs behind.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,9 @@ class Workspace:
     content: Content
     report: Report
     layers: Layers
+    # Built with a --templates folder: its name marks the files ("memo-analyst+house.docx"), so a
+    # later plain build never silently replaces them (nor they the plain ones).
+    variant: str = ""
 
 
 @dataclass
@@ -156,11 +160,14 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
     read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
     fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
+    if overlay is not None:  # its files carry its name: never taken for the plain build's, even if alike
+        fingerprint = hashlib.sha256(f"{fingerprint}+{_variant(overlay)}".encode()).hexdigest()
     current = current_files(destination, fingerprint, strict)
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
         return BuildResult(up_to_date=[current[job] for job in requested])
     workspace = collect(project, strict, overlay)
+    workspace.variant = _variant(overlay)
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
@@ -185,6 +192,13 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     return result
 
 
+def _variant(overlay: Path | None) -> str:
+    """The mark of a --templates build in its file names: the folder's name, made safe for a file name."""
+    if overlay is None:
+        return ""
+    return "-".join(re.findall(r"[A-Za-z0-9]+", overlay.resolve().name)).lower() or "templates"
+
+
 def _fill_hint(product: Product, short: float) -> str:
     """What to do about an under-filled last page; a shorter product only where one can be shorter."""
     more = f"add about {short:.0%} of a page of content (more points, or detail on the ones there)"
@@ -199,7 +213,8 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     product, audience, plan = plan_product(workspace, product_name, audience_name)
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
-    path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"
+    variant = f"+{workspace.variant}" if workspace.variant else ""
+    path = destination / f"{product.id}-{audience.id}{variant}{product.writer.suffix}"
     evidence = build_evidence_map(path.name, plan.document, product.kind == "slides", workspace.content,
                                   workspace.sources)
     min_fill = product.budget.min_fill

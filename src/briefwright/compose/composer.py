@@ -15,7 +15,7 @@ from jinja2.sandbox import SecurityError
 
 from briefwright import safety
 from briefwright.audience import AudienceProfile
-from briefwright.compose import sandbox
+from briefwright.compose import sandbox, template_names
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -135,7 +135,8 @@ class Composer:
         except UndefinedError as exc:
             raise fail("template-undefined", self._template_where(key),
                        f"the template uses a name that does not exist: {exc.message}",
-                       f"available here: {', '.join(sorted(values))}") from None
+                       "available here: " + template_names.describe(
+                           values, template_names.subject_of(exc.message or "", values))) from None
         except TemplateSyntaxError as exc:
             raise fail("template-syntax", self._template_where(key, exc.lineno),
                        f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs") from None
