@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__
+from briefwright import __version__, safety
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
@@ -33,12 +33,18 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _overlay(args: argparse.Namespace) -> Path | None:
-    return Path(args.templates).resolve() if getattr(args, "templates", None) else None
+    # Not resolved here: Layers confines it to the project, through the one rule (safety.confined).
+    return Path(args.templates).absolute() if getattr(args, "templates", None) else None
 
 
-def _print_report(report: Report, stream=sys.stderr) -> None:
+def _option_names(names: list[str], option: str) -> list[str]:
+    """Names given on the command line: each a name, never a path ('../x' is refused)."""
+    return [safety.checked_name(name, Where(field=option), option.lstrip("-") + " name") for name in names]
+
+
+def _print_report(report: Report, stream=None) -> None:
     for diagnostic in report.items:
-        print(diagnostic.format(), file=stream)
+        print(diagnostic.format(), file=stream or sys.stderr)  # looked up now: tests capture it
 
 
 def _display(path: Path) -> str:
@@ -73,7 +79,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.all:
         products, audiences = ["*"], ["all"]
     else:
-        named_products, named_audiences = _names(args.product), _names(args.audience)
+        named_products = _option_names(_names(args.product), "--product")
+        named_audiences = _option_names(_names(args.audience), "--audience")
         products = None if not named_products or "all" in named_products else named_products
         audiences = ["all"] if "all" in named_audiences else named_audiences or None
     out_dir = Path(args.out) if args.out else None
@@ -150,8 +157,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     project = _project(args)
     workspace = collect(project, overlay=_overlay(args))
-    audience = args.audience or project.config.default_audience
-    product, _, plan = plan_product(workspace, args.product, audience)
+    audience = _option_names([args.audience], "--audience")[0] if args.audience else project.config.default_audience
+    product, _, plan = plan_product(workspace, _option_names([args.product], "PRODUCT")[0], audience)
     budget = f"{product.budget.pages} page(s)" if product.kind == "flow" else f"{product.budget.slides} slides"
     print(f"plan for {product.id} × {audience}: budget {budget}, predicted {plan.count} {plan.unit}(s)")
     for number, fill in enumerate(plan.fills, start=1):
@@ -171,10 +178,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_new_audience(args: argparse.Namespace) -> int:
     project = _project(args)
     workspace = collect(project, overlay=_overlay(args))
-    target = _overlay(args) or project.templates_dir
+    overlay = [layer.path for layer in workspace.layers.layers if layer.label == "overlay"]
+    target = overlay[0] if overlay else project.templates_dir
     from briefwright.scaffold import new_audience
 
-    path = new_audience(workspace.layers, target, args.name, args.base or project.config.default_audience)
+    base = _option_names([args.base], "--from")[0] if args.base else project.config.default_audience
+    path = new_audience(workspace.layers, target, args.name, base)
     print(f"wrote {_display(path)}: edit it, then run: briefwright build --audience {args.name}")
     return EXIT_OK
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefwright import safety
-from briefwright.diagnostics import BriefwrightError, Report
+from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
@@ -246,7 +246,8 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
     """Load seeds/sources.yaml and every text it lists, checking checksums and markers."""
     metadata_path = seeds_dir / "sources.yaml"
     shown = _display(metadata_path, root)
-    document = load_yaml(metadata_path, shown)
+    document = load_yaml(safety.confined(root, shown, Where(shown), "source registry") if not shown.is_absolute()
+                         else metadata_path, shown)
     parsed = validate_into(SourceFile, document.data, document, (), report)
     sources: dict[str, Source] = {}
     if parsed is None:
