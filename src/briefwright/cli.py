@@ -21,7 +21,6 @@ from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.sources import cite
-from briefwright.writers.registry import OUTPUT_SUFFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -207,23 +206,30 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _built_files(args: argparse.Namespace, project: Project, verb: str) -> list[Path]:
-    """The files named, or with --all every output (.docx, .pptx, .html …) in the build folder."""
+    """The files named, or with --all every file build/manifest.json lists: each only if a build
+    wrote it (built.accept: listed, unchanged, a regular file), as an absolute path."""
+    from briefwright.built import accept, all_built
+
     if args.all:
-        files = sorted(p for p in project.build_dir.glob("*") if p.suffix in OUTPUT_SUFFIXES)
+        files = all_built(project.build_dir)
     else:
-        files = [Path(name) for name in args.files]
+        files = [accept(Path(name)) for name in args.files]
     if not files:
         raise BriefwrightError(f"name files to {verb}, or pass --all", where=Where(project.build_dir),
                                code=f"{verb}-nothing")
-    missing = [str(path) for path in files if not path.is_file()]
-    if missing:
-        raise BriefwrightError(f"not found: {', '.join(missing)}", where=Where(project.build_dir), code="file-missing")
     return files
+
+
+def _out_folder(args: argparse.Namespace, default: Path) -> Path:
+    """--out (anywhere the user names) or the default; files are written inside it, never through a link."""
+    out_dir = Path(args.out).absolute() if args.out else default
+    safety.check_output_folder(out_dir, Where(field="--out") if args.out else Where(out_dir))
+    return out_dir
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     project = _project(args)
-    out_dir = Path(args.out) if args.out else project.build_dir / "pdf"
+    out_dir = _out_folder(args, project.build_dir / "pdf")
     files = _built_files(args, project, "convert")
     # One LibreOffice run converts the Word and PowerPoint files, one Chromium prints the HTML
     # (each starts once, not once a file); each PDF is moved into place only when every one exists.
@@ -240,7 +246,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     project = _project(args)
-    out_dir = Path(args.out) if args.out else project.build_dir / "preview"
+    out_dir = _out_folder(args, project.build_dir / "preview")
     files = _built_files(args, project, "preview")
     from briefwright.preview import preview  # Pillow and the clients: only for this command
 
@@ -329,14 +335,16 @@ def parser() -> argparse.ArgumentParser:
                                                 "Chromium for .html; each started once for all its files) into PDFs, "
                                                 "PNG pages, a contact sheet per product, a screenshot of each web "
                                                 "page, and an index.html that shows them all.")
-    preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    preview_parser.add_argument("files", metavar="FILE", nargs="*",
+                                help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
     preview_parser.add_argument("--all", action="store_true", help="every built product in build/")
     preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
     preview_parser.set_defaults(handler=cmd_preview)
     pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF (LibreOffice, Chromium)",
                                 description="Convert built files to PDF (LibreOffice for .docx/.pptx, Chromium for .html; "
                                             "each started once for all its files) into build/pdf/ (or --out).")
-    pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    pdf_parser.add_argument("files", metavar="FILE", nargs="*",
+                            help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
     pdf_parser.add_argument("--all", action="store_true", help="every built product in build/")
     pdf_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/pdf)")
     pdf_parser.set_defaults(handler=cmd_pdf)

@@ -29,6 +29,7 @@ MAX_ZIP_MEMBERS = 2_000
 MAX_ZIP_MEMBER_BYTES = 50 * MiB  # uncompressed
 MAX_ZIP_TOTAL_BYTES = 200 * MiB  # uncompressed
 MAX_ZIP_RATIO = 200  # uncompressed / compressed, per member: a zip bomb compresses far better
+MAX_CONVERT_BYTES = 64 * MiB  # a built product is a few MiB; pdf and preview take no more
 TEMPLATE_SECONDS = 2.0
 TEMPLATE_OUTPUT_CHARS = 20_000  # a rendered text template is a line or two
 TEMPLATE_MAX_REPEAT = 10_000  # "x" * n and n ** m in templates
