@@ -40,7 +40,9 @@ def manifest_entries(folder: Path) -> dict[str, dict[str, Any]]:
 
 def accept(path: Path, entries: dict[str, dict[str, Any]] | None = None) -> Path:
     """path as an absolute path (so no name can read as an option), if the build beside it wrote it."""
-    path = path.absolute()
+    given, path = path, path.absolute()
+    if not path.exists() and not path.is_symlink():
+        raise fail("file-missing", Where(path.parent), f"not found: {given}", "build it first, or check the name")
     entries = manifest_entries(path.parent) if entries is None else entries
     where = Where(path)
     entry = entries.get(path.name)
