@@ -143,3 +143,26 @@ class Describe_init_from_a_project_with_links:
                                                              capfd: pytest.CaptureFixture[str]) -> None:
         os.symlink("..", tiny / "content/loop")
         _refused(capfd, ["init", str(tmp_path / "copy"), "--from", str(tiny)], "content/loop", "holds it")
+
+
+class Describe_nothing_outside_is_read:
+    def it_does_not_read_a_link_out_of_the_project_that_no_file_lists(self, tiny: Path, outside: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       capfd: pytest.CaptureFixture[str]) -> None:
+        (tiny / "seeds/unlisted.txt").symlink_to(outside / "secret.txt")
+        (tiny / "templates/linked").symlink_to(outside)
+        read: list[Path] = []
+        original = Path.read_bytes
+
+        def recording(path: Path) -> bytes:
+            read.append(path.resolve())
+            return original(path)
+
+        monkeypatch.setattr(Path, "read_bytes", recording)
+        assert main(["build", "--project", str(tiny), "-q", "--product", "memo", "--out", str(tiny / "o")]) == 0
+        assert read and not [path for path in read if outside in path.parents]
+
+    def it_refuses_to_trace_through_a_linked_evidence_map(self, tiny: Path, outside: Path,
+                                                          capfd: pytest.CaptureFixture[str]) -> None:
+        (tiny / "memo.evidence.json").symlink_to(outside / "secret.txt")
+        _refused(capfd, ["trace", str(tiny / "memo.evidence.json")], "memo.evidence.json", "symbolic link")

@@ -73,7 +73,7 @@ class Describe_the_HTML_brief_on_a_small_screen:
             assert before["scrollers"] == ["panel"], before  # one scroll area, and it is the panel
             assert not before["dialogScrolls"]
             left, top, right, bottom = before["close"]
-            assert 0 <= left and right <= before["width"] and 0 <= top and bottom <= before["height"], before
+            assert left >= 0 and right <= before["width"] and top >= 0 and bottom <= before["height"], before
             browser.execute_script("const p = document.querySelector('#evidence .panel'); p.scrollTop = p.scrollHeight;")
             after = browser.execute_script(measure)
             assert after["close"] == before["close"]  # scrolling the evidence leaves the close button where it was

@@ -260,9 +260,15 @@ def cmd_preview(args: argparse.Namespace) -> int:
 def cmd_trace(args: argparse.Namespace) -> int:
     target = Path(args.file)
     json_path = target if target.name.endswith(".evidence.json") else evidence_paths(target)[0]
-    if not json_path.is_file():
+    if not json_path.is_file() and not json_path.is_symlink():
         raise BriefwrightError(f"no evidence map at {json_path}", where=Where(target), code="trace-missing")
-    evidence = json.loads(json_path.read_text(encoding="utf-8"))
+    # A build wrote it: a regular file of modest size, never a link to something else to print.
+    safety.regular_file(json_path, Where(json_path), "evidence map", safety.MAX_CONVERT_BYTES)
+    try:
+        evidence = json.loads(json_path.read_bytes().decode("utf-8"))
+    except ValueError:
+        raise BriefwrightError("the evidence map is not valid JSON", where=Where(json_path),
+                               code="trace-unreadable") from None
     if args.json:
         print(json.dumps(evidence, ensure_ascii=False, indent=2))
     else:
