@@ -15,8 +15,8 @@ from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Report, Where
-from briefwright.entry import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.evidence import evidence_paths, to_markdown
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project

@@ -12,8 +12,8 @@ import signal
 import sys
 from types import FrameType
 
-EXIT_INTERRUPTED = 130
-INTERRUPTED_MESSAGE = "interrupted: a build writes all its files or none, so the folder holds a complete set"
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+
 _received: list[int] = []
 
 
