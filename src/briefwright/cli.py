@@ -95,6 +95,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.list:
+        from briefwright.codes import listing
+
+        print(listing())
+        return EXIT_OK
     project = _project(args)
     try:
         workspace = collect(project, strict=args.strict, overlay=_overlay(args))
@@ -286,6 +291,9 @@ def parser() -> argparse.ArgumentParser:
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",
                                   description="Verify checksums, schemas and every quote; exit non-zero on errors.")
     check_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_parser.add_argument("--list", action="store_true",
+                              help="print every check's code, stage and default severity (set them under checks: "
+                                   "in briefwright.yaml)")
     check_parser.set_defaults(handler=cmd_check)
 
     list_parser = sub.add_parser("list", parents=[common], help="list products, audiences, modules and sources",
