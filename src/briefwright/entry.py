@@ -47,6 +47,13 @@ def run() -> int:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     except KeyboardInterrupt:  # cli.main reports its own; this covers imports and argument parsing
         status = None
+    except BaseException:
+        # An interrupt landing inside a compiled extension's import surfaces as that extension's
+        # error: pydantic-core (pyo3) turns it into a PanicException, a BaseException. It was the
+        # interrupt all the same; anything else (argparse's SystemExit, a real bug) goes on.
+        if not _received:
+            raise
+        status = None
     if status is None or (_received and status != EXIT_INTERRUPTED):
         print(INTERRUPTED_MESSAGE, file=sys.stderr)
         status = EXIT_INTERRUPTED
