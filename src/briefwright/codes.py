@@ -175,6 +175,7 @@ CHECKS: tuple[Check, ...] = (
         init-example | the project to copy lacks a part
         init-not-empty | init into a folder that is not empty
         trace-missing | no evidence map for the file to trace
+        trace-malformed | an evidence map that is not the JSON briefwright writes
         pdf-nothing | pdf was given no files
     """),
 )
