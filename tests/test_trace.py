@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 CASES = {
-    "truncated JSON": (b'{"file": 1', "m.evidence.json:2: the evidence map is not valid JSON"),
+    "truncated JSON": (b'{"file": 1', "m.evidence.json:1: the evidence map is not valid JSON"),
     "a list": (b"[1, 2]", "is not a JSON object"),
     "a missing field": (b'{"file": "x", "product": "p", "audience": "a", "entries": [{"point": null}]}',
                         "not in the shape briefwright writes (KeyError: 'points')"),
