@@ -169,3 +169,20 @@ class Describe_Chromium_boxed:
         assert result.returncode == 0, result.stderr
         assert (project / "build/preview/brief-html-reader.pdf").read_bytes().startswith(b"%PDF")
         assert list(home.iterdir()) == [] and list(scratch.iterdir()) == []
+
+
+class Describe_what_is_converted_is_what_was_checked:
+    def it_copies_the_checked_bytes_and_refuses_a_swap_to_a_link(self, project: Path, tmp_path: Path) -> None:
+        from briefwright.diagnostics import BriefwrightError
+        from briefwright.verified import accept
+
+        memo = project / "build/memo-reader.docx"
+        keep = tmp_path / "keep"
+        keep.mkdir()
+        copy = accept(memo, keep=keep)
+        assert copy == keep / "memo-reader.docx" and copy.read_bytes() == memo.read_bytes()
+        memo.unlink()
+        memo.symlink_to("/etc/passwd")
+        with pytest.raises(BriefwrightError) as raised:
+            accept(memo, keep=tmp_path)
+        assert raised.value.report.items[0].code == "file-link"

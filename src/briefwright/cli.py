@@ -210,15 +210,19 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _built_files(args: argparse.Namespace, project: Project, verb: str) -> list[Path]:
+def _built_files(args: argparse.Namespace, project: Project, verb: str, keep: Path) -> list[Path]:
     """The files named, or with --all every file build/manifest.json lists: each only if a build
-    wrote it (built.accept: listed, unchanged, a regular file), as an absolute path."""
+    wrote it (verified.accept: listed, unchanged, a regular file), copied into keep as checked."""
     from briefwright.verified import accept, all_built
 
     if args.all:
-        files = all_built(project.build_dir)
+        keep.mkdir(exist_ok=True)
+        files = all_built(project.build_dir, keep)
     else:
-        files = [accept(Path(name)) for name in args.files]
+        files = []
+        for number, name in enumerate(args.files):  # a folder each: two folders may hold the same name
+            (keep / str(number)).mkdir(parents=True)
+            files.append(accept(Path(name), keep=keep / str(number)))
     if not files:
         raise BriefwrightError(f"name files to {verb}, or pass --all", where=Where(project.build_dir),
                                code=f"{verb}-nothing")
@@ -235,13 +239,13 @@ def _out_folder(args: argparse.Namespace, default: Path) -> Path:
 def cmd_pdf(args: argparse.Namespace) -> int:
     project = _project(args)
     out_dir = _out_folder(args, project.build_dir / "pdf")
-    files = _built_files(args, project, "convert")
     # One LibreOffice run converts the Word and PowerPoint files, one Chromium prints the HTML
     # (each starts once, not once a file); each PDF is moved into place only when every one exists.
     with tempfile.TemporaryDirectory(prefix="briefwright-pdf-") as scratch:
         from briefwright.printing import to_pdf
 
-        pdfs = to_pdf(files, Path(scratch))
+        files = _built_files(args, project, "convert", Path(scratch) / "checked")
+        pdfs = to_pdf(files, Path(scratch) / "pdf")
         for pdf in pdfs:
             write_atomic(out_dir / pdf.name, pdf.read_bytes())
     for source, pdf in zip(files, pdfs):
@@ -252,10 +256,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     project = _project(args)
     out_dir = _out_folder(args, project.build_dir / "preview")
-    files = _built_files(args, project, "preview")
     from briefwright.preview import preview  # Pillow and the clients: only for this command
 
-    sheets = preview(files, out_dir)
+    with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as scratch:
+        sheets = preview(_built_files(args, project, "preview", Path(scratch)), out_dir)
     for sheet in sheets:
         print(f"{sheet.source.name}: {sheet.count_text} → {_display(sheet.image)}")
     print(f"open {_display(out_dir / 'index.html')} to see them all")

@@ -9,8 +9,10 @@ the reason, before any program opens it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +40,10 @@ def manifest_entries(folder: Path) -> dict[str, dict[str, Any]]:
     return entries
 
 
-def accept(path: Path, entries: dict[str, dict[str, Any]] | None = None) -> Path:
-    """path as an absolute path (so no name can read as an option), if the build beside it wrote it."""
+def accept(path: Path, entries: dict[str, dict[str, Any]] | None = None, keep: Path | None = None) -> Path:
+    """path as an absolute path (so no name can read as an option), if the build beside it wrote it.
+    With keep, the bytes checked are also copied to keep/<name> and the copy is returned: what is
+    converted then is exactly what was checked, even if the file is swapped meanwhile."""
     given, path = path, path.absolute()
     if not path.exists() and not path.is_symlink():
         raise fail("file-missing", Where(path.parent), f"not found: {given}", "build it first, or check the name")
@@ -54,20 +58,28 @@ def accept(path: Path, entries: dict[str, dict[str, Any]] | None = None) -> Path
         raise fail("not-built", where, f"'{safety.shown(path.name)}' does not end in the suffix its manifest entry's "
                    f"format makes ({entry.get('format')!r})", _REBUILD)
     size = safety.regular_file(path, where, "built file", safety.MAX_CONVERT_BYTES)
+    copy = keep / path.name if keep is not None else None
     digest = hashlib.sha256()
-    with open(path, "rb") as stream:
+    with open(path, "rb", opener=_no_follow) as stream, \
+            (open(copy, "xb") if copy is not None else contextlib.nullcontext()) as target:
         for chunk in iter(lambda: stream.read(1 << 20), b""):
             digest.update(chunk)
             size -= len(chunk)
+            if target is not None:
+                target.write(chunk)
     if size != 0 or digest.hexdigest() != entry.get("sha256"):
         raise fail("built-file-changed", where, f"'{safety.shown(path.name)}' is not the file the build wrote "
                    f"(its sha256 differs from {MANIFEST})", _REBUILD)
-    return path
+    return copy if copy is not None else path
 
 
-def all_built(folder: Path) -> list[Path]:
+def _no_follow(name: str, flags: int) -> int:
+    return os.open(name, flags | os.O_NOFOLLOW)  # swapped for a link after the check: refused, not followed
+
+
+def all_built(folder: Path, keep: Path | None = None) -> list[Path]:
     """Every file folder/manifest.json lists that is still there, each accepted as above."""
     entries = manifest_entries(folder)
     names = [name for name in sorted(entries) if Path(name).name == name and name not in ("", ".", "..")]
     present = [folder / name for name in names if (folder / name).exists() or (folder / name).is_symlink()]
-    return [accept(path, entries) for path in present]
+    return [accept(path, entries, keep) for path in present]
