@@ -122,7 +122,7 @@ def test_a_template_error_says_what_each_name_holds(tiny: Path, tmp_path: Path) 
 
 
 def test_a_build_with_other_templates_writes_its_own_file_names(tiny: Path, tmp_path: Path) -> None:
-    house = tmp_path / "House Style"
+    house = tiny / "House Style"  # inside the project, as --templates folders must be
     (house / "products").mkdir(parents=True)
     (house / "products/deck-5.yaml").write_text(
         (REPO / "src/briefwright/templates/products/deck-5.yaml").read_text(encoding="utf-8")

@@ -98,7 +98,7 @@ def test_long_polling_answers_when_the_version_moves() -> None:
 
 def test_serve_starts_on_loopback_and_stops_itself(tmp_path: Path) -> None:
     root = Path(shutil.copytree(TINY, tmp_path / "tiny"))
-    (root / "build").mkdir()
+    (root / "build").mkdir(exist_ok=True)
     (root / "build/page.html").write_text("<p>hello</p>", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "briefwright", "serve", "--project", str(root), "--no-pages",
                              "--for", "1"], capture_output=True, text=True, timeout=60, check=False,

@@ -49,6 +49,7 @@ class Workspace:
     # Built with a --templates folder: its name marks the files ("memo-analyst+house.docx"), so a
     # later plain build never silently replaces them (nor they the plain ones).
     variant: str = ""
+    verification: VerificationCache | None = None  # results to keep in the build folder once a build succeeds
 
 
 @dataclass
@@ -72,12 +73,14 @@ def template_layers(project: Project, overlay: Path | None = None) -> Layers:
     return Layers.for_project(project.root, project.templates_dir, chosen)
 
 
-def collect(project: Project, strict: bool = False, overlay: Path | None = None) -> Workspace:
-    """Load and verify sources and content; raise with every problem found."""
+def collect(project: Project, strict: bool = False, overlay: Path | None = None,
+            cache_dir: Path | None = None) -> Workspace:
+    """Load and verify sources and content; raise with every problem found. The verification cache
+    lives in cache_dir, the folder being built into (default: the project's build folder)."""
     layers = template_layers(project, overlay)
     report = Report()
     sources = load_sources(project.seeds_dir, project.root, report)
-    cache = VerificationCache(project.root, project.build_dir, verification_key(sources, project.content_dir))
+    cache = VerificationCache(project.root, cache_dir or project.build_dir, verification_key(sources, project.content_dir))
     cache.prime(sources)  # quotes found last time, with unchanged inputs, are not searched for again
     content = load_content(project.content_dir, project.root, sources, report)
     if content is not None and not report.errors:
@@ -85,10 +88,12 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
         before = len(report.items)
         if not cache.faithfulness(report):
             check_faithfulness(content, sources, report)
-            cache.save(sources, report.items[before:])
+            cache.keep(sources, report.items[before:])
+    if cache_dir is None:  # a check: the project's build folder takes it now; a build, once it has written
+        cache.save()
     report.raise_if_failed(strict)
     assert content is not None
-    return Workspace(project, sources, content, report, layers)
+    return Workspace(project, sources, content, report, layers, verification=cache)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
@@ -155,7 +160,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
         return BuildResult(up_to_date=[current[job] for job in requested])
-    workspace = collect(project, strict, overlay)
+    workspace = collect(project, strict, overlay, cache_dir=destination)
     workspace.variant = _variant(overlay)
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
@@ -178,6 +183,8 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         outputs = result.outputs
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
+    if workspace.verification is not None:  # written only beside a complete build: a failed one writes nothing
+        workspace.verification.save()
     return result
 
 

@@ -74,6 +74,7 @@ class VerificationCache:
         self.path = folder / CACHE_FOLDER / CACHE_FILE
         self.key = key
         self.stored = self._read() if self.enabled else None
+        self.pending: dict[str, Any] | None = None
 
     def _read(self) -> dict[str, Any] | None:
         try:
@@ -111,12 +112,17 @@ class VerificationCache:
             report.add(diagnostic)
         return True
 
-    def save(self, sources: SourceRegistry, findings: list[Diagnostic]) -> None:
-        if not self.enabled:
-            return
+    def keep(self, sources: SourceRegistry, findings: list[Diagnostic]) -> None:
+        """Remember this run's results, to be saved once the caller has written what it writes."""
         located = {source.id: {quote: [match.start, match.end, match.line, match.paragraph] if match else None
                                for quote, match in sorted(source._located.items())}
                    for source in sources}
-        data = {"key": self.key, "located": located, "faithfulness": [_diagnostic_to_json(d) for d in findings]}
+        self.pending = {"key": self.key, "located": located,
+                        "faithfulness": [_diagnostic_to_json(d) for d in findings]}
+
+    def save(self) -> None:
+        data, self.pending = self.pending, None
+        if not self.enabled or data is None:
+            return
         with contextlib.suppress(OSError):  # a read-only build folder: the next run verifies again
             write_atomic(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
