@@ -102,8 +102,8 @@ def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Pa
     folders = [_inside(root, named[key]) for key in ("seeds", "content", "templates")]
     if paths.get("overlay") is not None:
         folders.append(_inside(root, paths["overlay"]))
-    if isinstance(options.get("templates"), str):
-        folders.append(Path(str(options["templates"])).resolve())
+    if isinstance(options.get("templates"), str):  # outside the project: the real check refuses it
+        folders.append(_inside(root, str(Path(str(options["templates"])).resolve())))
     build = _inside(root, named["build"])
     if build is None or any(folder is None for folder in folders):
         return None
@@ -114,12 +114,15 @@ def _digest_files(digest: Any, folder: Path, skip: set[str] = frozenset()) -> No
     if folder.is_file():
         digest.update(folder.name.encode() + b"\0" + folder.read_bytes())
         return
+    base = folder.resolve()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if skip & set(relative.parts):
             continue
         if path.is_symlink():  # never followed: the link itself is what the project holds
             digest.update(f"{relative}\0link\0{os.readlink(path)}\n".encode())
+        elif not path.resolve().is_relative_to(base):
+            digest.update(f"{relative}\0outside\n".encode())  # under a linked folder: not read
         elif path.is_file():
             digest.update(str(relative).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
 
