@@ -111,6 +111,10 @@ def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | N
     return fallback
 
 
+# Office fonts whose metric-compatible free twins fontconfig and LibreOffice substitute for them.
+_METRIC_TWINS = {"calibri": "Carlito", "calibri light": "Carlito", "cambria": "Caladea"}
+
+
 @lru_cache(maxsize=64)
 def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = (), *, italic: bool = False,
               east_asian: bool = False) -> FontFace:
@@ -119,6 +123,9 @@ def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()
         advances = fontmetrics.load(snapshot)
         return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})")
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
+    twin = _METRIC_TWINS.get(family.lower())
+    if location is None and twin is not None:  # measured through its free twin, as renderers substitute it
+        location = _fc_match(twin, bold) or _scan(twin, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),
                    f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)

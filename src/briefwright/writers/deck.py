@@ -125,8 +125,9 @@ def build_deck(document: Document, product: Product, logo: Path | None = None) -
     for number, section in enumerate(document.sections, start=1):
         notes = "\n\n".join(section.notes)
         if section.role == "title":
-            cover = SlideModel("Title Slide", "ink", role="title", notes=notes)
-            cover.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))  # decoration, read first
+            cover = SlideModel("Title Slide", product.cover_fill, role="title", notes=notes)
+            if "cover_band" in boxes:  # a master's own cover decorates itself: no band is derived for it
+                cover.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))  # decoration, read first
             _top_furniture(cover, document, product, logo, cover=True)
             _cover(cover, section, product)
             _bottom_furniture(cover, document, product, cover=True)

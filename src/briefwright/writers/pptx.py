@@ -1,4 +1,4 @@
-"""DeckModel → .pptx through python-pptx. Layouts are found by name in the reference deck."""
+"""DeckModel → .pptx through python-pptx. Layouts are chosen by role from the reference deck's master."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
+from briefwright.reference.deck_adapter import layout_choice
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.registry import Rendered, RenderJob
 
-_PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
+_PLACEHOLDER_TYPES = {"title": ("title", "ctrTitle"), "subtitle": ("subTitle", "body", "obj")}
+_PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}  # where a placeholder's type does not say
 
 
 class PptxRenderer:
@@ -29,19 +31,24 @@ class PptxRenderer:
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
         self.report = report if report is not None else Report()
+        self.master, self.choice = layout_choice(audience)
 
     def _rgb(self, key: str) -> RGBColor:
         return RGBColor.from_string(self.palette.hex(key))
 
-    def _layout(self, presentation, name: str):
-        for layout in presentation.slide_layouts:
-            if layout.name == name:
-                return layout
-        fallback = presentation.slide_layouts[len(presentation.slide_layouts) - 1]
-        self.report.warning("layout-missing", Where(field="reference.pptx"),
-                            f"layout '{name}' not found in the reference deck; using '{fallback.name}'",
-                            "add a layout with that name to the reference presentation")
-        return fallback
+    def _layout(self, presentation, kind: str):
+        """The master's layout for a cover ("Title Slide") or any other slide, chosen by role."""
+        chosen = self.choice.title if kind == "Title Slide" else self.choice.slide
+        if chosen is None:  # the adapter refuses such a master before planning; a direct caller learns here
+            raise fail("template-unusable", Where(self.master.path, field="branding.reference_pptx"),
+                       "; ".join(self.choice.errors), f"run 'briefwright template check {self.master.path.name}'")
+        return presentation.slide_masters[chosen.master].slide_layouts[chosen.index]
+
+    def _warn_fallbacks(self) -> None:
+        for message in self.choice.warnings:
+            self.report.warning("layout-fallback", Where(self.master.path, field="branding.layouts"), message,
+                                "name the layout to use in the profile as branding.layouts, "
+                                "or add the missing layout to the master")
 
     def _fill_text(self, shape_element, spec: TextShape) -> None:
         body = shape_element.find(ooxml.p_tag("txBody"))
@@ -67,7 +74,7 @@ class PptxRenderer:
     def _frame(box: Box) -> drawingml.Frame:
         return drawingml.Frame(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
-    def _add_shapes(self, tree, specs, slide, used: set[int], ids: drawingml.ShapeIds) -> None:
+    def _add_shapes(self, tree, specs, slide, used: list, ids: drawingml.ShapeIds) -> None:
         """Add shapes in list order, which is also the reading order screen readers follow."""
         for spec in specs:
             if isinstance(spec, GroupShape):
@@ -91,10 +98,9 @@ class PptxRenderer:
                 continue
             element = None
             if spec.placeholder is not None and slide is not None:
-                idx = _PLACEHOLDER_IDX[spec.placeholder]
-                element = next((shape for shape in tree if drawingml.placeholder_index(shape) == idx), None)
+                element = _placeholder(tree, spec.placeholder)
                 if element is not None:
-                    used.add(idx)
+                    used.append(element)  # held, so lxml keeps handing out this same proxy
                     # Move the placeholder to its place in the reading order.
                     tree.remove(element)
                     tree.append(element)
@@ -111,12 +117,11 @@ class PptxRenderer:
             fill = slide.background.fill
             fill.solid()
             fill.fore_color.rgb = self._rgb(model.background)
-        used: set[int] = set()
+        used: list = []
         tree = slide.shapes._spTree
         self._add_shapes(tree, model.shapes, slide, used, drawingml.ShapeIds(slide._element))
         for shape in list(tree):
-            index = drawingml.placeholder_index(shape)
-            if index is not None and index not in used:
+            if drawingml.placeholder_index(shape) is not None and not any(shape is kept for kept in used):
                 tree.remove(shape)
         if model.notes:
             slide.notes_slide.notes_text_frame.text = model.notes
@@ -153,6 +158,7 @@ class PptxRenderer:
 
     def render(self, deck: DeckModel) -> bytes:
         presentation = self._open()
+        self._warn_fallbacks()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
         presentation.slide_height = Emu(round(deck.height_in * 914400))
         for slide in deck.slides:
@@ -169,6 +175,18 @@ class PptxRenderer:
         buffer = io.BytesIO()
         presentation.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+def _placeholder(tree, kind: str):
+    """The slide's title or subtitle placeholder: by its type, else by the index the default deck gives it."""
+    for shape in tree:
+        if drawingml.placeholder_index(shape) is None:
+            continue
+        placeholder = shape[0].find(ooxml.p_tag("nvPr")).find(ooxml.p_tag("ph"))
+        if placeholder.get("type", "obj") in _PLACEHOLDER_TYPES[kind] and shape.find(ooxml.p_tag("txBody")) is not None:
+            return shape
+    return next((shape for shape in tree if drawingml.placeholder_index(shape) == _PLACEHOLDER_IDX[kind]
+                 and shape.find(ooxml.p_tag("txBody")) is not None), None)
 
 
 def _paragraph_text(paragraph) -> str:
