@@ -8,6 +8,7 @@ the font files installed on the machine (fontconfig, or a scan of the font folde
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class FontFace:
     def from_file(cls, family: str, bold: bool, location: FontFile) -> FontFace:
         from fontTools.ttLib import TTFont
 
+        # fontTools logs a harmless note on fonts with an early 'created' date (Carlito's): not the user's concern.
+        logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
         font = TTFont(str(location.path), fontNumber=location.index, lazy=True)
         units = font["head"].unitsPerEm
         cmap = font.getBestCmap() or {}

@@ -67,13 +67,19 @@ def _slide_boxes(master: Master, choice: Choice, product: Product, banner: bool)
     title = clear_of(_on_slide(placeholder.rect, master, banner), obstacles)
     body = clear_of(_on_slide(_content_area(layout, choice.content, master, placeholder.rect), master, banner), obstacles)
     kicker_h, rule_h = boxes["kicker"].h, boxes["title_rule"].h
+    on_top = placeholder.rect.y < master.height / 2
     # The kicker sits above the title, in free space when the master leaves it, else in the title's top.
-    above = Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h)
-    kicker = clear_of(_on_slide(above, master, banner), obstacles)
-    if kicker.h < kicker_h - 0.01 or kicker.overlaps(body):
+    kicker = clear_of(_on_slide(Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h), master, banner),
+                      obstacles)
+    inside = kicker.h < kicker_h - 0.01 or kicker.overlaps(body)
+    need = boxes["title"].h + (kicker_h if inside else 0.0)
+    if title.h < need:  # a band or logo took part of the title's place: it grows into the body's side
+        grown = Rect(title.x, title.y, title.w, need) if on_top else Rect(title.x, title.bottom - need, title.w, need)
+        title = clear_of(_on_slide(grown, master, banner), obstacles)
+    if inside:
         kicker = Rect(title.x, title.y, title.w, kicker_h)
         title = Rect(title.x, title.y + kicker_h, title.w, title.h - kicker_h)
-    if title.y < body.y:  # the rule under the title; the body starts below it
+    if on_top:  # the rule under the title; the body starts below it
         rule = Rect(title.x, max(title.bottom, body.y - rule_h - GAP) if body.y - title.bottom > rule_h + GAP
                     else title.bottom, min(boxes["title_rule"].w, title.w), rule_h)
         top = max(body.y, rule.bottom + GAP)
@@ -82,8 +88,13 @@ def _slide_boxes(master: Master, choice: Choice, product: Product, banner: bool)
         rule = Rect(kicker.x, kicker.y - rule_h - GAP / 2, min(boxes["title_rule"].w, kicker.w), rule_h)
         body = Rect(body.x, body.y, body.w, min(body.bottom, rule.y - GAP) - body.y)
     source_h = boxes["source_line"].h
-    source = Rect(body.x, body.bottom - source_h, body.w, source_h)
-    body = Rect(body.x, body.y, body.w, body.h - source_h - GAP)
+    # The source line goes below the body where the master leaves room (its footer strip), else
+    # it is cut from the body's foot.
+    source = Rect(body.x, body.bottom + GAP, body.w, source_h)
+    limit = master.height - (BANNER_BAND if banner else 0.1)
+    if source.bottom > limit or clear_of(source, obstacles) != source or (not on_top and source.overlaps(rule)):
+        source = Rect(body.x, body.bottom - source_h, body.w, source_h)
+        body = Rect(body.x, body.y, body.w, body.h - source_h - GAP)
     number_w = boxes["page_number"].w
     number = Rect(source.right - number_w, source.bottom - boxes["page_number"].h, number_w, boxes["page_number"].h)
     source = Rect(source.x, source.y, source.w - number_w - GAP, source.h)

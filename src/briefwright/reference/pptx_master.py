@@ -160,6 +160,8 @@ def _placeholder(shape: etree._Element, inherited: dict[str, Placeholder]) -> Pl
         for local, meaning in (("normAutofit", "shrink"), ("spAutoFit", "grow"), ("noAutofit", "none")):
             if body.find(f"a:{local}", NS) is not None:
                 autofit = meaning
+    if ph.get("orient") == "vert" and not vertical:
+        vertical = "vert"  # a placeholder declared vertical, whatever its body properties say
     rotation = _rotation(shape) if _rect(shape) is not None else (parent.rotation if parent else 0.0)
     return Placeholder(kind, idx, rect, insets, autofit, vertical, rotation)  # type: ignore[arg-type]
 
@@ -251,7 +253,7 @@ def _theme(master_part) -> Theme:
     for entry in scheme if scheme is not None else []:
         if not isinstance(entry.tag, str):
             continue
-        value = next((c.get("val") or c.get("lastClr") for c in entry if isinstance(c.tag, str)), None)
+        value = next((c.get("lastClr") or c.get("val") for c in entry if isinstance(c.tag, str)), None)
         if value:
             theme.colours[_local(entry)] = value.upper()
     for which in ("major", "minor"):
