@@ -28,10 +28,12 @@ GERMAN = {"Title Slide": "Titelfolie", "Title and Content": "Titel und Inhalt", 
           "Two Content": "Zwei Inhalte", "Comparison": "Vergleich", "Title Only": "Nur Titel", "Blank": "Leer",
           "Content with Caption": "Inhalt mit Überschrift", "Picture with Caption": "Bild mit Überschrift",
           "Title and Vertical Text": "Titel und vertikaler Text", "Vertical Title and Text": "Vertikaler Titel und Text"}
-JAPANESE = {"Title Slide": "タイトル スライド", "Title and Content": "タイトルとコンテンツ", "Section Header": "セクション見出し",
+JAPANESE = {"Title Slide": "タイトル スライド", "Title and Content": "タイトルとコンテンツ",
+            "Section Header": "セクション見出し",
             "Two Content": "2 つのコンテンツ", "Comparison": "比較", "Title Only": "タイトルのみ", "Blank": "白紙",
             "Content with Caption": "タイトル付きのコンテンツ", "Picture with Caption": "タイトル付きの図",
-            "Title and Vertical Text": "タイトルと縦書きテキスト", "Vertical Title and Text": "縦書きタイトルと縦書きテキスト"}
+            "Title and Vertical Text": "タイトルと縦書きテキスト",
+            "Vertical Title and Text": "縦書きタイトルと縦書きテキスト"}
 
 
 def _parts(presentation) -> list[etree._Element]:

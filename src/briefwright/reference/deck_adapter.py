@@ -27,6 +27,11 @@ Overrides = dict[tuple[str, ...], Where]
 _TEXT_KEYS = ("ink", "inverse", "accent", "muted", "paper")
 
 
+def role_mapping(audience: AudienceProfile) -> dict[str, str]:
+    """The profile's branding.layouts: role → layout name."""
+    return {str(role): name for role, name in audience.branding.layouts.items()}
+
+
 def master_of(audience: AudienceProfile) -> Master:
     """The reference deck's master, or python-pptx's default deck when the profile names none."""
     return read_master(audience.branding.reference_pptx or DEFAULT_TEMPLATE)
@@ -34,7 +39,7 @@ def master_of(audience: AudienceProfile) -> Master:
 
 def layout_choice(audience: AudienceProfile) -> tuple[Master, Choice]:
     master = master_of(audience)
-    return master, choose(master, dict(audience.branding.layouts))
+    return master, choose(master, role_mapping(audience))
 
 
 def _check_layout_names(master: Master, audience: AudienceProfile, overrides: Overrides) -> None:
@@ -131,7 +136,7 @@ def effective(product: Product, audience: AudienceProfile, layers: Layers) -> tu
     overrides = overridden_fields(layers, audience.id)
     master = read_master(reference)
     _check_layout_names(master, audience, overrides)
-    choice = choose(master, dict(audience.branding.layouts))
+    choice = choose(master, role_mapping(audience))
     if choice.errors:
         raise fail("template-unusable", Where(reference, field="branding.reference_pptx"),
                    "; ".join(choice.errors), f"run 'briefwright template check {reference.name}' to see its layouts")

@@ -163,7 +163,7 @@ def _placeholder(shape: etree._Element, inherited: dict[str, Placeholder]) -> Pl
     if ph.get("orient") == "vert" and not vertical:
         vertical = "vert"  # a placeholder declared vertical, whatever its body properties say
     rotation = _rotation(shape) if _rect(shape) is not None else (parent.rotation if parent else 0.0)
-    return Placeholder(kind, idx, rect, insets, autofit, vertical, rotation)  # type: ignore[arg-type]
+    return Placeholder(kind, idx, rect, insets, autofit, vertical, rotation)
 
 
 def _filled(shape: etree._Element) -> bool:
@@ -312,7 +312,7 @@ def read_master(path: Path) -> Master:
         raise fail("reference-unreadable", Where(path, field="branding.reference_pptx"),
                    f"the reference deck cannot be opened ({type(exc).__name__})",
                    "save it again from PowerPoint as .pptx, or remove reference_pptx from the profile") from None
-    width, height = presentation.slide_width / EMU, presentation.slide_height / EMU
+    width, height = (presentation.slide_width or 0) / EMU, (presentation.slide_height or 0) / EMU
     theme = _theme(presentation.slide_masters[0].part)
     reader = _Reader(theme, width, height)
     layouts: list[Layout] = []

@@ -78,6 +78,8 @@ def classify(layout: Layout, master: Master) -> Classified:
     large = [p for p in bodies if p.rect is not None and p.rect.area >= MIN_BODY_SHARE * master.width * master.height]
     if len(bodies) == 1 and large:
         return Classified(layout, "content", "a title and one body placeholder")
+    if len(bodies) == 1:
+        return Classified(layout, "other", "a body placeholder too small for slide text (a caption or section header)")
     return Classified(layout, "other", f"{len(bodies)} body placeholders (two columns, comparison or caption)")
 
 
