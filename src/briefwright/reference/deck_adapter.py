@@ -137,6 +137,9 @@ def effective(product: Product, audience: AudienceProfile, layers: Layers) -> tu
     master = read_master(reference)
     _check_layout_names(master, audience, overrides)
     choice = choose(master, role_mapping(audience))
+    for role, message in choice.mapping_errors.items():
+        raise fail("template-layout-role", overrides.get(("branding", "layouts", role), Where(reference)), message,
+                   f"run 'briefwright template check {reference.name}' to see each layout's role")
     if choice.errors:
         raise fail("template-unusable", Where(reference, field="branding.reference_pptx"),
                    "; ".join(choice.errors), f"run 'briefwright template check {reference.name}' to see its layouts")

@@ -13,7 +13,6 @@ from briefwright.reference.pptx_master import Layout, Master, Rect
 from briefwright.reference.pptx_roles import Choice, body_placeholders, subtitle_placeholder, title_placeholder
 
 GAP = 0.08  # inches between stacked boxes
-BANNER_BAND = 0.36  # the strip a classification banner takes at the top and bottom
 LOGO = (0.75, 0.25)  # the profile logo's frame, as in the built-in products
 MARGIN = 0.3
 
@@ -35,9 +34,9 @@ def clear_of(rect: Rect, obstacles: list[Rect]) -> Rect:
     return rect
 
 
-def _on_slide(rect: Rect, master: Master, banner: bool) -> Rect:
-    top = BANNER_BAND if banner else 0.0
-    bottom = master.height - (BANNER_BAND if banner else 0.0)
+def _on_slide(rect: Rect, master: Master, limits: tuple[float, float]) -> Rect:
+    """rect clipped to the slide, between the limits the banners leave."""
+    top, bottom = limits
     y = max(rect.y, top)
     return Rect(max(rect.x, 0.0), y, min(rect.right, master.width) - max(rect.x, 0.0), min(rect.bottom, bottom) - y)
 
@@ -57,25 +56,25 @@ def _content_area(layout: Layout, body_layout: Layout | None, master: Master, ti
     return Rect(title.x, title.bottom + GAP, title.w, master.height - MARGIN - title.bottom - GAP)
 
 
-def _slide_boxes(master: Master, choice: Choice, product: Product, banner: bool) -> dict[str, Box]:
+def _slide_boxes(master: Master, choice: Choice, product: Product, limits: tuple[float, float]) -> dict[str, Box]:
     layout = choice.slide
     assert layout is not None
     obstacles = [o.rect for o in layout.obstacles]
     boxes = product.boxes
     placeholder = title_placeholder(layout)
     assert placeholder is not None and placeholder.rect is not None
-    title = clear_of(_on_slide(placeholder.rect, master, banner), obstacles)
-    body = clear_of(_on_slide(_content_area(layout, choice.content, master, placeholder.rect), master, banner), obstacles)
+    title = clear_of(_on_slide(placeholder.rect, master, limits), obstacles)
+    body = clear_of(_on_slide(_content_area(layout, choice.content, master, placeholder.rect), master, limits), obstacles)
     kicker_h, rule_h = boxes["kicker"].h, boxes["title_rule"].h
     on_top = placeholder.rect.y < master.height / 2
     # The kicker sits above the title, in free space when the master leaves it, else in the title's top.
-    kicker = clear_of(_on_slide(Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h), master, banner),
+    kicker = clear_of(_on_slide(Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h), master, limits),
                       obstacles)
     inside = kicker.h < kicker_h - 0.01 or kicker.overlaps(body)
     need = boxes["title"].h + (kicker_h if inside else 0.0)
     if title.h < need:  # a band or logo took part of the title's place: it grows into the body's side
         grown = Rect(title.x, title.y, title.w, need) if on_top else Rect(title.x, title.bottom - need, title.w, need)
-        title = clear_of(_on_slide(grown, master, banner), obstacles)
+        title = clear_of(_on_slide(grown, master, limits), obstacles)
     if inside:
         kicker = Rect(title.x, title.y, title.w, kicker_h)
         title = Rect(title.x, title.y + kicker_h, title.w, title.h - kicker_h)
@@ -91,7 +90,7 @@ def _slide_boxes(master: Master, choice: Choice, product: Product, banner: bool)
     # The source line goes below the body where the master leaves room (its footer strip), else
     # it is cut from the body's foot.
     source = Rect(body.x, body.bottom + GAP, body.w, source_h)
-    limit = master.height - (BANNER_BAND if banner else 0.1)
+    limit = min(limits[1], master.height - 0.1)
     if source.bottom > limit or clear_of(source, obstacles) != source or (not on_top and source.overlaps(rule)):
         source = Rect(body.x, body.bottom - source_h, body.w, source_h)
         body = Rect(body.x, body.y, body.w, body.h - source_h - GAP)
@@ -107,14 +106,14 @@ def _slide_boxes(master: Master, choice: Choice, product: Product, banner: bool)
             "page_number": _box(number, boxes["page_number"].inset), "logo": _box(logo, 0)}
 
 
-def _cover_boxes(master: Master, layout: Layout, product: Product, banner: bool, logo: Rect) -> dict[str, Box]:
+def _cover_boxes(master: Master, layout: Layout, product: Product, limits: tuple[float, float], logo: Rect) -> dict[str, Box]:
     boxes = product.boxes
     obstacles = [o.rect for o in layout.obstacles] + [logo]
     placeholder = title_placeholder(layout)
     assert placeholder is not None and placeholder.rect is not None
-    title = clear_of(_on_slide(placeholder.rect, master, banner), obstacles)
+    title = clear_of(_on_slide(placeholder.rect, master, limits), obstacles)
     kicker_h = boxes["cover_kicker"].h
-    kicker = clear_of(_on_slide(Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h), master, banner),
+    kicker = clear_of(_on_slide(Rect(title.x, title.y - kicker_h - GAP / 2, title.w, kicker_h), master, limits),
                       obstacles)
     if kicker.h < kicker_h - 0.01:
         kicker = Rect(title.x, title.y, title.w, kicker_h)
@@ -123,10 +122,10 @@ def _cover_boxes(master: Master, layout: Layout, product: Product, banner: bool,
     below = Rect(title.x, title.bottom + GAP, title.w, master.height - MARGIN - title.bottom - GAP)
     lower = subtitle_ph.rect if subtitle_ph is not None and subtitle_ph.rect is not None \
         and subtitle_ph.rect.y >= title.bottom - 0.01 else below
-    lower = clear_of(_on_slide(lower, master, banner), obstacles)
+    lower = clear_of(_on_slide(lower, master, limits), obstacles)
     meta_h = boxes["cover_meta"].h
     if lower.h < boxes["cover_subtitle"].h + meta_h + GAP:  # too short for both: take the free area below too
-        extended = clear_of(_on_slide(Rect(lower.x, lower.y, lower.w, master.height - MARGIN - lower.y), master, banner),
+        extended = clear_of(_on_slide(Rect(lower.x, lower.y, lower.w, master.height - MARGIN - lower.y), master, limits),
                             obstacles)
         lower = extended if extended.h > lower.h else lower
     subtitle_h = max(min(boxes["cover_subtitle"].h, lower.h - meta_h - GAP), lower.h * 0.5)
@@ -138,22 +137,32 @@ def _cover_boxes(master: Master, layout: Layout, product: Product, banner: bool,
             "cover_meta": _box(meta, boxes["cover_meta"].inset)}
 
 
-def _banner_boxes(master: Master, product: Product) -> dict[str, Box]:
+def _banner_boxes(master: Master, product: Product, obstacles: list[Rect]) -> tuple[dict[str, Box], float, float]:
+    """The classification banners at the top and bottom centre, below or above any band the master draws
+    there; and the top and bottom limits they leave for everything else."""
     top, bottom = product.boxes["banner_top"], product.boxes["banner_bottom"]
     width = min(top.w, master.width - 2 * MARGIN)
     x = (master.width - width) / 2
-    return {"banner_top": Box(x=round(x, 4), y=0.04, w=round(width, 4), h=top.h, inset=top.inset),
-            "banner_bottom": Box(x=round(x, 4), y=round(master.height - 0.04 - bottom.h, 4), w=round(width, 4),
-                                 h=bottom.h, inset=bottom.inset)}
+    upper = Rect(x, 0.04, width, top.h)
+    while (hit := [o for o in obstacles if upper.overlaps(o)]) and upper.bottom < master.height / 2:
+        upper = Rect(x, max(o.bottom for o in hit) + 0.04, width, top.h)
+    lower = Rect(x, master.height - 0.04 - bottom.h, width, bottom.h)
+    while (hit := [o for o in obstacles if lower.overlaps(o)]) and lower.y > master.height / 2:
+        lower = Rect(x, min(o.y for o in hit) - 0.04 - bottom.h, width, bottom.h)
+    boxes = {"banner_top": _box(upper, top.inset), "banner_bottom": _box(lower, bottom.inset)}
+    return boxes, upper.bottom + 0.02, lower.y - 0.02
 
 
 def derive_boxes(master: Master, choice: Choice, product: Product, banner: bool) -> dict[str, Box]:
     """Every box the deck builder draws into, from the master. No accent band: the master decorates."""
-    slide = _slide_boxes(master, choice, product, banner)
-    assert choice.title is not None
+    assert choice.title is not None and choice.slide is not None
+    obstacles = [o.rect for o in (*choice.title.obstacles, *choice.slide.obstacles)]
+    banners, top, bottom = _banner_boxes(master, product, obstacles)
+    limits = (top, bottom) if banner else (0.0, master.height)
+    slide = _slide_boxes(master, choice, product, limits)
     logo = slide["logo"]
-    cover = _cover_boxes(master, choice.title, product, banner, Rect(logo.x, logo.y, logo.w, logo.h))
-    return {**slide, **cover, **_banner_boxes(master, product)}
+    cover = _cover_boxes(master, choice.title, product, limits, Rect(logo.x, logo.y, logo.w, logo.h))
+    return {**slide, **cover, **banners}
 
 
 def with_master_geometry(product: Product, master: Master, choice: Choice, banner: bool) -> Product:

@@ -39,6 +39,7 @@ class Choice:
     content: Layout | None  # the layout whose body placeholder gives the body box
     slide: Layout | None  # the layout every non-cover slide is made from
     errors: list[str] = field(default_factory=list)
+    mapping_errors: dict[str, str] = field(default_factory=dict)  # role → why the profile's layout cannot serve
     warnings: list[str] = field(default_factory=list)
 
 
@@ -101,8 +102,8 @@ def _mapped(classified: list[Classified], mapping: dict[str, str], role: str, ch
     usable = {"title": ("title", "content", "title_only"), "content": ("content",),
               "title_only": ("title_only", "content"), "blank": ("blank", "title_only", "content")}[role]
     if entry.role not in usable:
-        choice.errors.append(f"layout '{name}' given for '{role}' is {entry.role} ({entry.why}); "
-                             f"a '{role}' layout needs {ROLES[role]}")
+        choice.mapping_errors[role] = (f"layout '{name}' given for '{role}' is {entry.role} ({entry.why}); "
+                                       f"a '{role}' layout needs {ROLES[role]}")
         return None
     return entry.layout
 

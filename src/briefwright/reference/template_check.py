@@ -68,7 +68,7 @@ def _problems(master: Master, mapping: dict[str, str], report: Report) -> None:
         report.error("reference-has-slides", where, f"the file has {master.slide_count} slide(s); a master may "
                      "hold only masters and layouts", "delete its slides and keep the layouts")
     choice = choose(master, mapping)
-    for message in choice.errors:
+    for message in [*choice.mapping_errors.values(), *choice.errors]:
         report.error("template-unusable", where, message, "fix the master, or map roles in the profile's "
                      "branding.layouts to usable layouts")
     for message in choice.warnings:
