@@ -15,6 +15,7 @@ from briefwright.reference.pptx_roles import Choice, body_placeholders, subtitle
 GAP = 0.08  # inches between stacked boxes
 LOGO = (0.75, 0.25)  # the profile logo's frame, as in the built-in products
 MARGIN = 0.3
+Limits = tuple[float, float]  # the top and bottom y that text may use (banners take what is outside)
 
 
 def clear_of(rect: Rect, obstacles: list[Rect]) -> Rect:
@@ -34,7 +35,7 @@ def clear_of(rect: Rect, obstacles: list[Rect]) -> Rect:
     return rect
 
 
-def _on_slide(rect: Rect, master: Master, limits: tuple[float, float]) -> Rect:
+def _on_slide(rect: Rect, master: Master, limits: Limits) -> Rect:
     """rect clipped to the slide, between the limits the banners leave."""
     top, bottom = limits
     y = max(rect.y, top)
@@ -56,7 +57,7 @@ def _content_area(layout: Layout, body_layout: Layout | None, master: Master, ti
     return Rect(title.x, title.bottom + GAP, title.w, master.height - MARGIN - title.bottom - GAP)
 
 
-def _slide_boxes(master: Master, choice: Choice, product: Product, limits: tuple[float, float]) -> dict[str, Box]:
+def _slide_boxes(master: Master, choice: Choice, product: Product, limits: Limits) -> dict[str, Box]:
     layout = choice.slide
     assert layout is not None
     obstacles = [o.rect for o in layout.obstacles]
@@ -106,7 +107,7 @@ def _slide_boxes(master: Master, choice: Choice, product: Product, limits: tuple
             "page_number": _box(number, boxes["page_number"].inset), "logo": _box(logo, 0)}
 
 
-def _cover_boxes(master: Master, layout: Layout, product: Product, limits: tuple[float, float], logo: Rect) -> dict[str, Box]:
+def _cover_boxes(master: Master, layout: Layout, product: Product, limits: Limits, logo: Rect) -> dict[str, Box]:
     boxes = product.boxes
     obstacles = [o.rect for o in layout.obstacles] + [logo]
     placeholder = title_placeholder(layout)
