@@ -15,6 +15,7 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
+from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
@@ -32,6 +33,7 @@ class PptxRenderer:
         self.fonts = audience.branding.fonts
         self.report = report if report is not None else Report()
         self.master, self.choice = layout_choice(audience)
+        self._dark_slide = False  # the slide being drawn has a dark background
 
     def _rgb(self, key: str) -> RGBColor:
         return RGBColor.from_string(self.palette.hex(key))
@@ -85,6 +87,8 @@ class PptxRenderer:
                 ooxml.set_alt_text(group, spec.alt_text)
                 continue
             if isinstance(spec, PictureShape):
+                if self._dark_slide:  # a logo drawn for light paper would vanish: it gets a paper plate
+                    self._add_plate(tree, spec.box, ids)
                 picture = slide.shapes.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
                                                    Inches(spec.box.w), Inches(spec.box.h))
                 ids.saw(picture.shape_id)
@@ -94,7 +98,10 @@ class PptxRenderer:
             if isinstance(spec, RectShape):
                 element = drawingml.add_filled_shape(tree, ids.take(), spec.name, drawingml.PRESET[spec.kind],
                                                      self._frame(spec.box), self.palette.hex(spec.fill))
-                ooxml.set_alt_text(element, spec.alt_text or "decorative")
+                if spec.alt_text:
+                    ooxml.set_alt_text(element, spec.alt_text)
+                else:
+                    mark_decorative(element)
                 continue
             element = None
             if spec.placeholder is not None and slide is not None:
@@ -111,7 +118,16 @@ class PptxRenderer:
             if spec.alt_text:
                 ooxml.set_alt_text(element, spec.alt_text)
 
+    def _add_plate(self, tree, box: Box, ids: drawingml.ShapeIds) -> None:
+        margin = 0.06
+        plate = Box(x=box.x - margin, y=box.y - margin, w=box.w + 2 * margin, h=box.h + 2 * margin, inset=0)
+        mark_decorative(drawingml.add_filled_shape(tree, ids.take(), "Logo plate", drawingml.PRESET["rounded"],
+                                                   self._frame(plate), self.palette.hex("paper")))
+
     def _add_slide(self, presentation, model: SlideModel) -> None:
+        layout = self.choice.title if model.layout == "Title Slide" else self.choice.slide
+        ground = self.palette.hex(model.background) if model.background else (layout.background if layout else "FFFFFF")
+        self._dark_slide = contrast.is_dark(ground) and not contrast.is_dark(self.palette.hex("paper"))
         slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
         if model.background:
             fill = slide.background.fill
@@ -175,6 +191,18 @@ class PptxRenderer:
         buffer = io.BytesIO()
         presentation.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(shape_element) -> None:
+    """Office's decorative mark (a16 adec:decorative), which screen readers skip, in place of alt text."""
+    c_nv_pr = shape_element.find(f".//{{{ooxml.P_NS}}}cNvPr")
+    extensions = etree.SubElement(c_nv_pr, ooxml.a_tag("extLst"))
+    extension = etree.SubElement(extensions, ooxml.a_tag("ext"), uri=_DECORATIVE_URI)
+    etree.SubElement(extension, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS}, val="1")
 
 
 def _placeholder(tree, kind: str):
