@@ -19,11 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests import gallery_pptx  # noqa: E402
+
 from briefwright.build import collect, plan_product, render_product  # noqa: E402
 from briefwright.diagnostics import Report  # noqa: E402
 from briefwright.project import load_project  # noqa: E402
 from briefwright.reference.pptx_master import read_master  # noqa: E402
-from tests import gallery_pptx  # noqa: E402
 
 PRODUCT = "deck-10"
 
