@@ -212,3 +212,79 @@ class Describe_a_deck_on_a_localised_master:
             assert title is not None and title.text.strip()
             assert title._element.find(".//{*}bodyPr").get("vert") in (None, "horz")
             assert title.text_frame.paragraphs[0].runs[0].font.name == "Arial"
+
+
+def _tiny_on(master: Path, tmp_path: Path, extra: str = "") -> Path:
+    """The tiny project with its reader profile on `master`, fonts named so that none need installing."""
+    root = tmp_path / "tiny"
+    shutil.copytree(Path(__file__).parent / "roots" / "tiny", root)
+    (root / "templates" / "reference").mkdir()
+    shutil.copy(master, root / "templates" / "reference" / master.name)
+    profile = root / "templates" / "audiences" / "reader.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + f"branding:\n  reference_pptx: reference/{master.name}\n"
+                       + extra, encoding="utf-8")
+    return root
+
+
+ARIAL = "  fonts: {heading: Arial, body: Times New Roman, east_asian: Yu Gothic}\n"
+
+
+class Describe_problems_a_build_reports:
+    def it_fails_a_strict_build_whose_cover_falls_back_and_warns_otherwise(self, gallery, tmp_path: Path) -> None:
+        from briefwright.build import build
+        from briefwright.project import load_project
+
+        presentation = Presentation(str(gallery["wide"]))
+        presentation.slide_layouts.remove(presentation.slide_layouts[0])
+        master = tmp_path / "no-cover.pptx"
+        presentation.save(str(master))
+        project = load_project(_tiny_on(master, tmp_path, ARIAL), explicit=True)
+        with pytest.raises(BriefwrightError) as caught:
+            build(project, products=["deck-5"], out_dir=tmp_path / "strict", strict=True)
+        assert any("no title-slide layout" in d.message and "'Title Only'" in d.message
+                   for d in caught.value.report.items)
+        result = build(project, products=["deck-5"], out_dir=tmp_path / "lenient")
+        assert [d.code for d in result.report.warnings] == ["layout-fallback"]
+
+    def it_names_the_master_and_what_to_install_for_a_theme_font_it_cannot_measure(self, gallery, tmp_path: Path) -> None:
+        from briefwright.build import build
+        from briefwright.project import load_project
+
+        presentation = Presentation(str(gallery["wide"]))
+        gallery_pptx._set_theme(presentation, fonts={"major/latin": "Briefwright Absent Face"})
+        master = tmp_path / "odd-font.pptx"
+        presentation.save(str(master))
+        with pytest.raises(BriefwrightError) as caught:
+            build(load_project(_tiny_on(master, tmp_path), explicit=True), products=["deck-5"], out_dir=tmp_path / "o")
+        message = caught.value.report.errors[0].format()
+        assert "odd-font.pptx" in message and "theme majorFont (latin)" in message
+        assert "install 'Briefwright Absent Face'" in message and "branding.fonts.heading" in message
+
+
+class Describe_template_check:
+    def it_describes_a_master_for_a_profile(self, gallery, tmp_path: Path, capsys) -> None:
+        from briefwright.cli import main
+
+        root = _tiny_on(gallery["german"], tmp_path, ARIAL)
+        code = main(["template", "check", str(gallery["german"]), "--audience", "reader", "--project", str(root)])
+        out = capsys.readouterr().out
+        assert code == 0
+        assert "slide size: 13.33 × 7.50 in" in out
+        assert "'Titel und vertikaler Text': vertical" in out and "'Nur Titel': title_only" in out
+        assert "← used for cover" in out and "usable boxes for deck-10" in out and "body " in out
+
+    def it_explains_a_bad_master_and_exits_non_zero(self, gallery, capsys) -> None:
+        from briefwright.cli import main
+
+        code = main(["template", "check", str(gallery["bad"])])
+        captured = capsys.readouterr()
+        assert code == 1, captured.err
+        assert "horizontal title placeholder" in captured.err and "add a 'Title Only'" in captured.err
+
+    def it_says_word_references_are_for_the_word_side(self, tmp_path: Path, capsys) -> None:
+        from briefwright.cli import main
+
+        document = tmp_path / "letter.docx"
+        shutil.copy(Path(__file__).parent.parent / "templates" / "reference" / "defence.docx", document)
+        assert main(["template", "check", str(document)]) == 0
+        assert "letter.docx" in capsys.readouterr().out

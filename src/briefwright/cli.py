@@ -173,7 +173,7 @@ def cmd_template_check(args: argparse.Namespace) -> int:
     from briefwright.reference.cli_support import run_template_check
 
     report = run_template_check(Path(args.file), args.audience, args.product, args.project, _overlay(args))
-    _print_report(report)
+    _print_report(report, sys.stderr)  # the stream of now, not of import time
     return EXIT_FAILED if report.failed(args.strict) else EXIT_OK
 
 

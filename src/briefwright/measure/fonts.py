@@ -104,13 +104,16 @@ def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | N
         for path in sorted(folder.rglob("*")):
             if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
                 continue
-            fonts = TTCollection(str(path), lazy=True).fonts if path.suffix.lower() in {".ttc", ".otc"} \
-                else [TTFont(str(path), lazy=True)]
-            for index, font in enumerate(fonts):
-                if wanted in _family_names(font):
-                    if _is_bold(font) == bold:
-                        return FontFile(path, index)
-                    fallback = fallback or FontFile(path, index)
+            holder = TTCollection(str(path), lazy=True) if path.suffix.lower() in {".ttc", ".otc"} \
+                else TTFont(str(path), lazy=True)
+            try:
+                for index, font in enumerate(holder.fonts if isinstance(holder, TTCollection) else [holder]):
+                    if wanted in _family_names(font):
+                        if _is_bold(font) == bold:
+                            return FontFile(path, index)
+                        fallback = fallback or FontFile(path, index)
+            finally:
+                holder.close()  # a lazy font keeps its file open until closed
     return fallback
 
 
