@@ -19,7 +19,7 @@ from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _PLACEHOLDER_TYPES = {"title": ("title", "ctrTitle"), "subtitle": ("subTitle", "body", "obj")}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}  # where a placeholder's type does not say
