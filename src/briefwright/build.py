@@ -27,7 +27,6 @@ from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
-from briefwright.reference.deck_adapter import effective as effective_deck
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.job import RenderJob, load_writer
@@ -82,7 +81,10 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
     product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
-    product, audience = effective_deck(product, audience, workspace.layers)  # a reference master's geometry and look
+    if product.kind == "slides":  # a reference master's geometry and look; python-pptx only for decks
+        from briefwright.reference.deck_adapter import effective as effective_deck
+
+        product, audience = effective_deck(product, audience, workspace.layers)
     typesetter = Typesetter(product, audience)
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued)
