@@ -95,6 +95,15 @@ class Describe_layout_roles:
         choice = choose(read_master(gallery["four-three"]), {"content": "CO Two Content"})
         assert "is other" in choice.mapping_errors["content"]
 
+    def it_finds_vertical_and_rotated_text_in_a_layout(self, gallery) -> None:
+        from briefwright.reference.pptx_master import vertical_text
+
+        layouts = {layout.name: layout for layout in Presentation(str(gallery["bad"])).slide_layouts}
+        assert vertical_text(layouts["Vertical Title and Text"]._element) == \
+            ["Vertical Title 1", "Vertical Text Placeholder 2"]
+        upright = Presentation(str(gallery["wide"])).slide_layouts
+        assert not any(vertical_text(layout._element) for layout in upright if "Vertical" not in layout.name)
+
     def it_refuses_a_master_with_no_horizontal_title(self, gallery) -> None:
         choice = choose(read_master(gallery["bad"]), {})
         assert choice.slide is None and "vertical or rotated" in choice.errors[0]

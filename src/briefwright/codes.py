@@ -154,6 +154,7 @@ CHECKS: tuple[Check, ...] = (
         output-slides | the deck has another number of slides than promised
         output-notes | speaker notes differ from the plan
         output-autofit | a shape asks the viewer to shrink its text
+        output-vertical | a slide's text is set vertically or rotated
         output-alt-text | an image without alt text
         output-evidence | a claim cites a quote not marked in the page's source texts
         output-external | the page fetches something; it must be self-contained

@@ -22,7 +22,7 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS = {"a": _A, "p": _P}
 _DEFAULT_INSETS = (0.1, 0.05, 0.1, 0.05)  # left, top, right, bottom: DrawingML's defaults
-_VERTICAL = {"vert", "vert270", "eaVert", "wordArtVert", "wordArtVertRtl", "mongolianVert"}
+VERTICAL = {"vert", "vert270", "eaVert", "wordArtVert", "wordArtVertRtl", "mongolianVert"}
 BACKGROUND_SHARE = 0.6  # a filled shape covering this much of the slide is its background, not an obstacle
 
 
@@ -156,7 +156,7 @@ def _placeholder(shape: etree._Element, inherited: dict[str, Placeholder]) -> Pl
         insets = tuple(int(body.get(name)) / EMU if body.get(name) is not None else default  # type: ignore[assignment]
                        for name, default in zip(("lIns", "tIns", "rIns", "bIns"), insets))
         if body.get("vert") is not None:
-            vertical = body.get("vert") if body.get("vert") in _VERTICAL else ""
+            vertical = body.get("vert") if body.get("vert") in VERTICAL else ""
         for local, meaning in (("normAutofit", "shrink"), ("spAutoFit", "grow"), ("noAutofit", "none")):
             if body.find(f"a:{local}", NS) is not None:
                 autofit = meaning
@@ -301,6 +301,19 @@ def _read_master(master, number: int, reader: _Reader, theme: Theme) -> list[Lay
                               [*(master_obstacles if shows_master else []), *obstacles],
                               (backdrop or background).upper(), note))
     return layouts
+
+
+def vertical_text(part_element: etree._Element) -> list[str]:
+    """Names of the shapes in a slide or layout whose text runs vertically or that are rotated."""
+    found = []
+    for shape in part_element.iter(f"{{{_P}}}sp"):
+        body = _body_properties(shape)
+        ph = _ph(shape)
+        if (body is not None and body.get("vert") in VERTICAL) or (ph is not None and ph.get("orient") == "vert") \
+                or _rotation(shape) % 360:
+            holder = shape.find("./*/p:cNvPr", NS)
+            found.append(holder.get("name", "?") if holder is not None else "?")
+    return found
 
 
 @lru_cache(maxsize=16)

@@ -53,6 +53,9 @@ def _describe_master(master: Master, show: Print, mapping: dict[str, str]) -> di
 
 def _describe_result(product: Product, audience: AudienceProfile, show: Print) -> None:
     fonts, palette = audience.branding.fonts, audience.branding.palette
+    kept = [name for name, used in audience.branding.from_master if not used]
+    if kept:
+        show(f"the profile keeps its own {', '.join(kept)} (branding.from_master: false)")
     show(f"drawn with (profile overrides win): headings {fonts.heading}, body {fonts.body}, "
          f"East Asian {fonts.east_asian}; ink #{palette.ink}, accent #{palette.accent}, muted #{palette.muted}")
     show(f"usable boxes for {product.id} on {product.slide_size[0]:.2f} × {product.slide_size[1]:.2f} in:")

@@ -17,6 +17,7 @@ from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
 from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
+from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.job import Rendered, RenderJob
@@ -205,6 +206,16 @@ def mark_decorative(shape_element) -> None:
     etree.SubElement(extension, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS}, val="1")
 
 
+def _title_like(layout_element, name: str) -> bool:
+    """Whether the layout's shape of that name is a title or body placeholder a slide inherits from."""
+    for shape in layout_element.iter(ooxml.p_tag("sp")):
+        c_nv_pr = shape.find(f"./*/{ooxml.p_tag('cNvPr')}")
+        ph = shape.find(f"./*/{ooxml.p_tag('nvPr')}/{ooxml.p_tag('ph')}")
+        if c_nv_pr is not None and c_nv_pr.get("name") == name and ph is not None:
+            return ph.get("type", "obj") in ("title", "ctrTitle", "subTitle", "body", "obj")
+    return False
+
+
 def _placeholder(tree, kind: str):
     """The slide's title or subtitle placeholder: by its type, else by the index the default deck gives it."""
     for shape in tree:
@@ -261,6 +272,12 @@ def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, w
         written = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if " ".join(written.split()) != " ".join(model.notes.split()):
             report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
+        crooked = vertical_text(slide._element) + [f"{name} (from layout '{slide.slide_layout.name}')" for name in
+                                                   vertical_text(slide.slide_layout._element)
+                                                   if _title_like(slide.slide_layout._element, name)]
+        if crooked:
+            report.error("output-vertical", where, f"slide {number}: text set vertically or rotated in "
+                         f"{', '.join(crooked)}")
         for autofit in slide._element.iter(ooxml.a_tag("normAutofit")):
             shape = next(autofit.iterancestors(ooxml.p_tag("sp")), None)
             name = shape.find(f"./*/{ooxml.p_tag('cNvPr')}").get("name") if shape is not None else "?"
