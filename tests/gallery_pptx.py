@@ -174,8 +174,11 @@ def sidebar(presentation) -> None:
 
 
 def dark(presentation) -> None:
-    """16:9 with a near-black background: text must be light."""
+    """16:9 with a near-black background (text must be light) and titles styled in capitals, which
+    briefwright's measured, mixed-case titles must not inherit."""
     _scale(presentation, 13.333, 7.5)
+    title_style = presentation.slide_master._element.find("./p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr", NS)
+    title_style.set("cap", "all")
     _set_theme(presentation, colours={"dk1": "0D1117", "lt1": "F5F5F0", "accent1": "2F5FA8"})
     master = presentation.slide_master._element
     master.find("p:clrMap", NS).attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
