@@ -183,7 +183,9 @@ def cmd_template_check(args: argparse.Namespace) -> int:
     """Describe a reference template: for a deck, the project's (or built-in) deck product and profile."""
     from briefwright.reference.cli_support import run_template_check
 
-    report = run_template_check(Path(args.file), args.audience, args.product, args.project, _overlay(args))
+    audience = _option_names([args.audience], "--audience")[0] if args.audience else None
+    product = _option_names([args.product], "--product")[0] if args.product else None
+    report = run_template_check(Path(args.file), audience, product, args.project, _overlay(args))
     _print_report(report, sys.stderr)  # the stream of now, not of import time
     return EXIT_FAILED if report.failed(args.strict) else EXIT_OK
 
