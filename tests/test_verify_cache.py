@@ -91,3 +91,20 @@ class Describe_a_cached_check:
         logo.write_bytes(b"not an image")
         result = _check(tiny)
         assert result.returncode == 1 and "cannot be read" in result.stderr
+
+
+def test_a_cache_made_with_another_users_secret_is_not_trusted(tiny: Path, tmp_path: Path) -> None:
+    """A project may arrive with a build folder: a check answer or verification forged there must not match."""
+    import json
+
+    def check_as(home: Path) -> str:
+        env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(home)}
+        result = subprocess.run([sys.executable, "-m", "briefwright", "check", "--project", str(tiny)],
+                                capture_output=True, text=True, check=False, env=env)
+        assert result.returncode == 0, result.stderr
+        stored = next((tiny / "build" / CACHE_FOLDER).glob("check-*.json"))
+        return json.loads(stored.read_text(encoding="utf-8"))["base"]
+
+    mine, theirs = check_as(tmp_path / "me"), check_as(tmp_path / "them")
+    assert mine != theirs and check_as(tmp_path / "me") == mine
+    assert (tmp_path / "me/briefwright/cache-key").stat().st_mode & 0o077 == 0

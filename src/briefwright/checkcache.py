@@ -130,7 +130,10 @@ def _digest_files(digest: Any, folder: Path, skip: set[str] = frozenset()) -> No
 def _base_key(root: Path, folders: list[Path], options: dict[str, str | bool]) -> str:
     from importlib import metadata
 
-    digest = hashlib.sha256(json.dumps([sys.version, str(root), str(Path.cwd()), sorted(options.items())]).encode())
+    from briefwright.cachekey import user_secret  # a forged answer in a project's build folder cannot match
+
+    digest = hashlib.sha256(user_secret())
+    digest.update(json.dumps([sys.version, str(root), str(Path.cwd()), sorted(options.items())]).encode())
     for library in LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}\n".encode())

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefwright import __version__
+from briefwright.cachekey import user_secret
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.output import write_atomic
 from briefwright.sources.registry import QuoteMatch, SourceRegistry
@@ -41,7 +42,7 @@ def code_digest() -> str:
 
 def verification_key(sources: SourceRegistry, content_dir: Path) -> str:
     """Digest of every input the quote check and the faithfulness lint read, and of the code."""
-    digest = hashlib.sha256(code_digest().encode())
+    digest = hashlib.sha256(user_secret() + code_digest().encode())  # a forged cache cannot match
     digest.update(sources.metadata_path.read_bytes())
     for source in sources:  # each seed's bytes were checked against this sha256 when loaded
         digest.update(f"{source.id}\0{source.meta.sha256}\n".encode())
@@ -68,9 +69,8 @@ class VerificationCache:
     """One project's cached verification; `hit` says whether the stored results match the inputs."""
 
     def __init__(self, root: Path, folder: Path, key: str) -> None:
-        resolved, base = folder.resolve(), root.resolve()
-        # A build folder outside the project (the user's choice) holds products only: no cache there.
-        self.enabled = resolved == base or base in resolved.parents
+        # The folder a build writes into (the project's build/, or --out): it writes nothing else.
+        self.enabled = True
         self.path = folder / CACHE_FOLDER / CACHE_FILE
         self.key = key
         self.stored = self._read() if self.enabled else None
