@@ -281,20 +281,28 @@ class LintContext:
         return meta.publisher if isinstance(meta.publisher, str) else source_id
 
 
+def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
+    return LintContext(sources, Names(sources), common_words(claims))
+
+
+def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:
+    """Every rule's findings on one claim, before waivers."""
+    return [finding for rule in RULES for finding in rule(claim, context)]
+
+
 def lint(content: Content, sources: SourceRegistry) -> LintResult:
     claims = collect_claims(content)
-    context = LintContext(sources, Names(sources), common_words(claims))
+    context = lint_context(content, sources, claims)
     result = LintResult()
     used: set[tuple[str, int]] = set()
     for claim in claims:
-        for rule in RULES:
-            for finding in rule(claim, context):
-                waiver = next((w for w in claim.waivers if w.rule == finding.rule
-                               and (w.field is None or w.field == claim.field)), None)
-                if waiver is None:
-                    result.findings.append(finding)
-                else:
-                    used.add((claim.owner, id(waiver)))
+        for finding in lint_claim(claim, context):
+            waiver = next((w for w in claim.waivers if w.rule == finding.rule
+                           and (w.field is None or w.field == claim.field)), None)
+            if waiver is None:
+                result.findings.append(finding)
+            else:
+                used.add((claim.owner, id(waiver)))
     seen: set[tuple[str, int]] = set()
     for claim in claims:
         for waiver in claim.waivers:
