@@ -29,6 +29,7 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     prescriptive: bool = False  # the product's own recommendation, not a report of a source
     judgment: Judgment | None = None  # set for key judgments and the BLUF
+    analysis: bool = False  # the author's own analysis, shown as such, not a report of its quotes
 
     def describe(self) -> str:
         kind = self.owner.removeprefix("point:")

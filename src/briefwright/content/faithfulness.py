@@ -25,36 +25,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
+from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
 from briefwright.diagnostics import Report
-from briefwright.sources.registry import SourceMeta, SourceRegistry
-
-# A clause restates a quote clause when they share at least this many content words,
-# and at least this share of the best match's overlap (so a clause is compared with
-# the passage it paraphrases, not with every quote of the point).
-MIN_SHARED_WORDS = 2
-NEAR_BEST = 0.75
-# Words found in more than this share of all quotes ("Japan", "Taiwan") say nothing about
-# which passage a clause restates, so alignment ignores them.
-COMMON_WORD_SHARE = 0.2
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    claim: Claim
-    message: str
-    hint: str
-
-
-@dataclass(frozen=True)
-class QuoteClause:
-    source: str
-    text: str  # the clause
-    sentence: str  # the quote sentence it belongs to (an evaluation spans its sentence)
-    words: frozenset[str]
-    conditional: bool  # states or depends on a condition
+from briefwright.sources.registry import SourceRegistry
 
 
 @dataclass
@@ -63,72 +39,9 @@ class LintResult:
     unused_waivers: list[tuple[Claim, Waiver]] = field(default_factory=list)
 
 
-class Names:
-    """The author and publisher names that identify each source in prose."""
-
-    def __init__(self, sources: SourceRegistry) -> None:
-        self.by_name: dict[str, set[str]] = {}
-        for source in sources:
-            for name in _names_of(source.meta):
-                self.by_name.setdefault(name, set()).add(source.id)
-
-    def named_in(self, text: str) -> dict[str, set[str]]:
-        """Names that appear in the text → the sources they identify (longest names first)."""
-        found: dict[str, set[str]] = {}
-        remaining = text
-        for name in sorted(self.by_name, key=len, reverse=True):
-            if lang.mentions(remaining, name):
-                found[name] = self.by_name[name]
-                remaining = re.sub(re.escape(name), " ", remaining, flags=re.IGNORECASE)
-        return found
-
-
-def _names_of(meta: SourceMeta) -> set[str]:
-    names: set[str] = set()
-    for author in meta.authors if isinstance(meta.authors, list) else []:
-        names.add(author.name)
-        names.add(author.surname or author.name.split()[-1])
-        names.update(author.variants)
-        if author.native:
-            names.add(author.native)
-    publisher = meta.publisher if isinstance(meta.publisher, str) else ""
-    if publisher and publisher.lower() != "unknown":
-        main = publisher.split("(")[0].strip()
-        names.add(main)
-        initials = "".join(word[0] for word in main.split() if word[:1].isupper())
-        if len(initials) >= 3:
-            names.add(initials)
-    return {name for name in names if len(name) >= 2}
-
-
-def _quote_clauses(claim: Claim, common: frozenset[str]) -> list[QuoteClause]:
-    result = []
-    for source, quote in claim.quotes:
-        for sentence in lang.sentences(quote):
-            for clause, conditional in lang.conditional_clauses(sentence) or [(sentence, False)]:
-                result.append(QuoteClause(source, clause, sentence, lang.content_words(clause) - common, conditional))
-    return result
-
-
-def common_words(claims: list[Claim]) -> frozenset[str]:
-    """Content words so frequent across the project's quotes that they cannot tell passages apart."""
-    quotes = {quote for claim in claims for _, quote in claim.quotes}
-    counts: dict[str, int] = {}
-    for quote in quotes:
-        for word in lang.content_words(quote):
-            counts[word] = counts.get(word, 0) + 1
-    limit = max(2, COMMON_WORD_SHARE * len(quotes))
-    return frozenset(word for word, count in counts.items() if count > limit)
-
-
-def _aligned(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
-    """The quote clauses a claim clause restates, by shared distinctive content words."""
-    words = lang.content_words(clause) - common
-    scored = [(len(words & item.words), item) for item in quote_clauses]
-    best = max((score for score, _ in scored), default=0)
-    if best < MIN_SHARED_WORDS:
-        return []
-    return [item for score, item in scored if score >= max(MIN_SHARED_WORDS, NEAR_BEST * best)]
+def _short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _quote_certainty(item: QuoteClause) -> lang.Certainty:
@@ -140,11 +53,6 @@ def _quote_certainty(item: QuoteClause) -> lang.Certainty:
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
     own = lang.certainty(clause)
     return own if own.terms else lang.certainty(sentence)
-
-
-def _short(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -164,45 +72,57 @@ def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
-    """Certainty, condition and opinion, clause by clause against the quote clauses each restates."""
-    quote_clauses = _quote_clauses(claim, context.common)
+    """Certainty and opinion, clause by clause against the quote clauses each restates."""
+    quote_clauses = quote_clauses_of(claim, context.common)
     if not quote_clauses:
         return
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
         reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
-        conditional = bool(lang.conditional_terms(sentence))
-        prescribing = claim.prescriptive or bool(lang.normative_terms(sentence))
+        previous: list[QuoteClause] = []
         for clause in lang.clauses(sentence):
-            aligned = _aligned(clause, quote_clauses, context.common)
-            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
-                                  prescribing)
-            if not aligned or conditional or claim.prescriptive:
-                continue
-            # A modal claim ("could", "would") asserts nothing unconditionally; only a flat one drops a condition.
-            if not lang.certainty(clause).hedged and all(item.conditional for item in aligned):
-                first = aligned[0]
-                yield Finding("claim-condition", claim,
-                              f"“{_short(clause)}” drops the condition of “{_short(first.sentence)}” [{first.source}]",
-                              "keep the condition ('if …', 'would') the source puts on it")
-                continue
-            if reported or claim.judgment is not None or lang.certainty(clause).hedged or prescribing:
-                continue  # attributed, an assessment shown as such, hedged, or itself a recommendation
-            if all(lang.normative_terms(item.sentence) for item in aligned):
-                first = aligned[0]
-                yield Finding("claim-opinion", claim,
-                              f"“{_short(clause)}” states as fact a view or proposal: “{_short(first.sentence)}” "
-                              f"[{first.source}] ({', '.join(lang.normative_terms(first.sentence))})",
-                              f"attribute it (“{context.author_of(first.source)} argues …”) or make it a recommendation")
+            aligned = align(clause, quote_clauses, context.common)
+            if not aligned and len(lang.content_words(clause)) <= 2 and lang.certainty(clause).terms:
+                aligned = previous  # "… not just possible but certain": the tail goes on with its passage
+            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported)
+            previous = aligned or previous
+            if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):
+                yield from _opinion(claim, clause, aligned, context)
+
+
+def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
+    """An evaluation, proposal or firm prediction that is a source's, printed as the brief's own fact."""
+    first = aligned[0]
+    views = [lang.normative_terms(item.sentence) for item in aligned]
+    own_view = lang.normative_terms(clause)
+    predicts = lang.firm_prediction(clause) and any(lang.firm_prediction(item.sentence) for item in aligned)
+    if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
+        kind, terms = "a view or proposal", next(terms for terms in views if terms) if any(views) else own_view
+    elif predicts:
+        kind, terms = "a prediction", lang.certainty(clause).terms
+    else:
+        return
+    yield Finding("claim-opinion", claim,
+                  f"“{_short(clause)}” states as fact {kind}: “{_short(first.sentence)}” [{first.source}] "
+                  f"({', '.join(terms)})",
+                  f"attribute it (“{context.author_of(first.source)} argues …”), make it a recommendation, or mark "
+                  "it as the author's own analysis")
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
-               reported: bool, prescribing: bool) -> Iterator[Finding]:
+               reported: bool) -> Iterator[Finding]:
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
-    if not said.hedged and (reported or prescribing or not aligned):
-        # Unhedged: attributed, a recommendation, or restating no particular passage.
-        return
+    if not said.terms:
+        if not aligned or claim.prescriptive:
+            return  # restating no particular passage, or the product's own recommendation
+        if reported:
+            # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
+            # that says something is compared, and only with the passage clause's own hedge.
+            compared = [item for item in compared if lang.certainty(item.text).terms]
+            if len(lang.content_words(clause)) < 3 or not compared or lang.certainty(sentence).terms:
+                return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
+            said = lang.reporting_certainty(sentence)
     if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                           for term in said.terms):
         return  # the passage itself uses these words
@@ -264,25 +184,13 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
-    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence)
-
-
-@dataclass
-class LintContext:
-    sources: SourceRegistry
-    names: Names
-    common: frozenset[str] = frozenset()
-
-    def author_of(self, source_id: str) -> str:
-        meta = self.sources[source_id].meta
-        if isinstance(meta.authors, list) and meta.authors:
-            author = meta.authors[0]
-            return author.surname or author.name.split()[-1]
-        return meta.publisher if isinstance(meta.publisher, str) else source_id
+    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, *MEANING_RULES)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
-    return LintContext(sources, Names(sources), common_words(claims))
+    names = Names(sources)
+    vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
+    return LintContext(sources, names, common_words(claims), names.words, vocabulary)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

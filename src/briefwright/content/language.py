@@ -29,7 +29,7 @@ CERTAINTY_TERMS: dict[str, int] = {
     "likely": 5, "probable": 5, "probably": 5, "would": 5, "expected": 5, "expects": 5, "expect": 5,
     "plausible": 5, "reportedly": 5, "allegedly": 4,
     "very likely": 6, "highly likely": 6, "highly probable": 6,
-    "almost certain": 7, "almost certainly": 7, "nearly certain": 7, "will": 7, "certainly": 7,
+    "almost certain": 7, "almost certainly": 7, "certain": 7, "nearly certain": 7, "will": 7, "certainly": 7,
     "inevitably": 7, "inevitable": 7, "bound to": 7, "undoubtedly": 7, "definitely": 7,
 }
 # Fixed phrases that contain a hedge word but hedge nothing.
@@ -42,7 +42,8 @@ CONDITIONAL_TERMS = ("if", "unless", "in the event", "in case", "provided that",
 NORMATIVE_TERMS = ("should", "must", "ought", "need to", "needs to", "necessary", "imperative", "crucial",
                    "important", "essential", "vital", "indispensable", "best", "good", "better", "reasonable",
                    "easy", "pragmatic", "hope", "hoped", "hopes", "recommend", "urge", "call for", "it is time",
-                   "valuable", "key to")
+                   "valuable", "key to", "fantasy", "unrealistic", "obvious", "obviously", "wise", "unwise",
+                   "desirable")
 # Reported proposals ("proposed", "recommended", "calls for") are left out: they describe a view, not hold it.
 REPORTING_VERBS = frozenset("""
     argue argues argued say says said expect expects expected judge judges judged notes noted report
@@ -52,12 +53,12 @@ REPORTING_VERBS = frozenset("""
     recommends recommended reads frames framed observe observes observed lists traces considers
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
-    estimated predict predicts predicted cites cited regards regarded
+    estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
 REPORTING_PHRASES = ("according to", "in the view of", "'s view", "'s account", "'s maxim", "'s advice",
-                     "'s point", "'s judgment", "'s reading", "it has been said", "is said to", "are said to",
+                     "'s point", "'s judgment", "'s reading", "it has been said", "is said to", "are said to", "'s text",
                      "reportedly", "on the account of")
 
 _NUMBER_WORDS = {
@@ -92,7 +93,7 @@ _DIGITS = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?(?![\w])"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
 # Clause boundaries: punctuation and the conjunctions that open a new clause. A bare "and" is not
 # one: it joins noun phrases ("humanitarian assistance and disaster relief") far more often.
-_CLAUSE = re.compile(r"\s*(?:,(?=\s)|[;:()]|\s-\s|—|–|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
+_CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:()]|\s-\s|—|\s–\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
                      r"|\bthough\b|\band that\b)\s*")
 
 
@@ -312,3 +313,26 @@ def clear_caches() -> None:
     """Forget memoised analyses (the bench times a cold lint)."""
     for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern):
         cached.cache_clear()
+
+
+# Reporting verbs that hedge what they report: "Kotani expects X" is "X is likely", as Kotani sees it.
+_HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, "wonders": 4,
+                  "expect": 5, "expects": 5, "expected": 5, "think": 5, "thinks": 5, "thought": 5,
+                  "believe": 5, "believes": 5, "believed": 5, "anticipates": 5, "predicts": 5, "foresees": 5,
+                  "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
+
+
+def reporting_certainty(sentence: str) -> Certainty:
+    for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
+        if word in _HEDGING_VERBS:
+            return Certainty(_HEDGING_VERBS[word], (word,))
+    return Certainty(ASSERTED, ())
+
+
+_FIRM_FUTURE = re.compile(r"\b(?:will|shall|inevitabl\w*|certainly|bound to|is going to|are going to)\b")
+
+
+def firm_prediction(text: str) -> bool:
+    """States what will happen, unhedged ("will inevitably threaten")."""
+    lowered = plain(unquoted(text))
+    return bool(_FIRM_FUTURE.search(lowered)) and not certainty(text).hedged
