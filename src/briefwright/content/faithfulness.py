@@ -60,7 +60,7 @@ def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
 
 def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
-    stated = lang.quantities(_SOURCE_COUNTS.sub(" ", lang.plain(claim.text)))
+    stated = lang.quantities(lang.SOURCE_COUNTS.sub(" ", lang.plain(claim.text)))
     if not stated.numbers and not stated.months:
         return
     quoted = lang.quantities(" ".join(quote for _, quote in claim.quotes))
@@ -143,7 +143,6 @@ _UNIVERSAL = re.compile(
     rf"|\b(?:sources|authors)\s+(?:agree|concur)\b")
 _BOTH = re.compile(rf"\bboth\s+(?:of\s+the\s+)?{_NOUN}\b")
 _N_OF_M = re.compile(rf"\b{_COUNT}\s+of\s+the\s+{_COUNT}\s+{_NOUN}\b")
-_SOURCE_COUNTS = re.compile(rf"\b{_COUNT}\s+(?:of\s+the\s+{_COUNT}\s+)?{_NOUN}\b")
 _N = re.compile(rf"(?<!of the )\b{_COUNT}\s+{_NOUN}\b")
 _MOST = re.compile(rf"\bmost\s+(?:of\s+the\s+)?{_NOUN}\b")
 

@@ -86,6 +86,10 @@ STOPWORDS = frozenset("""
     why will with would yet you your may might shall one ones its also rather per via onto
 """.split())
 
+_SOURCE_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "three of the five sources" counts sources, not facts: the quantifier rule checks it.
+SOURCE_COUNTS = re.compile(rf"\b{_SOURCE_COUNT}\s+(?:of\s+the\s+{_SOURCE_COUNT}\s+)?"
+                           r"(?:sources?|authors?|writers?|articles?|texts?)\b")
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\b|\b({_MONTH_NAME})\.?\s+(\d{{1,2}})\b(?![\d+])")
@@ -103,9 +107,21 @@ def plain(text: str) -> str:
     return normalise_plain(" ".join(text.split())).lower()
 
 
+# A full stop that ends an abbreviation ("U.S. President", "Mr. Abe", "No. 51") ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|Gen|Col|Lt|Gov|Sen|Rep|Jr|Sr|Prof)\.)$")
+
+
 def sentences(text: str) -> list[str]:
     flat = " ".join(text.split())
-    return [part for part in _SENTENCE.split(flat) if part.strip()] if flat else []
+    result: list[str] = []
+    for part in _SENTENCE.split(flat) if flat else []:
+        if not part.strip():
+            continue
+        if result and _ABBREVIATION.search(result[-1]):
+            result[-1] = f"{result[-1]} {part}"
+        else:
+            result.append(part)
+    return result
 
 
 def clauses(sentence: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefwright.content.language import content_words, plain, unquoted
+from briefwright.content.language import _DAY_MONTH, SOURCE_COUNTS, content_words, plain, quantities, unquoted
 
 # Words that deny: a clause with one states the negative of the same clause without.
 _NEGATIONS = re.compile(
@@ -191,3 +191,18 @@ def conditioned_clauses(sentence: str, clauses: list[str]) -> list[bool]:
             opened = True
         marks.append(own or opened)
     return marks
+
+
+def counts(text: str) -> frozenset[float]:
+    """The numbers a text states as counts, amounts or years: not days of the month ("August 4"), which
+    the date rule compares, nor counts of the sources ("three of the five sources")."""
+    lowered = _DAY_MONTH.sub(" ", SOURCE_COUNTS.sub(" ", plain(text)))
+    return quantities(lowered).numbers
+
+
+def show(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def is_year(value: float) -> bool:
+    return value == int(value) and 1500 <= value <= 2100

@@ -221,5 +221,29 @@ def _conditioned_quote_clauses(claim: Claim) -> dict[tuple[str, str], bool]:
     return marks
 
 
-MEANING_RULES = (check_condition, check_support, check_polarity, check_scope, check_cause, check_aspect, check_report_dates,
+def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A number must come from the passage the clause restates, and count what it counts there: "since 1996"
+    for "since 2003" (1996 is elsewhere in the quotes), "four missiles" for "August 4"."""
+    if claim.field not in REPORTING_FIELDS:
+        return  # dates and figures are single values; judgments synthesise across points
+    for _, clause, aligned in _aligned_clauses(claim, context):
+        stated = lex.counts(clause)
+        near = lex.counts(" ".join(item.text for item in aligned))
+        around = lex.counts(" ".join(item.sentence for item in aligned))
+        for number in sorted(stated - near):
+            # Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of
+            # the same kind that the claim replaced ("since 1996" for "since 2003").
+            replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
+            if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number)
+                                                             for other in around)):
+                continue  # in the passage's sentence, or the passage gives no number of that kind
+            first = aligned[0]
+            yield Finding("claim-number", claim,
+                          f"“{_short(clause)}” states {lex.show(number)}, but the passage it restates gives "
+                          f"{', '.join(lex.show(n) for n in replaced or sorted(near)) or 'no such number'}: "
+                          f"{_cite(first)}",
+                          "take the number from the passage that says it, with what it counts there")
+
+
+MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause, check_aspect, check_report_dates,
                  check_named_source)
