@@ -146,6 +146,7 @@ class LintContext:
     common: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every content word of every quote in the project
+    titles: tuple[str, ...] = ()  # the sources' titles, lower case: "The Federalist No. 51" states no 51
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
+from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.meaning import MEANING_RULES
@@ -52,7 +53,7 @@ def _quote_certainty(item: QuoteClause) -> lang.Certainty:
 
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
     own = lang.certainty(clause)
-    return own if own.terms else lang.certainty(sentence)
+    return own if own.terms else lang.main_clause_certainty(sentence)
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
 
 def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
-    stated = lang.quantities(lang.SOURCE_COUNTS.sub(" ", lang.plain(claim.text)))
+    stated = lang.quantities(lex.without_names_of_things(lang.plain(claim.text), context.titles))
     if not stated.numbers and not stated.months:
         return
     quoted = lang.quantities(" ".join(quote for _, quote in claim.quotes))
@@ -96,6 +97,8 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
     views = [lang.normative_terms(item.sentence) for item in aligned]
     own_view = lang.normative_terms(clause)
     predicts = lang.firm_prediction(clause) and any(lang.firm_prediction(item.sentence) for item in aligned)
+    if lex.conditions(clause):
+        return  # "if angels governed men, …": a hypothetical restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
         kind, terms = "a view or proposal", next(terms for terms in views if terms) if any(views) else own_view
     elif predicts:
@@ -114,14 +117,16 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
     if not said.terms:
-        if not aligned or claim.prescriptive:
-            return  # restating no particular passage, or the product's own recommendation
+        if not aligned or claim.prescriptive or lang.directive(clause):
+            return  # restating no particular passage, the product's own recommendation, or a request
         if reported:
             # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
             # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
             if len(lang.content_words(clause)) < 3 or not compared or lang.certainty(sentence).terms:
                 return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
+            if lang.directive(sentence):
+                return  # "Lincoln asks …": a request asserts nothing
             said = lang.reporting_certainty(sentence)
     if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                           for term in said.terms):
@@ -136,7 +141,7 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
 
 
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?)"
+_NOUN = lang.SOURCE_NOUN
 _UNIVERSAL = re.compile(
     rf"\b(?:all|each|every)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+)?{_NOUN}\b"
     rf"|\bthe\s+(?:sources|authors|writers|articles)\b(?!\s+(?:differ|disagree|cited|listed|named))"
@@ -188,8 +193,10 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
     names = Names(sources)
+    titles = tuple(lang.plain(source.meta.title) for source in sources if isinstance(source.meta.title, str)
+                   and source.meta.title.lower() != "unknown")
     vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
-    return LintContext(sources, names, common_words(claims), names.words, vocabulary)
+    return LintContext(sources, names, common_words(claims), names.words, vocabulary, titles)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

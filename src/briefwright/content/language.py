@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.textnorm import normalise_plain
 
 # ICD 203 expressions of likelihood, weakest first, with the modal verbs and common
@@ -54,10 +55,13 @@ REPORTING_VERBS = frozenset("""
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
     estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
+    asks asked pray prays prayed reasons reasoned explains explained
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
-REPORTING_PHRASES = ("according to", "in the view of", "'s view", "'s account", "'s maxim", "'s advice",
+REPORTING_PHRASES = ("according to", "in the view of", "in his words", "in her words", "in their words",
+                     "in the words of", "as he puts it", "as she puts it", "as they put it", "in his view",
+                     "in her view", "in their view", "'s view", "'s account", "'s maxim", "'s advice",
                      "'s point", "'s judgment", "'s reading", "it has been said", "is said to", "are said to", "'s text",
                      "reportedly", "on the account of")
 
@@ -70,6 +74,7 @@ _NUMBER_WORDS = {
     "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "twentieth": 20, "fiftieth": 50, "hundredth": 100,
 }
+_ORDINALS = {word: value for word, value in _NUMBER_WORDS.items() if word.endswith(("th", "rd"))}
 # "one" and "first"/"second" are left out on purpose: "one-China", "first island chain",
 # "one of" are idioms far more often than counts.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -86,10 +91,12 @@ STOPWORDS = frozenset("""
     why will with would yet you your may might shall one ones its also rather per via onto
 """.split())
 
+# What a brief calls the texts it draws on ("three of the five sources", "two speeches").
+SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|speech(?:es)?|essays?|papers?|reports?|documents?|letters?)"
 _SOURCE_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
 SOURCE_COUNTS = re.compile(rf"\b{_SOURCE_COUNT}\s+(?:of\s+the\s+{_SOURCE_COUNT}\s+)?"
-                           r"(?:sources?|authors?|writers?|articles?|texts?)\b")
+                           rf"{SOURCE_NOUN}\b")
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\b|\b({_MONTH_NAME})\.?\s+(\d{{1,2}})\b(?![\d+])")
@@ -203,10 +210,12 @@ def quantities(text: str) -> Quantities:
             numbers.add(float(digits))
         except ValueError:
             continue
-    for word in _WORD.findall(lowered):
+    spelled, rest = spelled_numbers(lowered)
+    numbers |= spelled
+    for word in _WORD.findall(rest):
         for piece in word.split("-"):
-            if piece in _NUMBER_WORDS:
-                numbers.add(float(_NUMBER_WORDS[piece]))
+            if piece in _ORDINALS:
+                numbers.add(float(_ORDINALS[piece]))
     months = set()
     days = set()
     for match in _DAY_MONTH.finditer(lowered):
@@ -234,10 +243,15 @@ def unquoted(text: str) -> str:
 _AS_X_AS_POSSIBLE = re.compile(r"\bas \w+ as possible\b")
 
 
+# A denied ability or permission asserts: "can not consecrate", "No man can be a judge beyond sixty".
+_DENIED_MODAL = re.compile(r"\b(?:can not|cannot|can't|could not|couldn't|may not|might not)\b"
+                           r"|\b(?:no|neither|nor|nobody|none|nothing)\s+(?:\w+\s+){0,3}?(?:can|could|may)\b")
+
+
 def _without_fixed_phrases(lowered: str) -> str:
     for phrase in NOT_HEDGES:
         lowered = lowered.replace(phrase, " ")
-    return _AS_X_AS_POSSIBLE.sub(" ", lowered)
+    return _DENIED_MODAL.sub(" not ", _AS_X_AS_POSSIBLE.sub(" ", lowered))
 
 
 @dataclass(frozen=True)
@@ -279,7 +293,7 @@ def certainty(text: str) -> Certainty:
 _INVERTED_CONDITIONAL = re.compile(r"(?:^|[,;]\s*)(?:(?:were|had)\s+\w+(?:\s+\w+)?\s+to\b"
                                    r"|should\s+(?:there|it|they|he|she|we|the\s+\w+)\b)")
 # "whether it would intervene": a hedge inside an indirect question qualifies the question, not the claim.
-_INDIRECT_QUESTION = re.compile(r"\bwhether\b[^,;]*")
+_INDIRECT_QUESTION = re.compile(r"\bwhether\b[^;]*")
 
 
 def conditional_terms(text: str) -> list[str]:
@@ -291,9 +305,13 @@ def conditional_terms(text: str) -> list[str]:
     return found
 
 
+# "the necessary constitutional means" names a means; "is necessary" and "necessary to" judge.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|all|any|every|its|their)\s+(?:necessary|essential|important|vital|best|good)\b")
+
+
 def normative_terms(text: str) -> list[str]:
     """Words that make a statement a recommendation or an evaluation ("should", "crucial", "a good …")."""
-    lowered = _without_fixed_phrases(plain(unquoted(text)))
+    lowered = _ATTRIBUTIVE.sub(" ", _without_fixed_phrases(plain(unquoted(text))))
     return [term for term in NORMATIVE_TERMS if _has_term(lowered, term)]
 
 
@@ -338,6 +356,23 @@ _HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, 
                   "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
 
 
+_DIRECTIVE = re.compile(r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
+                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b")
+
+
+def directive(sentence: str) -> bool:
+    """Whether the sentence reports a request, hope or proposal: it asserts nothing to be more or less sure of."""
+    return bool(_DIRECTIVE.search(plain(sentence)))
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:.]*")
+
+
+def main_clause_certainty(sentence: str) -> Certainty:
+    """A sentence's hedge, leaving out its relative clauses ("to do all which may achieve …")."""
+    return certainty(_RELATIVE.sub(" ", sentence))
+
+
 def reporting_certainty(sentence: str) -> Certainty:
     for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
         if word in _HEDGING_VERBS:
@@ -345,7 +380,7 @@ def reporting_certainty(sentence: str) -> Certainty:
     return Certainty(ASSERTED, ())
 
 
-_FIRM_FUTURE = re.compile(r"\b(?:will|shall|inevitabl\w*|certainly|bound to|is going to|are going to)\b")
+_FIRM_FUTURE = re.compile(r"\b(?:will|inevitabl\w*|certainly|bound to|is going to|are going to)\b")
 
 
 def firm_prediction(text: str) -> bool:

@@ -193,10 +193,26 @@ def conditioned_clauses(sentence: str, clauses: list[str]) -> list[bool]:
     return marks
 
 
+# Numbers that name rather than count: "No. 51", "Article 9", and small anaphoric counts of things the
+# quotes list ("the two sides", "its three safeguards").
+_NAMING_NUMBER = re.compile(r"\b(?:no|nos|number|article|art|section|chapter|paragraph|clause|volume|vol|book|part"
+                            r"|resolution|act)\.?\s*\d+\b|#\s*\d+")
+_ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]+s\b")
+
+
+def without_names_of_things(lowered: str, titles: tuple[str, ...] = ()) -> str:
+    """The text less what states no number: titles, numbered names, anaphoric counts, counts of sources."""
+    for title in titles:
+        lowered = lowered.replace(title, " ")
+    lowered = SOURCE_COUNTS.sub(" ", lowered)
+    return _ANAPHORIC_COUNT.sub(" ", _NAMING_NUMBER.sub(" ", lowered))
+
+
 def counts(text: str) -> frozenset[float]:
     """The numbers a text states as counts, amounts or years: not days of the month ("August 4"), which
     the date rule compares, nor counts of the sources ("three of the five sources")."""
-    lowered = _DAY_MONTH.sub(" ", SOURCE_COUNTS.sub(" ", plain(text)))
+    lowered = _DAY_MONTH.sub(" ", without_names_of_things(plain(text)))
     return quantities(lowered).numbers
 
 
