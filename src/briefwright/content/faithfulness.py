@@ -97,8 +97,8 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
     views = [lang.normative_terms(item.sentence) for item in aligned]
     own_view = lang.normative_terms(clause)
     predicts = lang.firm_prediction(clause) and any(lang.firm_prediction(item.sentence) for item in aligned)
-    if lex.conditions(clause):
-        return  # "if angels governed men, …": a hypothetical restated as one
+    if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
+        return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
         kind, terms = "a view or proposal", next(terms for terms in views if terms) if any(views) else own_view
     elif predicts:

@@ -306,7 +306,7 @@ def conditional_terms(text: str) -> list[str]:
 
 
 # "the necessary constitutional means" names a means; "is necessary" and "necessary to" judge.
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|all|any|every|its|their)\s+(?:necessary|essential|important|vital|best|good)\b")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|all|any|every|its|their)\s+necessary\b")
 
 
 def normative_terms(text: str) -> list[str]:
