@@ -193,7 +193,7 @@ class Describe_confidence_and_waivers:
         assert _findings(project_dir) == []
         workspace = collect(load_project(project_dir, explicit=True), strict=True)
         report = format_coverage(coverage(workspace.content, workspace.sources))
-        assert "faithfulness waivers (1):" in report
+        assert "faithfulness waivers (2):" in report
         assert "yonaguni-proximity.summary: claim-number — rounded for readers" in report
 
     def it_reports_a_waiver_that_matches_nothing(self, project_dir: Path) -> None:

@@ -8,7 +8,7 @@ each source in prose, and the context every rule reads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim
@@ -146,6 +146,7 @@ class LintContext:
     common: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every content word of every quote in the project
+    source_words: dict[str, frozenset[str]] = field(default_factory=dict)  # content words of each source's quotes
     titles: tuple[str, ...] = ()  # the sources' titles, lower case: "The Federalist No. 51" states no 51
 
     def author_of(self, source_id: str) -> str:

@@ -196,7 +196,12 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
     titles = tuple(lang.plain(source.meta.title) for source in sources if isinstance(source.meta.title, str)
                    and source.meta.title.lower() != "unknown")
     vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
-    return LintContext(sources, names, common_words(claims), names.words, vocabulary, titles)
+    by_source: dict[str, set[str]] = {}
+    for claim in claims:
+        for source, quote in claim.quotes:
+            by_source.setdefault(source, set()).update(lang.content_words(quote))
+    source_words = {source: frozenset(words) for source, words in by_source.items()}
+    return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

@@ -19,7 +19,9 @@ _NEGATIONS = re.compile(
     r"|ignor\w*|impossible|no longer)\b|n't\b")
 # "not just possible but probable", "whether or not": negation words that deny nothing.
 _NOT_DENIALS = re.compile(r"\bnot (?:just|only|merely|least)\b|\bwhether or not\b|\bif not\b|\bnothing but\b"
-                          r"|\bno (?:doubt|less|more than|sooner)\b")
+                          r"|\bno (?:doubt|less|more than|sooner)\b"
+                          # "no longer whether …, but when": the denial sets up what "but" asserts.
+                          r"|\b(?:not|no longer|never)\b[^.;:]*?\bbut\b")
 # "has not changed", "no change": a denied change is continuity, which "keeps" or "reaffirms" restates.
 _CONTINUITY = re.compile(r"\b(?:no|not|never|n't)\s+(?:\w+\s+){0,2}chang\w*|\bunchanged\b")
 _CONTINUING = re.compile(r"\b(?:keep\w*|kept|reaffirm\w*|maintain\w*|remain\w*|continu\w*|retain\w*|sustain\w*)\b")
@@ -144,7 +146,10 @@ DISCOURSE_WORDS = """
     conclude concludes concluded hold holds held observe observes observed read reads frame frames
     regard regards stress stresses claim claims count counts propose proposes proposed cite cites cited
     account view point maxim text also already now still meanwhile instead later earlier first
-    indeed even either way such this these those there here
+    indeed even either way such this these those there here trace traces traced
+    address speech essay article paper passage book chapter section paragraph letter report
+    opens closes begins ends returns turns
+    differ differs differed differently disagree disagrees agree agrees
 """.split()
 NUMBER_STEMS = frozenset(content_words("two three four five six seven eight nine ten eleven twelve twenty thirty "
                                        "forty fifty sixty seventy eighty ninety hundred thousand million dozen"))
@@ -164,7 +169,8 @@ def word_in(word: str, words: frozenset[str]) -> bool:
 # Conditions: what a statement depends on. "would" alone is not one: it is the hedge a dropped
 # condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
-                        r"|providing that|as long as|so long as|once|when|whenever|until|absent|failing|without"
+                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
+                        r"|without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
                         r"|(?:^|[,;:(]\s*)(?:should|were|had)\s+\w+")

@@ -63,7 +63,9 @@ def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     if claim.text.startswith("Sources differ"):
         return
-    quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes))
+    # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
+    quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
+        *(context.source_words.get(source, frozenset()) for source in claim.cited))
     ignored = context.name_words | lex.DISCOURSE_STEMS
     items = quote_clauses_of(claim, frozenset())
     for sentence in lang.sentences(claim.text):
@@ -186,8 +188,8 @@ def check_named_source(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         for name, sources, segment in context.names.segments(sentence):
             aligned = align(segment, items, context.common)
-            if not aligned or any(item.source in sources for item in aligned):
-                continue
+            if not aligned or any(item.source in sources for item in aligned) or not sources & set(claim.cited):
+                continue  # restates the named source, or names one not cited (the citation rule's finding)
             first = aligned[0]
             yield Finding("claim-attribution", claim,
                           f"names {name} for “{_short(segment)}”, but the passage it restates is "
@@ -226,8 +228,9 @@ def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for "since 2003" (1996 is elsewhere in the quotes), "four missiles" for "August 4"."""
     if claim.field not in REPORTING_FIELDS:
         return  # dates and figures are single values; judgments synthesise across points
+    every = lex.counts(" ".join(quote for _, quote in claim.quotes))
     for _, clause, aligned in _aligned_clauses(claim, context):
-        stated = lex.counts(clause)
+        stated = lex.counts(clause) & every  # a number in no quote at all is the plain number rule's finding
         near = lex.counts(" ".join(item.text for item in aligned))
         around = lex.counts(" ".join(item.sentence for item in aligned))
         for number in sorted(stated - near):

@@ -40,7 +40,7 @@ def spelled_numbers(lowered: str) -> tuple[set[float], str]:
     """The values of the number phrases in a lower-case text, and the text with them taken out.
 
     "one" alone is left out: "one of", "one-China" and "one potential avenue" are idioms far more often
-    than counts; "a" counts only before a scale word ("a dozen", "a score")."""
+    than counts; "a" counts as one before a scale word ("a dozen", "a hundred")."""
     values: set[float] = set()
 
     def take(match: re.Match[str]) -> str:
@@ -48,7 +48,7 @@ def spelled_numbers(lowered: str) -> tuple[set[float], str]:
         half = phrase.startswith("half a ")
         words = [word for word in re.split(r"[\s-]+", phrase.removeprefix("half a ").removeprefix("a "))
                  if word and word != "and"]
-        if words == ["one"] or (phrase.startswith("a ") and words[0] not in SCALES):
+        if words == ["one"]:
             return phrase
         value = _value(words)
         if value is not None:
