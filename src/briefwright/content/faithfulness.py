@@ -61,11 +61,16 @@ def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
 
 def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
-    stated = lang.quantities(lex.without_names_of_things(lang.plain(claim.text), context.titles))
+    text = lex.without_names_of_things(lang.plain(claim.text), context.titles)
+    stated = lang.quantities(text)
     if not stated.numbers and not stated.months:
         return
-    quoted = lang.quantities(" ".join(quote for _, quote in claim.quotes))
+    quotes = " ".join(quote for _, quote in claim.quotes)
+    quoted = lang.quantities(quotes)
     missing = stated.missing_from(quoted)
+    # A count is not supported by a day of the month ("four missiles" by "August 4").
+    missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes) - stated.days_numbers)
+                if n in quoted.days_numbers]
     if missing:
         yield Finding("claim-number", claim,
                       f"states {', '.join(missing)}, which none of its quotes do",
@@ -81,10 +86,13 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
         # A conflict position is printed as what its source says: attributed by construction.
         reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
         previous: list[QuoteClause] = []
-        for clause in lang.clauses(sentence):
+        for clause in lang.clauses(sentence, keep_hedges=True):
             aligned = align(clause, quote_clauses, context.common)
-            if not aligned and len(lang.content_words(clause)) <= 2 and lang.certainty(clause).terms:
-                aligned = previous  # "… not just possible but certain": the tail goes on with its passage
+            if not aligned and lang.certainty(clause).terms:
+                # "… not just possible but certain": a hedged tail goes on with the passage before it, or
+                # with the one its whole sentence restates.
+                aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
+                                                                                        context.common)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported)
             previous = aligned or previous
             if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):

@@ -34,7 +34,7 @@ CERTAINTY_TERMS: dict[str, int] = {
     "inevitably": 7, "inevitable": 7, "bound to": 7, "undoubtedly": 7, "definitely": 7,
 }
 # Fixed phrases that contain a hedge word but hedge nothing.
-NOT_HEDGES = ("as soon as possible", "where possible", "if possible", "whenever possible", "as far as possible",
+NOT_HEDGES = ("more likely", "less likely", "more probable", "less probable", "as soon as possible", "where possible", "if possible", "whenever possible", "as far as possible",
               "as much as possible", "if necessary", "where necessary")
 SCALE_NAMES = {1: "almost no chance", 2: "very unlikely", 3: "unlikely", 4: "possible (could/may/might)",
                5: "likely (would/expected)", 6: "very likely", 7: "certain or asserted"}
@@ -104,7 +104,7 @@ _DIGITS = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?(?![\w])"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
 # Clause boundaries: punctuation and the conjunctions that open a new clause. A bare "and" is not
 # one: it joins noun phrases ("humanitarian assistance and disaster relief") far more often.
-_CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:()]|\s-\s|—|\s–\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
+_CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:]|\s-\s|—|\s–\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
                      r"|\bthough\b|\band that\b)\s*")
 
 
@@ -131,9 +131,11 @@ def sentences(text: str) -> list[str]:
     return result
 
 
-def clauses(sentence: str) -> list[str]:
-    """A sentence cut at punctuation and coordinating words; pieces with no content word are dropped."""
-    return [part for part in _CLAUSE.split(sentence) if part and content_words(part)]
+def clauses(sentence: str, keep_hedges: bool = False) -> list[str]:
+    """A sentence cut at punctuation and coordinating words; pieces with no content word are dropped
+    (kept, with keep_hedges, when they carry a hedge: "… not just possible but certain")."""
+    return [part for part in _CLAUSE.split(sentence)
+            if part and (content_words(part) or (keep_hedges and certainty(part).terms))]
 
 
 # Demonyms a paraphrase swaps for the country ("Chinese invasion" for "China will invade").
@@ -181,6 +183,10 @@ class Quantities:
     numbers: frozenset[float]
     months: frozenset[str]
     days: frozenset[tuple[str, int]]  # (month, day): "4 August" and "August 4" are the same day
+
+    @property
+    def days_numbers(self) -> frozenset[float]:
+        return frozenset(float(day) for _, day in self.days)
 
     def missing_from(self, other: Quantities) -> list[str]:
         missing = [_show_number(n) for n in sorted(self.numbers - other.numbers)]

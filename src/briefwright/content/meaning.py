@@ -188,6 +188,7 @@ def check_named_source(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         for name, sources, segment in context.names.segments(sentence):
             aligned = align(segment, items, context.common)
+            aligned = _best(segment, aligned, context) if aligned else aligned
             if not aligned or any(item.source in sources for item in aligned) or not sources & set(claim.cited):
                 continue  # restates the named source, or names one not cited (the citation rule's finding)
             first = aligned[0]
