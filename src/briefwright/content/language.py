@@ -341,7 +341,11 @@ def reports_a_view(sentence: str) -> bool:
     lowered = plain(sentence)
     if any(phrase in lowered for phrase in REPORTING_PHRASES):
         return True
-    return any(word in REPORTING_VERBS for word in re.findall(r"[a-z]+", lowered))
+    words = re.findall(r"[a-z]+", lowered)
+    # "hopes of SDF help", "the calls in Tokyo": a reporting word used as a noun reports nothing.
+    return any(word in REPORTING_VERBS and words[index + 1: index + 2] != ["of"]
+               and words[index - 1: index] not in (["the"], ["their"], ["his"], ["her"], ["its"], ["our"], ["these"])
+               for index, word in enumerate(words))
 
 
 def mentions(text: str, name: str) -> bool:

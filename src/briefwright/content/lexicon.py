@@ -78,9 +78,9 @@ def has_term(lowered: str, term: str) -> bool:
 # Connectives and verbs that state a cause or a consequence.
 _CAUSAL = re.compile(r"\b(?:because|as a result|result(?:s|ed)? (?:of|in|from)|led to|leads? to|lead to|caus\w*"
                      r"|due to|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
-                     r"|explain\w*|consequen\w*|thanks to|on account of)\b")
+                     r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to)\b")
 # In a quote, looser links count too: a source that says "so" or "given" has linked the two.
-_QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bsince\b|\bfor fear\b|\bconcerns? about\b")
+_QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bfor fear\b|\bconcerns? about\b|\bthrough\b|\bby \w+ing\b")
 
 
 def causal_terms(lowered: str) -> list[str]:
@@ -228,3 +228,25 @@ def show(value: float) -> str:
 
 def is_year(value: float) -> bool:
     return value == int(value) and 1500 <= value <= 2100
+
+
+_NEGATION_CUE = re.compile(r"^(?:not|no|never|cannot|nor|neither|none|nothing|without|lacks?|lacking|lacked|unlike"
+                           r"|declin\w*|refus\w*|fail\w*|avoid\w*|reject\w*|n't)$")
+_SCOPE = 4  # words after a cue that it denies ("does not support Taiwanese self-defense through arms")
+
+
+def negated_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words a text uses inside the reach of a negation, and those it uses outside one."""
+    tokens = re.findall(r"[a-z][a-z'-]*", _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text)))))
+    inside, outside = set(), set()
+    reach = 0
+    for token in tokens:
+        if _NEGATION_CUE.match(token) or token.endswith("n't"):
+            reach = _SCOPE
+            continue
+        if token in ("but", "yet", "although", "while"):
+            reach = 0
+        words = content_words(token)
+        (inside if reach else outside).update(words)
+        reach = max(0, reach - 1)
+    return frozenset(inside), frozenset(outside)

@@ -90,9 +90,29 @@ def _best(clause: str, aligned: list[QuoteClause], context: LintContext) -> list
     return [item for item in aligned if len(words & item.words) == top]
 
 
+def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintContext) -> QuoteClause | None:
+    """A clause too short to align ("Tokyo responded") whose distinctive words occur in the quotes only in
+    denied clauses ("by declining to respond"): it affirms what they deny."""
+    if lex.negated(sentence):
+        return None
+    words = lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS
+    holding = [item for item in quote_clauses_of(claim, context.common) if words & item.words]
+    if holding and all(lex.negated(item.text) for item in holding):
+        return holding[0]
+    return None
+
+
 def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not _reporting(claim):
         return
+    items = quote_clauses_of(claim, context.common)
+    for sentence in lang.sentences(claim.text):
+        for clause in lang.clauses(sentence):
+            if not align(clause, items, context.common) and (denied := _affirms_a_denial(sentence, clause, claim,
+                                                                                            context)):
+                yield Finding("claim-negation", claim,
+                              f"“{_short(clause)}” affirms what the passage denies: {_cite(denied)}",
+                              "keep the source's negation ('not', 'no', 'lacks', 'declined')")
     for sentence, clause, aligned in _aligned_clauses(claim, context):
         best = _best(clause, aligned, context)
         if lex.negated(clause):
@@ -129,12 +149,12 @@ def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
 def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not _reporting(claim):
         return
-    quoted = " ".join(lang.plain(quote) for _, quote in claim.quotes)
-    if lex.states_a_link(quoted):
-        return
+    items = quote_clauses_of(claim, context.common)
     for sentence in lang.sentences(claim.text):
         terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
-        if terms:
+        # The link must be the passage's own: one of the quote sentences the claim restates states it.
+        restated = align(sentence, items, context.common)
+        if terms and not any(lex.states_a_link(lang.plain(item.sentence)) for item in restated):
             yield Finding("claim-cause", claim,
                           f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
                           "report the events side by side, or quote the passage that links them")
