@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint check bench office-deps system-deps clean
+.PHONY: build test lint check bench bench-faithfulness office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
+
+bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
+	$(BIN)/python bench/faithfulness_bench.py
 
 OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
                    chromium chromium-driver

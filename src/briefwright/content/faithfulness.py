@@ -110,7 +110,7 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
         kind, terms = "a view or proposal", next(terms for terms in views if terms) if any(views) else own_view
     elif predicts:
-        kind, terms = "a prediction", lang.certainty(clause).terms
+        kind, terms = "a prediction", list(lang.certainty(clause).terms)
     else:
         return
     yield Finding("claim-opinion", claim,

@@ -53,7 +53,8 @@ SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "most": ("majority",), "majority": ("most",), "always": ("ever",),
 }
 # Phrases in which a scope word does not widen anything.
-_SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
+_SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b"
+                           r"|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
                            r"|\bif any\b|\bin any case\b|\ball the more\b|\bmost powerful\b|\bmost basic\b"
                            r"|\bmost important\b|\bmost \w+est\b")
 _SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|essays?|speeches?)"
@@ -228,25 +229,3 @@ def show(value: float) -> str:
 
 def is_year(value: float) -> bool:
     return value == int(value) and 1500 <= value <= 2100
-
-
-_NEGATION_CUE = re.compile(r"^(?:not|no|never|cannot|nor|neither|none|nothing|without|lacks?|lacking|lacked|unlike"
-                           r"|declin\w*|refus\w*|fail\w*|avoid\w*|reject\w*|n't)$")
-_SCOPE = 4  # words after a cue that it denies ("does not support Taiwanese self-defense through arms")
-
-
-def negated_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The content words a text uses inside the reach of a negation, and those it uses outside one."""
-    tokens = re.findall(r"[a-z][a-z'-]*", _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text)))))
-    inside, outside = set(), set()
-    reach = 0
-    for token in tokens:
-        if _NEGATION_CUE.match(token) or token.endswith("n't"):
-            reach = _SCOPE
-            continue
-        if token in ("but", "yet", "although", "while"):
-            reach = 0
-        words = content_words(token)
-        (inside if reach else outside).update(words)
-        reach = max(0, reach - 1)
-    return frozenset(inside), frozenset(outside)

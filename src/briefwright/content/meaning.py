@@ -269,5 +269,5 @@ def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           "take the number from the passage that says it, with what it counts there")
 
 
-MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause, check_aspect, check_report_dates,
-                 check_named_source)
+MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,
+                 check_aspect, check_report_dates, check_named_source)
