@@ -178,7 +178,7 @@ class Describe_sources:
 
 class Describe_confidence_and_waivers:
     def it_requires_a_confidence_on_key_judgments(self, project_dir: Path) -> None:
-        _edit(project_dir / "content/threat-picture.yaml", "  confidence: high\n", "")
+        _edit(project_dir / "content/threat-picture.yaml", "  confidence: moderate\n", "")
         finding = _only(_findings(project_dir), "judgment-confidence")
         assert "key_judgment.text" in str(finding.where)
 

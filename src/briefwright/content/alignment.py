@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim
+from briefwright.content.modules import Content
 from briefwright.sources.registry import SourceMeta, SourceRegistry
 
 # A clause restates a quote clause when they share at least this many content words,
@@ -147,7 +148,8 @@ class LintContext:
     name_words: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every content word of every quote in the project
     source_words: dict[str, frozenset[str]] = field(default_factory=dict)  # content words of each source's quotes
-    titles: tuple[str, ...] = ()  # the sources' titles, lower case: "The Federalist No. 51" states no 51
+    titles: tuple[str, ...] = ()
+    content: Content | None = None  # the judgment rules read the points a judgment rests on  # the sources' titles, lower case: "The Federalist No. 51" states no 51
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

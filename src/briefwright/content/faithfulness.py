@@ -28,6 +28,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
 from briefwright.diagnostics import Report
@@ -196,7 +197,7 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
-    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, *MEANING_RULES)
+    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
@@ -209,7 +210,8 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
         for source, quote in claim.quotes:
             by_source.setdefault(source, set()).update(lang.content_words(quote))
     source_words = {source: frozenset(words) for source, words in by_source.items()}
-    return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles)
+    return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
+                       content)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

@@ -42,6 +42,8 @@ FAITHFULNESS_RULES: dict[str, str] = {
     "claim-cause": "a cause or consequence ('because', 'led to') is stated by a quote",
     "claim-aspect": "a plan, intention or expectation is not reported as done",
     "claim-date": "a year that dates a report in the quotes is not given as the date of what was reported",
+    "judgment-confidence-fit": "a judgment's confidence fits its evidence: not 'high' on one source or on disputed points",
+    "judgment-conflict": "a judgment that follows one side of a recorded dispute says that sources differ",
 }
 Confidence = Literal["low", "moderate", "high"]
 
