@@ -184,7 +184,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
     report = Report()
     product, audience, plan = plan_product(workspace, product_name, audience_name)
-    report_rendered(plan.document, report)  # the words printed, after swaps, expansions and condensing
+    report_rendered(plan.document, workspace.content, report)  # the words printed, after swaps, expansions and condensing
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
     path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"

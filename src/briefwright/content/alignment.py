@@ -148,8 +148,8 @@ class LintContext:
     name_words: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # every content word of every quote in the project
     source_words: dict[str, frozenset[str]] = field(default_factory=dict)  # content words of each source's quotes
-    titles: tuple[str, ...] = ()
-    content: Content | None = None  # the judgment rules read the points a judgment rests on  # the sources' titles, lower case: "The Federalist No. 51" states no 51
+    titles: tuple[str, ...] = ()  # the sources' titles, lower case: "The Federalist No. 51" states no 51
+    content: Content | None = None  # the judgment rules read the points a judgment rests on
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefwright.content import language as lang
+from briefwright.content.modules import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Block, Document, Section
 
@@ -74,9 +75,49 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def lint_document(document: Document) -> list[RenderedFinding]:
-    findings: list[RenderedFinding] = []
+def _traces(document: Document) -> Iterator[tuple[Section, Block]]:
+    for section in document.sections:
+        for block in section.blocks:
+            if block.trace is not None:
+                yield section, block
+
+
+def _judgment_points(content: Content) -> set[tuple[str, ...]]:
+    """The point lists of the BLUF and the key judgments: the product's assessments, not its context lines."""
+    return {tuple(content.topic.bluf.points)} | {tuple(module.key_judgment.points) for module in content.modules}
+
+
+def _unsupported_judgments(document: Document, product: str, judgments: set[tuple[str, ...]]
+                           ) -> Iterator[RenderedFinding]:
+    """A judgment printing a number that only points this product leaves out give: in this product it
+    rests on nothing the reader can see."""
+    shown: dict[str, tuple[tuple[str, str], ...]] = {}
+    for _, block in _traces(document):
+        traces = [block.trace] + [row.trace for row in block.rows]
+        for trace in traces:
+            if trace is not None and trace.point_id:
+                shown[trace.point_id] = trace.quotes
+    visible = lang.quantities(" ".join(quote for quotes in shown.values() for _, quote in quotes)).numbers
+    for section, block in _traces(document):
+        trace = block.trace
+        if trace is None or trace.level != "judgment" or trace.points not in judgments:
+            continue
+        dropped = [point for point in trace.points if point not in shown]
+        stated = lang.quantities(_block_text(block)).numbers
+        hidden = sorted(stated - visible)
+        if dropped and hidden:
+            text = _block_text(block)
+            yield RenderedFinding(
+                "rendered-judgment", f"{product}, section {section.title or section.role}", text,
+                f"prints a judgment stating {', '.join(f'{n:g}' for n in hidden)}, which only points this product "
+                f"leaves out ({', '.join(dropped)}) give: “{_short(text)}”",
+                "show those points in this product, or word the judgment so it rests on the points shown")
+
+
+def lint_document(document: Document, content: Content | None = None) -> list[RenderedFinding]:
     product = f"{document.product_id}-{document.audience_id}"
+    judgments = _judgment_points(content) if content is not None else set()
+    findings: list[RenderedFinding] = list(_unsupported_judgments(document, product, judgments))
     for number, section in enumerate(document.sections, start=1):
         label = f"{product}, section {number} ({section.title or section.role})"
         for where, text, is_label in _units(section):
@@ -136,6 +177,6 @@ def _has_antecedent(before: str) -> bool:
     return any(word not in _NOT_NAMES for word in re.findall(r"\b[A-Z][\w'’-]*", before))
 
 
-def report_rendered(document: Document, report: Report) -> None:
-    for finding in lint_document(document):
+def report_rendered(document: Document, content: Content, report: Report) -> None:
+    for finding in lint_document(document, content):
         report.warning(finding.rule, Where(field=finding.place), finding.message, finding.hint)
