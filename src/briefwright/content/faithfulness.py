@@ -70,7 +70,7 @@ def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quoted = lang.quantities(quotes)
     missing = stated.missing_from(quoted)
     # A count is not supported by a day of the month ("four missiles" by "August 4").
-    missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes) - stated.days_numbers)
+    missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes))
                 if n in quoted.days_numbers]
     if missing:
         yield Finding("claim-number", claim,
