@@ -132,7 +132,7 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
             # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
             # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
-            if len(lang.content_words(clause)) < 3 or not compared or lang.certainty(sentence).terms:
+            if len(lang.content_words(clause)) < 3 or not compared or lang.main_clause_certainty(sentence).terms:
                 return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
             if lang.directive(sentence):
                 return  # "Lincoln asks …": a request asserts nothing

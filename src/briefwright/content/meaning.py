@@ -199,6 +199,15 @@ def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
 # -- attribution: the named author must be the source of the passage restated ------------------------
 
 
+def _best_sentences(text: str, aligned: list[QuoteClause], context: LintContext) -> list[QuoteClause]:
+    """Of the aligned clauses, those whose whole quote sentence shares most with the text: who said it is a
+    property of the sentence, and one clause of another source's sentence may tie with it."""
+    words = lang.content_words(text) - context.common
+    scores = {id(item): len(words & lang.content_words(item.sentence)) for item in aligned}
+    top = max(scores.values())
+    return [item for item in aligned if scores[id(item)] == top]
+
+
 def check_named_source(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if claim.field not in REPORTING_FIELDS:
         return
@@ -208,7 +217,7 @@ def check_named_source(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         for name, sources, segment in context.names.segments(sentence):
             aligned = align(segment, items, context.common)
-            aligned = _best(segment, aligned, context) if aligned else aligned
+            aligned = _best_sentences(segment, aligned, context) if aligned else aligned
             if not aligned or any(item.source in sources for item in aligned) or not sources & set(claim.cited):
                 continue  # restates the named source, or names one not cited (the citation rule's finding)
             first = aligned[0]
