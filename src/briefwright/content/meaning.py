@@ -233,13 +233,20 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if claim.prescriptive or claim.field not in SUPPORTED_FIELDS:
         return
     conditioned = _conditioned_quote_clauses(claim)
+    items = quote_clauses_of(claim, context.common)
     for sentence, clause, aligned in _aligned_clauses(claim, context):
         if lex.conditions(sentence):
             continue
         best = _best(clause, aligned, context)
-        if all(conditioned.get((item.source, item.text), False) for item in best):
+        words = lang.content_words(clause) - context.common
+        # The passage restated is conditional, or the clause restates a conditional clause of it too
+        # ("… and to respond to such provocation" for "… and to respond to such provocation if necessary").
+        dropped = [item for item in items if conditioned.get((item.source, item.text), False)
+                   and len(words & item.words) >= max(2, len(item.words) - 1)]
+        if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
+            first = dropped[0] if dropped else best[0]
             yield Finding("claim-condition", claim,
-                          f"“{_short(clause)}” drops the condition of {_cite(best[0])}",
+                          f"“{_short(clause)}” drops the condition of {_cite(first)}",
                           "keep the condition the source puts on it ('if …', 'unless …', 'without …')")
 
 
