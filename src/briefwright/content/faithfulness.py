@@ -54,7 +54,7 @@ def _quote_certainty(item: QuoteClause) -> lang.Certainty:
 
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
     own = lang.certainty(clause)
-    return own if own.terms else lang.main_clause_certainty(sentence)
+    return own if own.terms else lex.main_clause_certainty(sentence)
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
     first = aligned[0]
     views = [lang.normative_terms(item.sentence) for item in aligned]
     own_view = lang.normative_terms(clause)
-    predicts = lang.firm_prediction(clause) and any(lang.firm_prediction(item.sentence) for item in aligned)
+    predicts = lex.firm_prediction(clause) and any(lex.firm_prediction(item.sentence) for item in aligned)
     if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
         return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
@@ -126,17 +126,17 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
     if not said.terms:
-        if not aligned or claim.prescriptive or lang.directive(clause):
+        if not aligned or claim.prescriptive or lex.directive(clause):
             return  # restating no particular passage, the product's own recommendation, or a request
         if reported:
             # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
             # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
-            if len(lang.content_words(clause)) < 3 or not compared or lang.main_clause_certainty(sentence).terms:
+            if len(lang.content_words(clause)) < 3 or not compared or lex.main_clause_certainty(sentence).terms:
                 return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
-            if lang.directive(sentence):
+            if lex.directive(sentence):
                 return  # "Lincoln asks …": a request asserts nothing
-            said = lang.reporting_certainty(sentence)
+            said = lex.reporting_certainty(sentence)
     if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                           for term in said.terms):
         return  # the passage itself uses these words

@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefwright.content.language import _DAY_MONTH, SOURCE_COUNTS, content_words, plain, quantities, unquoted
+from briefwright.content.language import (
+    _DAY_MONTH,
+    ASSERTED,
+    SOURCE_COUNTS,
+    Certainty,
+    certainty,
+    content_words,
+    plain,
+    quantities,
+    unquoted,
+)
 
 # Words that deny: a clause with one states the negative of the same clause without.
 _NEGATIONS = re.compile(
@@ -229,3 +239,43 @@ def show(value: float) -> str:
 
 def is_year(value: float) -> bool:
     return value == int(value) and 1500 <= value <= 2100
+
+
+# Reporting verbs that hedge what they report: "Kotani expects X" is "X is likely", as Kotani sees it.
+_HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, "wonders": 4,
+                  "expect": 5, "expects": 5, "expected": 5, "think": 5, "thinks": 5, "thought": 5,
+                  "believe": 5, "believes": 5, "believed": 5, "anticipates": 5, "predicts": 5, "foresees": 5,
+                  "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
+
+
+_DIRECTIVE = re.compile(r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
+                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b")
+
+
+def directive(sentence: str) -> bool:
+    """Whether the sentence reports a request, hope or proposal: it asserts nothing to be more or less sure of."""
+    return bool(_DIRECTIVE.search(plain(sentence)))
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:.]*")
+
+
+def main_clause_certainty(sentence: str) -> Certainty:
+    """A sentence's hedge, leaving out its relative clauses ("to do all which may achieve …")."""
+    return certainty(_RELATIVE.sub(" ", sentence))
+
+
+def reporting_certainty(sentence: str) -> Certainty:
+    for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
+        if word in _HEDGING_VERBS:
+            return Certainty(_HEDGING_VERBS[word], (word,))
+    return Certainty(ASSERTED, ())
+
+
+_FIRM_FUTURE = re.compile(r"\b(?:will|inevitabl\w*|certainly|bound to|is going to|are going to)\b")
+
+
+def firm_prediction(text: str) -> bool:
+    """States what will happen, unhedged ("will inevitably threaten")."""
+    lowered = plain(unquoted(text))
+    return bool(_FIRM_FUTURE.search(lowered)) and not certainty(text).hedged
