@@ -91,7 +91,8 @@ _CAUSAL = re.compile(r"\b(?:because|as a result|result(?:s|ed)? (?:of|in|from)|l
                      r"|due to|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
                      r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to)\b")
 # In a quote, looser links count too: a source that says "so" or "given" has linked the two.
-_QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bfor fear\b|\bconcerns? about\b")
+_QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bfor fear\b|\bconcerns? about\b"
+                            r"|\b(?:comes?|came|stems?|stemmed|arises?|arose|springs?) from\b|\bdriv\w+\b")
 
 
 def causal_terms(lowered: str) -> list[str]:
