@@ -17,6 +17,7 @@ from briefwright.checks import check_audience, check_coverage
 from briefwright.compose.composer import ComposeContext, Composer
 from briefwright.content.faithfulness import check_faithfulness
 from briefwright.content.modules import Content, load_content
+from briefwright.content.rendered import report_rendered
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.fingerprint import inputs_fingerprint
@@ -181,6 +182,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
     report = Report()
     product, audience, plan = plan_product(workspace, product_name, audience_name)
+    report_rendered(plan.document, workspace.content, report)  # the words printed, after swaps, expansions and condensing
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
     path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"
