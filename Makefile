@@ -27,7 +27,7 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
                    chromium chromium-driver
 
 # The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine

@@ -10,7 +10,8 @@ from pathlib import Path
 from briefwright.diagnostics import Where, fail
 
 INSTALL_HINT = ("install LibreOffice headless: apt-get install libreoffice-writer-nogui "
-                "libreoffice-impress-nogui fonts-noto-cjk fonts-liberation")
+                "libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito "
+                "fonts-crosextra-caladea")
 
 
 def soffice_path() -> str:

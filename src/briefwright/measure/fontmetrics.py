@@ -1,16 +1,17 @@
 """Glyph advances shipped with briefwright, so a build needs no fonts installed.
 
-Products name the fonts Word and PowerPoint users have: Arial, Times New Roman and, for
-Japanese and Chinese text, Yu Gothic. Their metric-compatible free twins — Liberation
-Sans and Liberation Serif (SIL Open Font License 1.1), designed to have exactly the
-advance widths of Arial and Times New Roman — are what LibreOffice substitutes, and
+Products name the fonts Word and PowerPoint users have: Arial, Times New Roman, Calibri and
+Cambria (the Office theme fonts most templates name) and, for Japanese and Chinese text, Yu Gothic. Their metric-compatible free twins — Liberation
+Sans and Liberation Serif, Carlito and Caladea (SIL Open Font License 1.1), designed to have
+exactly the advance widths of Arial, Times New Roman, Calibri and Cambria — are what LibreOffice substitutes, and
 their advances are snapshotted here. CJK ideographs and kana are full-width (one em) in
 every Japanese font, so Noto Sans CJK JP's advances measure Yu Gothic, MS Gothic or
 Meiryo text exactly for those characters; they are used only for East Asian text and
 for characters a Latin face lacks, never for Latin text set in a CJK font.
 
 `python -m briefwright.measure.fontmetrics` rewrites the snapshot from the fonts installed on the
-machine (Debian: fonts-liberation, fonts-noto-cjk); the tests check that the snapshot and
+machine (Debian: fonts-liberation, fonts-crosextra-carlito,
+fonts-crosextra-caladea, fonts-noto-cjk); the tests check that the snapshot and
 the installed fonts agree glyph for glyph.
 """
 
@@ -47,6 +48,11 @@ SHIPPED: tuple[Snapshot, ...] = (
                f"/usr/share/fonts/truetype/liberation/LiberationSerif-{name}.ttf")
       for bold, italic, style, name in ((False, False, "regular", "Regular"), (True, False, "bold", "Bold"),
                                         (False, True, "italic", "Italic"), (True, True, "bold-italic", "BoldItalic"))),
+    *(Snapshot(family, bold, italic, f"{family.lower()}-{style}.json",
+               f"/usr/share/fonts/truetype/crosextra/{family}-{name}.ttf")
+      for family in ("Carlito", "Caladea")
+      for bold, italic, style, name in ((False, False, "regular", "Regular"), (True, False, "bold", "Bold"),
+                                        (False, True, "italic", "Italic"), (True, True, "bold-italic", "BoldItalic"))),
     Snapshot("Noto Sans CJK JP", False, False, "noto-sans-cjk-jp-regular.json",
              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
     Snapshot("Noto Sans CJK JP", True, False, "noto-sans-cjk-jp-bold.json",
@@ -57,6 +63,10 @@ SHIPPED: tuple[Snapshot, ...] = (
 LATIN_ALIASES: dict[str, str] = {
     "arial": "Liberation Sans", "arimo": "Liberation Sans", "liberation sans": "Liberation Sans",
     "times new roman": "Liberation Serif", "tinos": "Liberation Serif", "liberation serif": "Liberation Serif",
+    # Carlito and Caladea (fonts-crosextra-carlito/-caladea, SIL OFL 1.1) have Calibri's and
+    # Cambria's advance widths: the theme fonts of most Office templates since 2007.
+    "calibri": "Carlito", "carlito": "Carlito",
+    "cambria": "Caladea", "caladea": "Caladea",
 }
 EAST_ASIAN_ALIASES: dict[str, str] = {
     name.lower(): "Noto Sans CJK JP"

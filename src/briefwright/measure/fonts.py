@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # fontTools is read only for fonts outside the shipped snapsh
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")
-_INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial or Times New Roman "
+_INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial, Times New Roman, Calibri "
+                 "or Cambria "
                  "(Latin), Yu Gothic, MS Gothic or Meiryo (east_asian)")
 
 
