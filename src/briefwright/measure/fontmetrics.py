@@ -1,10 +1,11 @@
 """Glyph advances shipped with briefwright, so a build needs no fonts installed.
 
-Products name the fonts Word and PowerPoint users have: Arial, Times New Roman, Calibri and
-Cambria (the Office theme fonts most templates name) and, for Japanese and Chinese text, Yu Gothic. Their metric-compatible free twins — Liberation
-Sans and Liberation Serif, Carlito and Caladea (SIL Open Font License 1.1), designed to have
-exactly the advance widths of Arial, Times New Roman, Calibri and Cambria — are what LibreOffice substitutes, and
-their advances are snapshotted here. CJK ideographs and kana are full-width (one em) in
+Products name the fonts Word and PowerPoint users have: Arial, Times New Roman, Calibri
+and Cambria (the Office theme fonts most templates name) and, for Japanese and Chinese
+text, Yu Gothic. Their metric-compatible free twins — Liberation Sans and Liberation
+Serif, Carlito and Caladea (SIL Open Font License 1.1), designed to have exactly the
+advance widths of Arial, Times New Roman, Calibri and Cambria — are what LibreOffice
+substitutes, and their advances are snapshotted here. CJK ideographs and kana are full-width (one em) in
 every Japanese font, so Noto Sans CJK JP's advances measure Yu Gothic, MS Gothic or
 Meiryo text exactly for those characters; they are used only for East Asian text and
 for characters a Latin face lacks, never for Latin text set in a CJK font.
