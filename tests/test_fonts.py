@@ -41,9 +41,10 @@ class Describe_shipped_metrics:
         path = Path(entry.font_file)
         if not path.exists():
             pytest.skip(f"{path} is not installed")
-        units, advances, _ = fontmetrics.advances_from_font(path, entry.index)
+        units, advances, _, line_height = fontmetrics.advances_from_font(path, entry.index)
         shipped = fontmetrics.load(entry).widths
         assert shipped == {code: advance / units for code, advance in advances.items()}
+        assert fontmetrics.load(entry).line_height == pytest.approx(line_height, abs=1e-6)
 
     def it_measures_office_names_with_their_metric_compatible_twins(self) -> None:
         assert fontmetrics.shipped("Arial", False, False, east_asian=False).family == "Liberation Sans"

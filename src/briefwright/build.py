@@ -27,6 +27,7 @@ from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
+from briefwright.reference.docx_look import apply_reference
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.registry import RenderJob
@@ -95,8 +96,9 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
-    product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
+    # A Word reference document's look is the default; planner and writer both use this product.
+    product = apply_reference(workspace.layers, load_product(workspace.layers, product_name), audience)
     typesetter = Typesetter(product, audience)
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 METRICS_PACKAGE = "briefwright.metrics"
 
@@ -83,10 +84,17 @@ class Advances:
     family: str
     source: str
     widths: dict[int, float]
+    line_height: float  # a single line, in em: ascender + descender + line gap (hhea), as LibreOffice sets it
 
 
-def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int], str]:
-    """units per em, advance (font units) per code point, and the font's version string."""
+def line_height_of(font: Any) -> float:
+    """A single line's height in em, from the horizontal header (ascender − descender + lineGap)."""
+    hhea = font["hhea"]
+    return (hhea.ascent - hhea.descent + hhea.lineGap) / font["head"].unitsPerEm
+
+
+def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int], str, float]:
+    """units per em, advance (font units) per code point, the font's version string, its line height."""
     from fontTools.ttLib import TTCollection, TTFont  # only when a snapshot is rewritten
 
     container = TTCollection(str(path), lazy=True) if path.suffix.lower() in (".ttc", ".otc") \
@@ -96,7 +104,8 @@ def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int],
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
         advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
-        return font["head"].unitsPerEm, advances, font["name"].getDebugName(5) or "unknown version"
+        return (font["head"].unitsPerEm, advances, font["name"].getDebugName(5) or "unknown version",
+                line_height_of(font))
 
 
 def _runs(advances: dict[int, int]) -> list[list[int]]:
@@ -111,9 +120,10 @@ def _runs(advances: dict[int, int]) -> list[list[int]]:
 
 
 def snapshot(entry: Snapshot) -> dict:
-    units, advances, version = advances_from_font(Path(entry.font_file), entry.index)
+    units, advances, version, line_height = advances_from_font(Path(entry.font_file), entry.index)
     return {"family": entry.family, "bold": entry.bold, "italic": entry.italic,
-            "source": f"{Path(entry.font_file).name} ({version})", "units_per_em": units, "runs": _runs(advances)}
+            "source": f"{Path(entry.font_file).name} ({version})", "units_per_em": units,
+            "line_height": round(line_height, 6), "runs": _runs(advances)}
 
 
 @lru_cache(maxsize=32)
@@ -121,7 +131,7 @@ def load(entry: Snapshot) -> Advances:
     data = json.loads(resources.files(METRICS_PACKAGE).joinpath(entry.file).read_text(encoding="utf-8"))
     units = data["units_per_em"]
     widths = {code: advance / units for first, count, advance in data["runs"] for code in range(first, first + count)}
-    return Advances(data["family"], data["source"], widths)
+    return Advances(data["family"], data["source"], widths, data["line_height"])
 
 
 def shipped(family: str, bold: bool, italic: bool, east_asian: bool) -> Snapshot | None:

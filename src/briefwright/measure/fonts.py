@@ -37,10 +37,12 @@ class FontFile:
 class FontFace:
     """Advance widths of one face, in em units (1.0 = the font size)."""
 
-    def __init__(self, family: str, bold: bool, advances: dict[int, float], source: str) -> None:
+    def __init__(self, family: str, bold: bool, advances: dict[int, float], source: str,
+                 line_height: float = 1.15) -> None:
         self.family = family
         self.bold = bold
         self.source = source  # the snapshot or font file the advances come from
+        self.line_height = line_height  # a single line, in em (Word's and LibreOffice's "single" spacing)
         self._advance = advances
 
     @classmethod
@@ -52,8 +54,9 @@ class FontFace:
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
         advances = {code: metrics[glyph][0] / units for code, glyph in cmap.items() if glyph in metrics}
+        line_height = fontmetrics.line_height_of(font)
         font.close()
-        return cls(family, bold, advances, str(location.path))
+        return cls(family, bold, advances, str(location.path), line_height)
 
     def has(self, char: str) -> bool:
         return ord(char) in self._advance
@@ -118,7 +121,7 @@ def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()
     snapshot = fontmetrics.shipped(family, bold, italic, east_asian)
     if snapshot is not None:
         advances = fontmetrics.load(snapshot)
-        return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})")
+        return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})", advances.line_height)
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),

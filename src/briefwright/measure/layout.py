@@ -67,11 +67,13 @@ class Typesetter:
         self.product = product
         self.audience = audience
         fonts = audience.branding.fonts
+        self._font_dirs = font_dirs
+        self._role_families = {"heading": fonts.heading, "body": fonts.body}
         self._faces: dict[tuple[str, bool, bool], FontFace] = {}
-        for role, family in (("heading", fonts.heading), ("body", fonts.body)):
+        for family in self._role_families.values():
             for bold in (False, True):
                 for italic in (False, True):
-                    self._faces[(role, bold, italic)] = find_face(family, bold, font_dirs, italic=italic)
+                    self.face(family, bold, italic)
         self.east_asian = find_face(fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
         # id(block) → (block, width, (lines, content height, notes height)). The planner lays out
@@ -83,15 +85,26 @@ class Typesetter:
     def style(self, name: str) -> Style:
         return self.product.styles[name]
 
+    def family(self, style: Style) -> str:
+        """The style's face: its own (from a reference document) or its role's in the profile."""
+        return style.family or self._role_families[style.font]
+
+    def face(self, family: str, bold: bool, italic: bool) -> FontFace:
+        face = self._faces.get((family, bold, italic))
+        if face is None:
+            face = self._faces[(family, bold, italic)] = find_face(family, bold, self._font_dirs, italic=italic)
+        return face
+
     def segments(self, block: Block, marks: str = "") -> list[Segment]:
         """The block's runs in their faces, then its footnote reference marks (`marks`, the
         notes' numbers run together as Word sets them) in superscript."""
         style = self.style(block.style)
         runs = block.runs[1:] if block.kind == "field" else block.runs
-        segments = [Segment(run.text, self._faces[(style.font, style.bold or run.bold, style.italic or run.italic)],
+        family = self.family(style)
+        segments = [Segment(run.text, self.face(family, style.bold or run.bold, style.italic or run.italic),
                             style.size, self.east_asian, style.caps) for run in runs]
         if marks:
-            face = self._faces[(style.font, style.bold, style.italic)]
+            face = self.face(family, style.bold, style.italic)
             segments.append(Segment(marks, face, style.size * SUPERSCRIPT_SCALE, self.east_asian))
         return segments
 
@@ -124,7 +137,7 @@ class Typesetter:
     # -- documents -------------------------------------------------------------
 
     def page_geometry(self) -> PageGeometry:
-        width_in, height_in = PAPER_SIZES_IN[self.audience.paper]
+        width_in, height_in = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
         margins = self.product.margins
         assert margins is not None
         return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,

@@ -23,7 +23,7 @@ from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, T
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
-from briefwright.writers import docprops, ooxml, wordml
+from briefwright.writers import docprops, letterhead, ooxml, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.writers.registry import Rendered, RenderJob
@@ -46,20 +46,24 @@ class DocxRenderer:
     _configured: dict[str, ParagraphStyle]
     _styles: _StyleIndex
 
-    def _font(self, role: str) -> str:
-        return self.fonts.heading if role == "heading" else self.fonts.body
+    def _font(self, spec: Style) -> str:
+        """The style's face: a reference document's, else its role's in the profile."""
+        return spec.family or (self.fonts.heading if spec.font == "heading" else self.fonts.body)
 
     def _setup_page(self, document: docx.document.Document) -> None:
-        width, height = PAPER_SIZES_IN[self.audience.paper]
+        width, height = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
         margins = self.product.margins
         assert margins is not None
         for section in document.sections:
             section.page_width, section.page_height = Inches(width), Inches(height)
             section.top_margin, section.bottom_margin = Inches(margins.top), Inches(margins.bottom)
             section.left_margin, section.right_margin = Inches(margins.left), Inches(margins.right)
-            section.header_distance = section.footer_distance = Inches(0.3)
+            if not self.product.reference_header:  # a kept letterhead keeps its own distances
+                section.header_distance = section.footer_distance = Inches(0.3)
 
     def _setup_defaults(self, document: docx.document.Document) -> None:
+        if self.product.reference_styles:
+            return  # the reference's defaults are its look; every style briefwright uses is set in full
         styles = document.styles.element
         defaults = styles.find(ooxml.qn("w:docDefaults"))
         rpr = defaults.find(ooxml.qn("w:rPrDefault")).find(ooxml.qn("w:rPr"))
@@ -88,13 +92,14 @@ class DocxRenderer:
             style.base_style = normal
         self._configured[name] = style
         ppr, rpr = ooxml.reset_properties(style.element)
-        ooxml.set_word_fonts(rpr, self._font(spec.font), self.fonts.east_asian)
+        ooxml.set_word_fonts(rpr, self._font(spec), self.fonts.east_asian)
         font = style.font
         font.size = Pt(spec.size)
         font.bold = spec.bold
         font.italic = spec.italic
         font.all_caps = spec.caps
-        font.color.rgb = RGBColor.from_string(self.palette.hex(spec.color))
+        if spec.rgb != "auto":  # Word's automatic colour is the absence of one
+            font.color.rgb = RGBColor.from_string(spec.rgb or self.palette.hex(spec.color))
         fmt = style.paragraph_format
         fmt.space_before, fmt.space_after = Pt(spec.before), Pt(spec.after)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -116,7 +121,7 @@ class DocxRenderer:
             ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val=str(spec.outline))
         if spec.bullet:
             numbering = document.part.numbering_part.element
-            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec.font),
+            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec),
                                                 round(spec.indent * 20), round(spec.hanging * 20),
                                                 self.palette.hex("accent"))
             ooxml.set_ppr_child(style.element.pPr, "numPr")
@@ -210,7 +215,11 @@ class DocxRenderer:
 
     def _header_and_footer(self, document: docx.document.Document, model: Document,
                            styles: dict[str, ParagraphStyle]) -> None:
-        """Logo at the left of the header; the handling banner centred at the top and the bottom."""
+        """Logo at the left of the header; the handling banner centred at the top and the bottom.
+        A reference document's letterhead is kept as it is, the banner added below it."""
+        if self.product.reference_header:
+            letterhead.keep(document, model.banner, styles.get("banner"))
+            return
         logo = self.audience.branding.logo
         if model.banner is None and logo is None:
             return
@@ -237,6 +246,7 @@ class DocxRenderer:
     def _write_package_parts(self, document: docx.document.Document, model: Document, pages: int) -> None:
         """The font table and extended properties, true to this document (not the template's)."""
         families = [self.fonts.heading, self.fonts.body, self.fonts.east_asian]
+        families += sorted({spec.family for spec in self.product.styles.values() if spec.family} - set(families))
         texts = [block.text for block in model.blocks() if block.kind != "table"]
         texts += [cell.text for block in model.blocks() for row in block.rows for cell in row.cells]
         joined = "\n".join(texts)
