@@ -35,7 +35,8 @@ ROLE_ALIASES = {"heading_1": "heading", "heading_2": "subheading", "heading_3": 
                 "list_bullet": "bullet", "footnote_text": "footnote", "normal": "body", "body_text": "body",
                 "toc_1": "contents_entry"}
 OVERRIDABLE = ("page", "margins", "styles", "fonts", "header")
-HEADER_GAP_PT = 6.0  # between a letterhead and the first line of text
+HEADER_GAP_PT = 12.0  # between a letterhead and the first line of text (LibreOffice adds about 7)
+HEADER_LINE_EM = 1.25  # a header line's height per point of size: above any shipped face's single line
 
 
 @dataclass(frozen=True)
@@ -118,11 +119,14 @@ def _kept_style(spec: Style, source: ResolvedStyle, name: str, family: str | Non
         return spec.model_copy(update={"word_style": name, "family": family})
     line_height = face.line_height if face is not None else 1.15
     pitch = round(max(source.pitch(line_height), source.size), 2)
+    # A bullet's indent usually lives in the reference's numbering, not its style: without one in
+    # the style, the product's indent and hanging place the bullet (and so the text's measure).
+    indent, hanging = (source.indent, source.hanging) if source.indent > 0 or not spec.bullet else \
+        (spec.indent, spec.hanging)
     return spec.model_copy(update={
         "word_style": name, "family": family, "size": source.size, "line": pitch, "bold": source.bold,
         "italic": source.italic, "caps": source.caps, "rgb": source.color or "auto", "before": source.before,
-        "after": source.after, "indent": max(source.indent, 0.0),
-        "hanging": max(source.hanging, 0.0) if spec.bullet or source.hanging > 0 else 0.0,
+        "after": source.after, "indent": max(indent, 0.0), "hanging": max(hanging, 0.0),
         "keep_with_next": source.keep_with_next or spec.keep_with_next,
         "align": source.align if source.align in ("left", "right", "center") else spec.align})
 
@@ -157,10 +161,11 @@ def part_height(part: PagePart | None, reference: DocxReference, extra_lines: li
     inline = [d for d in part.drawings if not d.anchored]
     for style_id, text in part.texts:
         style = reference.styles.get(style_id or "") or reference.styles.get(reference.default_paragraph or "")
-        line = style.pitch(1.2) if style is not None else 12.0
+        line = style.pitch(HEADER_LINE_EM) if style is not None else 12.5
         height += style.before + style.after if style is not None else 0.0
         height += line if text.strip() or not inline else 0.0
-    height += sum(d.height for d in inline)
+    # A picture in the line sits on the baseline: its height plus the line's descent.
+    height += sum(d.height + 0.3 * 12.5 for d in inline)
     return height + sum(extra_lines)
 
 
