@@ -358,7 +358,7 @@ def read_reference(path: Path, where: Where | None = None) -> DocxReference:
     try:
         package = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise fail("reference-unreadable", where, f"the reference document is not a Word .docx ({exc})",
+        raise fail("reference-unreadable", where, f"the reference document {path.name} is not a Word .docx ({exc})",
                    "save it again from Word as .docx") from None
     with package:
         main = _main_part(package)
@@ -366,8 +366,9 @@ def read_reference(path: Path, where: Where | None = None) -> DocxReference:
         relations = _relations(package, main)
         targets = {kind: [(rel_id, target) for rel_id, (rel_type, target) in relations.items()
                           if rel_type.endswith(suffix)] for kind, suffix in _TYPES.items()}
-        if not targets["styles"]:
-            raise fail("reference-no-styles", where, "the reference document has no styles part (word/styles.xml)",
+        if not targets["styles"] or targets["styles"][0][1] not in package.namelist():
+            raise fail("reference-no-styles", where, f"the reference document {path.name} has no styles part "
+                       "(word/styles.xml)",
                        "save it again from Word as a .docx, or use a document made from your organisation's template")
         problems: list[str] = []
         theme_root = _xml(package, targets["theme"][0][1], where) if targets["theme"] else None
@@ -389,3 +390,11 @@ def read_reference(path: Path, where: Where | None = None) -> DocxReference:
                             "use a theme font, but the document has no theme (word/theme/theme1.xml) naming it: "
                             "the profile's fonts are used for them")
     return DocxReference(path, _page(section), styles, theme, parts["header"], parts["footer"], default, problems)
+
+
+def describe_template(path: Path) -> str:
+    """A human-readable account of a reference .docx: page, letterhead, styles, fonts, problems
+    (`briefwright template check FILE.docx`). Raises BriefwrightError if it cannot be read."""
+    from briefwright.reference.docx_describe import describe  # the describer imports this module
+
+    return describe(read_reference(path))
