@@ -23,7 +23,7 @@ from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, T
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
-from briefwright.writers import docprops, letterhead, ooxml, wordml
+from briefwright.writers import docprops, docx_parts, letterhead, ooxml, toc, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.writers.registry import Rendered, RenderJob
@@ -262,8 +262,8 @@ class DocxRenderer:
     def render(self, model: Document, pages: int = 1) -> bytes:
         document = self._open()
         self._configured = {}
-        _drop_thumbnail(document)
-        _drop_styles_with_effects(document)
+        docx_parts.drop_thumbnail(document)
+        docx_parts.drop_styles_with_effects(document)
         self._setup_page(document)
         self._setup_defaults(document)
         if self.product.citations == "footnotes":
@@ -274,14 +274,17 @@ class DocxRenderer:
         notes = Footnotes(document)
         blocks = list(model.blocks())
         gaps = self.typesetter.gaps(blocks)
+        paragraphs: list[tuple[Block, etree._Element]] = []
         for index, (block, gap) in enumerate(zip(blocks, gaps)):
             if block.kind == "table":
                 self._add_table(document, block, style_ids, notes)
                 continue
             paragraph = self._add_block(document, block, style_ids, notes, gap)
+            paragraphs.append((block, paragraph))
             if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
                 # A table cannot carry space above it; the paragraph before it holds the gap.
                 wordml.set_space_after(paragraph, gaps[index + 1])
+        toc.contents_field(paragraphs, self.product)
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
@@ -340,22 +343,6 @@ def _style_ids(document: docx.document.Document, styles: dict[str, ParagraphStyl
     python-docx writes it (the paragraph then carries no w:pStyle)."""
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     return {key: None if style == default else style.style_id for key, style in styles.items()}
-
-
-def _drop_styles_with_effects(document: docx.document.Document) -> None:
-    """The template's stylesWithEffects.xml is a Word 2010 copy of styles.xml that briefwright never
-    updates; Word prefers it when present, so a stale copy would undo the product's styles."""
-    for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            del document.part.rels[rel_id]
-
-
-def _drop_thumbnail(document: docx.document.Document) -> None:
-    """The default template ships a picture of a blank page; a stale preview misleads file browsers."""
-    package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del package.rels[rel_id]
 
 
 def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
