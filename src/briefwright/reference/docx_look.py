@@ -25,6 +25,7 @@ from docx.styles import BabelFish
 
 from briefwright.audience import AudienceProfile, set_by_profile
 from briefwright.diagnostics import BriefwrightError, Where, fail
+from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.measure.fonts import FontFace, find_face
 from briefwright.products import Margins, Product, Style, load_product
 from briefwright.reference.docx_reference import DocxReference, PagePart, ResolvedStyle, read_reference
@@ -204,4 +205,24 @@ def apply_reference(layers: Layers, product: Product, audience: AudienceProfile)
     margins = _margins(product, reference, overrides, banner_line)
     page_size = None if overrides.page else (round(reference.page.width / 72, 4), round(reference.page.height / 72, 4))
     keep_header = not overrides.header and _has_letterhead(reference)
+    styles = _right_tabs_at_the_margin(styles, product, audience, page_size, margins)
     return product.with_reference_look(styles, margins, page_size, not overrides.styles, keep_header)
+
+
+def _text_width(page_width: float, margins: Margins | None) -> float:
+    """Points between the margins."""
+    return (page_width - (margins.left + margins.right if margins is not None else 0.0)) * 72
+
+
+def _right_tabs_at_the_margin(styles: dict[str, Style], product: Product, audience: AudienceProfile,
+                              page_size: tuple[float, float] | None, margins: Margins | None) -> dict[str, Style]:
+    """A right tab the product sets at its right margin (the contents' page numbers) moves with the
+    reference's measure, keeping its distance from the margin; other tabs stay where they are."""
+    before = _text_width(PAPER_SIZES_IN[audience.paper][0], product.margins)
+    after = _text_width((page_size or PAPER_SIZES_IN[audience.paper])[0], margins)
+    moved = {}
+    for key, spec in styles.items():
+        if spec.tab is not None and spec.tab_align == "right" and spec.tab >= 0.9 * before:
+            spec = spec.model_copy(update={"tab": round(after - (before - spec.tab), 2)})
+        moved[key] = spec
+    return moved
