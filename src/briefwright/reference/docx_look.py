@@ -25,8 +25,8 @@ from docx.styles import BabelFish
 
 from briefwright.audience import AudienceProfile, set_by_profile
 from briefwright.diagnostics import BriefwrightError, Where, fail
-from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.measure.fonts import FontFace, find_face
+from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.products import Margins, Product, Style, load_product
 from briefwright.reference.docx_reference import DocxReference, PagePart, ResolvedStyle, read_reference
 from briefwright.templates import Layers
