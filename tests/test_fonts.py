@@ -84,6 +84,7 @@ class Describe_a_machine_without_fonts:
             build(load_project(project_dir, explicit=True), products=["memo"], out_dir=project_dir / "out")
         message = caught.value.report.errors[0].format()
         assert "'Garamond'" in message and "Calibri or Cambria" in message
+        assert "templates/audiences/analyst.yaml:" in message and "branding.fonts.body" in message
 
     def it_runs_from_the_command_line_without_fontconfig(self, project_dir: Path, tmp_path: Path) -> None:
         # PATH without fc-match; the shipped metrics do the measuring.

@@ -28,6 +28,7 @@ from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
 from briefwright.reference.docx_look import apply_reference
+from briefwright.reference.profile_fonts import check_profile_fonts
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.registry import RenderJob
@@ -97,6 +98,7 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
     audience = load_audience(workspace.layers, audience_name)
+    check_profile_fonts(workspace.layers, audience)
     # A Word reference document's look is the default; planner and writer both use this product.
     product = apply_reference(workspace.layers, load_product(workspace.layers, product_name), audience)
     typesetter = Typesetter(product, audience)

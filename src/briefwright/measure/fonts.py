@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # fontTools is read only for fonts outside the shipped snapsh
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")
-_INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial, Times New Roman, Calibri "
+INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial, Times New Roman, Calibri "
                  "or Cambria "
                  "(Latin), Yu Gothic, MS Gothic or Meiryo (east_asian)")
 
@@ -125,5 +125,5 @@ def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),
-                   f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)
+                   f"font family '{family}'{' (bold)' if bold else ''} is not installed", INSTALL_HINT)
     return FontFace.from_file(family, bold, location)

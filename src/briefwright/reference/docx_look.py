@@ -173,7 +173,8 @@ def part_height(part: PagePart | None, reference: DocxReference, extra_lines: li
 def _margins(product: Product, reference: DocxReference, overrides: Overrides, banner_line: float) -> Margins | None:
     page = reference.page
     base = product.margins if overrides.margins or product.margins is None else \
-        Margins(top=page.top / 72, bottom=page.bottom / 72, left=page.left / 72, right=page.right / 72)
+        Margins(top=round(page.top / 72, 4), bottom=round(page.bottom / 72, 4), left=round(page.left / 72, 4),
+                right=round(page.right / 72, 4))
     if base is None or overrides.header or not _has_letterhead(reference):
         return base
     extra = [banner_line] if banner_line else []
