@@ -58,7 +58,9 @@ label: {label}
 # branding:
 #   organisation: {organisation}
 #   logo: assets/logo.png
-#   reference_docx: reference/house.docx
+#   reference_docx: reference/house.docx   # Word: its page, margins, letterhead and styles are kept
+#   styles: {{heading_1: "House Heading 1", body: "House Body"}}   # your style names for the roles
+#   reference_overrides: []               # page, margins, styles, fonts, header: the product's instead
 #   reference_pptx: reference/house.pptx
 #   palette:
 #     accent: {accent}
