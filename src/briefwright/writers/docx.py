@@ -29,6 +29,8 @@ from briefwright.writers.footnotes import ensure_styles as ensure_footnote_style
 from briefwright.writers.registry import Rendered, RenderJob
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
+_WORD_STYLES = {"title", "heading 1", "heading 2", "heading 3", "body text", "list bullet", "toc 1", "footnote text",
+                "caption", "normal"}
 _TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
 _TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
 
@@ -82,10 +84,12 @@ class DocxRenderer:
             return self._configured[name]  # validated identical but for page_break_before
         style = self._styles.find(name)
         if style is None:
-            if self.audience.branding.reference_docx is not None and spec.word_style:
+            # Only Word's own styles are worth a warning: no house template has "Memo Kicker".
+            if self.audience.branding.reference_docx is not None and name.lower() in _WORD_STYLES:
                 self.report.warning("style-missing", Where(self.audience.branding.reference_docx, field=name),
                                     f"style '{name}' is not in the reference document; using briefwright's",
-                                    "add a paragraph style with that name to the reference .docx")
+                                    "add it to the reference .docx, or map one of its styles to the role "
+                                    f"in the profile (branding.styles: {{{key}: \"Your style name\"}})")
             style = self._styles.add_paragraph_style(name)
             normal = self._styles.find("Normal")
             assert normal is not None  # _setup_defaults has configured it
