@@ -26,7 +26,7 @@ from briefwright.products import Product, Style
 from briefwright.writers import docprops, docx_parts, letterhead, ooxml, toc, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
 _WORD_STYLES = {"title", "heading 1", "heading 2", "heading 3", "body text", "list bullet", "toc 1", "footnote text",
