@@ -87,6 +87,11 @@ CHECKS: tuple[Check, ...] = (
         reference-unreadable | python-docx or python-pptx cannot open a reference file
         reference-has-slides | a reference deck holds slides, not only masters and layouts
         font-missing | a font the profile or template names is not installed and has no shipped widths
+        reference-part-missing | a reference .docx lacks a part its relationships name
+        reference-part-damaged | a part of a reference .docx is not well-formed XML
+        reference-no-styles | a reference .docx has no styles part
+        style-not-in-reference | the profile maps a role to a style the reference document does not have
+        style-role-unknown | the profile maps a style role no Word product has
     """),
     *_table("templates", "warning", """
         layout-missing | a slide layout is not in the reference deck; another is used

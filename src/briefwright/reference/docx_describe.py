@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefwright.diagnostics import BriefwrightError
 from briefwright.measure.fonts import find_face
-from briefwright.reference.docx_reference import DocxReference, PagePart, ResolvedStyle
+from briefwright.reference.docx_model import DocxReference, PagePart, ResolvedStyle
 
 # The styles the built-in Word products name, by the role a profile can map (branding.styles).
 ROLE_STYLES = {"title": "Title", "heading_1": "Heading 1", "heading_2": "Heading 2", "body": "Body Text",

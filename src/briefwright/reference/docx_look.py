@@ -83,7 +83,8 @@ def mapped_names(layers: Layers, audience: AudienceProfile, product: Product,
             continue
         if reference.by_name(name) is None:
             available = ", ".join(reference.paragraph_style_names())
-            raise fail("style-missing", where, f"the reference document {reference.path.name} has no style '{name}'",
+            raise fail("style-not-in-reference", where,
+                       f"the reference document {reference.path.name} has no style '{name}'",
                        f"name one of its paragraph styles: {available}")
         names[role] = name
     return names
