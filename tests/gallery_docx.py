@@ -31,6 +31,7 @@ class GalleryItem:
     profile: str  # the branding lines a profile needs for it (besides reference_docx)
     fonts: tuple[str, ...]  # the faces its text is set in (as the PDF names their twins)
     letterhead: str | None = None  # text the header prints
+    letterhead_first_page_only: bool = False
     styles: dict[str, str] = field(default_factory=dict)
 
 
@@ -82,10 +83,13 @@ def _a4_wide() -> docx.document.Document:
     return document
 
 
-def _letterhead() -> docx.document.Document:
+def _letterhead(first_page_only: bool = False) -> docx.document.Document:
     document = _blank((8.5, 11.0), (1.0, 1.0, 1.0, 1.0))
     _set_theme_fonts(document, "Calibri", "Calibri")
-    header = document.sections[0].header
+    section = document.sections[0]
+    if first_page_only:  # w:titlePg: the letterhead on the first page, nothing on the others
+        section.different_first_page_header_footer = True
+    header = section.first_page_header if first_page_only else section.header
     header.is_linked_to_previous = False
     picture = io.BytesIO()
     Image.new("RGB", (600, 150), (31, 73, 125)).save(picture, format="PNG")
@@ -93,7 +97,7 @@ def _letterhead() -> docx.document.Document:
     header.paragraphs[0].add_run().add_picture(picture, height=Inches(0.6))
     for line in ("Northwind Policy Institute", "12 Harbour Row, Portsmouth"):
         header.add_paragraph(line)
-    footer = document.sections[0].footer
+    footer = section.first_page_footer if first_page_only else section.footer
     footer.is_linked_to_previous = False
     footer.paragraphs[0].text = "Northwind Policy Institute · registered charity"
     return document
@@ -149,6 +153,9 @@ GALLERY: dict[str, tuple[GalleryItem, object]] = {
     "a4-wide": (GalleryItem("a4-wide", (8.2677, 11.6929), "", ("LiberationSans", "LiberationSerif")), _a4_wide),
     "letterhead": (GalleryItem("letterhead", (8.5, 11.0), "", ("Carlito",), "Northwind Policy Institute"),
                    _letterhead),
+    "first-page-letterhead": (GalleryItem("first-page-letterhead", (8.5, 11.0), "", ("Carlito",),
+                                          "Northwind Policy Institute", letterhead_first_page_only=True),
+                              lambda: _letterhead(first_page_only=True)),
     "corp-styles": (GalleryItem("corp-styles", (8.2677, 11.6929), "", ("Caladea", "Carlito"), styles=CORP),
                     lambda: _renamed(CORP, 10.5)),
     "german-styles": (GalleryItem("german-styles", (8.2677, 11.6929), "", ("Caladea", "Carlito"), styles=GERMAN),

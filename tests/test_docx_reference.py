@@ -59,6 +59,11 @@ class Describe_reading_a_reference:
         assert [round(d.height) for d in reference.header.drawings] == [43]  # 0.6 in
         assert reference.footer is not None and "registered charity" in reference.footer.texts[0][1]
 
+    def it_reads_a_first_page_letterhead(self, gallery: dict[str, Path]) -> None:
+        header = read_reference(gallery["first-page-letterhead"]).header
+        assert header is not None and header.has_content  # the first page's: there is no other
+        assert "Northwind Policy Institute" in [text for _, text in header.texts]
+
     def it_knows_which_styles_a_bare_reference_lacks(self, gallery: dict[str, Path]) -> None:
         reference = read_reference(gallery["bare"])
         assert reference.paragraph_style_names() == ["Normal", "heading 1"]

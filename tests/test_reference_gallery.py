@@ -134,6 +134,7 @@ class Describe_products_made_with_reference_documents:
                 inside = margins.top * 72 - 1 <= word.top and word.bottom <= height - margins.bottom * 72 + 1
                 assert inside or word.text in furniture.split(), (item.output.path.name, word)
             if item.item.letterhead:
-                for page in range(1, pdf.page_count(item.pdf) + 1):
+                pages = 1 if item.item.letterhead_first_page_only else pdf.page_count(item.pdf)
+                for page in range(1, pages + 1):
                     top = [w.text for w in words if w.page == page and w.top < margins.top * 72]
                     assert " ".join(top).startswith(item.item.letterhead), (item.output.path.name, page, top)

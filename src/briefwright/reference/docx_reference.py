@@ -243,6 +243,11 @@ def _page_part(package: zipfile.ZipFile, part: str, where: Where) -> PagePart:
     return PagePart(part, texts, _drawings(root))
 
 
+def _bulk(part: PagePart) -> float:
+    """Roughly how much room a header or footer takes (points), to choose the taller of two."""
+    return sum(d.height for d in part.drawings) + 12.0 * sum(1 for _, text in part.texts if text.strip())
+
+
 def _page(section: etree._Element | None) -> PageSetup:
     size = section.find(w("pgSz")) if section is not None else None
     margins = section.find(w("pgMar")) if section is not None else None
@@ -281,9 +286,11 @@ def read_reference(path: Path, where: Where | None = None) -> DocxReference:
             if section is None:
                 continue
             refs = {ref.get(w("type"), "default"): ref.get(f"{{{R}}}id") for ref in section.findall(w(f"{kind}Reference"))}
-            rel_id = refs.get("default")
-            if rel_id in relations:
-                parts[kind] = _page_part(package, relations[rel_id][1], where)
+            # A letterhead is often on the first page only (w:titlePg): the taller of the two is
+            # what the body must clear (the page model gives every page the same text area).
+            kinds = ["default", "first"] if section.find(w("titlePg")) is not None else ["default"]
+            found = [_page_part(package, relations[refs[k]][1], where) for k in kinds if refs.get(k) in relations]
+            parts[kind] = max(found, key=_bulk, default=None)
         themeless = sorted(style.name for style in styles.values() if style.font is None and style.kind == "paragraph")
         if themeless:
             problems.append(f"{len(themeless)} styles ({', '.join(themeless[:3])}{', …' if len(themeless) > 3 else ''}) "

@@ -17,7 +17,10 @@ def keep(document: docx.document.Document, banner: str | None, banner_style: Par
     if not banner:
         return
     section = document.sections[0]
-    for part in (section.header, section.footer):
+    parts = [section.header, section.footer]
+    if section.different_first_page_header_footer:  # a first-page letterhead carries it too
+        parts += [section.first_page_header, section.first_page_footer]
+    for part in parts:
         part.is_linked_to_previous = False
         paragraph = part.add_paragraph(banner, banner_style)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
