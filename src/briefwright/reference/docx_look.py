@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from docx.styles import BabelFish
 
@@ -191,6 +192,20 @@ def _has_letterhead(reference: DocxReference) -> bool:
     return any(part is not None and part.has_content for part in (reference.header, reference.footer))
 
 
+_READ: dict[tuple[Path, int, int], DocxReference] = {}
+
+
+def _read_once(path: Path, where: Where) -> DocxReference:
+    """A reference read once per build for all its products (keyed on the file's size and time)."""
+    status = path.stat()
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _READ:
+        if len(_READ) > 32:
+            _READ.clear()
+        _READ[key] = read_reference(path, where)
+    return _READ[key]
+
+
 def apply_reference(layers: Layers, product: Product, audience: AudienceProfile) -> Product:
     """The product as the audience's reference .docx shapes it; unchanged without one."""
     path = audience.branding.reference_docx
@@ -198,7 +213,7 @@ def apply_reference(layers: Layers, product: Product, audience: AudienceProfile)
         return product
     where = set_by_profile(layers, audience.id, ("branding", "reference_docx")) or \
         Where(path, field="branding.reference_docx")
-    reference = read_reference(path, where)
+    reference = _read_once(path, where)
     overrides = overrides_for(layers, audience)
     names = mapped_names(layers, audience, product, reference)
     styles = _styles(product, reference, names, overrides)
