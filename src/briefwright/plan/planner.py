@@ -499,6 +499,7 @@ def check_line_limits(document: Document, product: Product, audience_id: str, ty
         if limit is not None and (lines := typesetter.line_count(block, width)) > limit:
             raise fail("line-limit", Where(field=f"products.{product.id}.styles.{block.style}.max_lines"),
                        f"product '{product.id}' for '{audience_id}': the {block.style} paragraph takes "
-                       f"{lines} lines of {width / 72:.2f} in; the product allows {limit}: “{block.text[:60]}…”",
+                       f"{lines} lines; the product allows {limit} (lines {width / 72:.2f} in wide): "
+                       f"“{block.text[:60]}…”",
                        "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)"
                        + (REFERENCE_HINT if product.reference_styles or product.page_size else ""))

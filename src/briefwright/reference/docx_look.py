@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from docx.styles import BabelFish
-
 from briefwright.audience import AudienceProfile, set_by_profile
 from briefwright.diagnostics import BriefwrightError, Where, fail
 from briefwright.measure.fonts import FontFace, find_face
@@ -134,6 +132,13 @@ def _kept_style(spec: Style, source: ResolvedStyle, name: str, family: str | Non
         "align": source.align if source.align in ("left", "right", "center") else spec.align})
 
 
+def _ui_name(internal: str) -> str:
+    """The name Word shows for a style ("heading 1" → "Heading 1"), as python-docx reports it."""
+    from docx.styles import BabelFish  # python-docx only when a Word product is built (decks never load it)
+
+    return BabelFish.internal2ui(internal)
+
+
 def _styles(product: Product, reference: DocxReference, names: dict[str, str], overrides: Overrides) -> dict[str, Style]:
     check = _face_checker(reference)
     normal = reference.styles.get(reference.default_paragraph or "") or reference.by_name("Normal")
@@ -150,7 +155,7 @@ def _styles(product: Product, reference: DocxReference, names: dict[str, str], o
         if source is None:
             styles[key] = spec.model_copy(update={"family": family})
         else:
-            word_name = BabelFish.internal2ui(source.name) if key in names else (name or source.name)
+            word_name = _ui_name(source.name) if key in names else (name or source.name)
             styles[key] = _kept_style(spec, source, word_name, family, face, not overrides.styles)
     return styles
 
