@@ -172,7 +172,7 @@ class Describe_reading_level:
 
 class Describe_template_layers:
     def it_lets_an_overlay_override_a_profile_and_a_product(self, project_dir: Path, tmp_path: Path) -> None:
-        overlay = tmp_path / "mine"
+        overlay = project_dir / "mine"  # --templates names a folder inside the project (issue 18)
         (overlay / "audiences").mkdir(parents=True)
         (overlay / "audiences/analyst.yaml").write_text("extends: analyst\nlabel: Analysts (mine)\n"
                                                        "banner: OVERLAY HANDLING\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefwright import safety
 from briefwright.audience import AudienceProfile, asset_paths, audience_names, load_audience, profile_chain
 from briefwright.built import Output
 from briefwright.checks import check_audience, check_coverage
@@ -26,12 +27,13 @@ from briefwright.measure.readability import document_grade
 from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
-from briefwright.publish import publish
+from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.docx_look import apply_reference
 from briefwright.reference.profile_fonts import check_profile_fonts
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.job import RenderJob, load_writer
+from briefwright.writers.registry import OUTPUT_SUFFIXES
 
 
 @dataclass
@@ -132,6 +134,8 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
           progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
     destination = out_dir or project.build_dir
+    safety.check_output_folder(destination, Where(field="--out") if out_dir else Where(project.display(destination)),
+                               owned_by_build)
     audience_list = resolve_audiences(setup, audiences)
     requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
     # Logos and reference files may sit anywhere in the project, not only in a templates folder.
@@ -165,6 +169,12 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
     return result
+
+
+def owned_by_build(name: str) -> bool:
+    """The names a build reads or writes in its output folder (none may be a link)."""
+    return (name in (MANIFEST, LOCK_FILE) or name.startswith(STAGING_PREFIX)
+            or name.endswith((".evidence.json", ".evidence.md", *OUTPUT_SUFFIXES)))
 
 
 def make_output(workspace: Workspace, destination: Path, audience_name: str, product_name: str) -> tuple[Output, Report]:

@@ -52,6 +52,10 @@ CHECKS: tuple[Check, ...] = (
         file-encoding | a text file is not UTF-8
         path-invalid | a path is empty or holds a NUL character
         path-outside | a path leads outside the project (.., an absolute path, a link)
+        name-invalid | a profile, product or audience name that is a path or not a plain name
+        file-link | a file briefwright would read is a symbolic link
+        file-not-regular | a file briefwright would read is a folder, device or pipe
+        output-link | a name briefwright writes in the output folder is a link
         too-large | a file is larger than briefwright reads
         yaml-syntax | a YAML file cannot be parsed
         yaml-duplicate-key | a key appears twice in one mapping
@@ -166,6 +170,10 @@ CHECKS: tuple[Check, ...] = (
     *_table("clients", "error", """
         office-missing | LibreOffice is not installed
         office-failed | LibreOffice did not produce the PDF
+        office-timeout | LibreOffice did not finish a file within its time bound
+        not-built | pdf or preview was handed a file no build wrote (not in the manifest beside it)
+        manifest-unreadable | the manifest beside a file to convert is not a build manifest
+        built-file-changed | a file to convert is not the one the build wrote (sha256 differs)
         browser-missing | Chromium is not installed
         browser-failed | Chromium failed or closed its connection
         browser-timeout | Chromium did not answer in time
@@ -179,6 +187,7 @@ CHECKS: tuple[Check, ...] = (
         error | a problem with no more specific code
         init-example | the project to copy lacks a part
         init-not-empty | init into a folder that is not empty
+        init-link-loop | a link in the project to copy points at a folder that holds it
         trace-missing | no evidence map for the file to trace
         trace-malformed | an evidence map that is not the JSON briefwright writes
         pdf-nothing | pdf was given no files

@@ -101,16 +101,22 @@ def load_project(start: Path, explicit: bool = False) -> Project:
         root = start.resolve()
     else:
         root = find_project_root(start)
-    document = load_yaml(root / PROJECT_FILE, Path(PROJECT_FILE))
+    project_file = safety.confined(root, PROJECT_FILE, Where(Path(PROJECT_FILE)), "project file")
+    document = load_yaml(project_file, Path(PROJECT_FILE))
     report = Report()
     config = validate_into(ProjectFile, document.data, document, (), report)
     report.raise_if_failed()
     assert config is not None
-    # Folders briefwright reads must be the project's own; build/ may be anywhere the user chooses.
-    for name in ("seeds", "content", "templates", "overlay"):
+    # Every folder briefwright reads or writes is the project's own, build/ included: a project
+    # someone else wrote must not put its outputs (or read a manifest) elsewhere through a link.
+    for name in ("seeds", "content", "templates", "overlay", "build"):
         value = getattr(config.paths, name)
         if value is not None:
             safety.confined(root, value, document.where(("paths", name)), f"{name} folder")
+    safety.checked_name(config.default_audience, document.where(("default_audience",)), "audience name")
+    for key in ("products", "audiences"):
+        for index, name in enumerate(getattr(config.build, key)):
+            safety.checked_name(name, document.where(("build", key, index)), f"{key[:-1]} name")
     _check_settings(config.checks, document.where)
     configure_checks(config.checks)
     return Project(root, config)
