@@ -36,7 +36,7 @@ bench-suite: $(BIN)/.installed  ## what the test suite costs (CPU and wall), aga
 bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
 	$(BIN)/python bench/faithfulness_bench.py
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
                    chromium chromium-driver
 
 # The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine

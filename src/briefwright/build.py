@@ -29,6 +29,8 @@ from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
+from briefwright.reference.docx_look import apply_reference
+from briefwright.reference.profile_fonts import check_profile_fonts
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.job import RenderJob, load_writer
@@ -82,8 +84,10 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
-    product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
+    check_profile_fonts(workspace.layers, audience)
+    # A Word reference document's look is the default; planner and writer both use this product.
+    product = apply_reference(workspace.layers, load_product(workspace.layers, product_name), audience)
     if product.kind == "slides":  # a reference master's geometry and look; python-pptx only for decks
         from briefwright.reference.deck_adapter import effective as effective_deck
 
