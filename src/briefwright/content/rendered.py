@@ -14,17 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefwright.content import language as lang
+from briefwright.content.articles import ARTICLE, wanted_article
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Block, Document, Section
 
 # Sections whose text is bibliographic: "unknown" there is a recorded fact about a source.
 _REFERENCE_ROLES = ("sources", "glossary")
-_ARTICLE = re.compile(r"\b([Aa]n?)\s+([A-Za-z][\w'’-]*)")
-# Vowel letters that sound like a consonant ("a unified", "a one-off") and silent "h" ("an hour").
-_YOU_SOUND = re.compile(r"^(?:uni|use|usu|uti|ure|uro|ubi|eu|ewe|one|once|ufo)", re.IGNORECASE)
-_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.IGNORECASE)
-_VOWEL_LETTER_NAMES = set("AEFHILMNORSX")  # letters whose names start with a vowel sound: "an FBI", "an SDF"
 # "they" and "their" are left out: they refer to countries and groups at least as often as to people.
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _OPENING_CONNECTIVE = re.compile(r"^(?:otherwise|however|also|moreover|meanwhile|instead|likewise|similarly"
@@ -40,17 +36,6 @@ class RenderedFinding:
     text: str
     message: str
     hint: str
-
-
-def _vowel_sound(word: str) -> bool | None:
-    """Whether the word is said with a vowel sound first; None when it depends on the reader ("a/an MOD")."""
-    if len(word) >= 2 and word.isupper():
-        if len(word) >= 3 and re.search(r"[AEIOU]", word[1:]):
-            return None  # may be said as a word ("NATO") or letter by letter
-        return word[0] in _VOWEL_LETTER_NAMES
-    if _SILENT_H.match(word):
-        return True
-    return word[:1].lower() in "aeiou" and not _YOU_SOUND.match(word)
 
 
 def _block_text(block: Block) -> str:
@@ -134,15 +119,12 @@ def lint_document(document: Document, content: Content | None = None) -> list[Re
 
 def _articles(place: str, text: str) -> list[RenderedFinding]:
     found = []
-    for match in _ARTICLE.finditer(text):
-        article, word = match.group(1).lower(), match.group(2)
-        if word.lower() in ("a", "an") or not word[:1].isalpha():
-            continue
-        vowel = _vowel_sound(word)
-        wanted = "an" if vowel else "a"
-        if vowel is not None and article != wanted:
+    for match in ARTICLE.finditer(text):
+        article, _, word = match.groups()
+        wanted = wanted_article(article, word)
+        if wanted is not None and article != wanted:
             found.append(RenderedFinding(
-                "rendered-article", place, text, f"prints “{match.group(0)}”: write “{wanted} {word}”",
+                "rendered-article", place, text, f"prints “{article} {word}”: write “{wanted} {word}”",
                 "a vocabulary swap or acronym expansion changed the word after the article; word the content "
                 "so that both forms read right, or adjust the profile's replacement"))
     return found
