@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test test-bare lint check bench bench-suite office-deps system-deps clean
+.PHONY: build test test-bare lint check bench bench-suite bench-faithfulness office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,10 @@ bench: $(BIN)/.installed  ## print build timings and memory
 bench-suite: $(BIN)/.installed  ## what the test suite costs (CPU and wall), against the test-pyramid targets
 	$(BIN)/python bench/suite_bench.py
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
+bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
+	$(BIN)/python bench/faithfulness_bench.py
+
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
                    chromium chromium-driver
 
 # The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine
