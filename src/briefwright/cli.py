@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__, safety
+from briefwright import __version__, analyst_cli, safety
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
@@ -421,6 +421,7 @@ def parser() -> argparse.ArgumentParser:
     trace_parser.add_argument("file", metavar="FILE", help="a built .docx/.pptx (or its .evidence.json)")
     trace_parser.add_argument("--json", action="store_true", help="print the map as JSON")
     trace_parser.set_defaults(handler=cmd_trace)
+    analyst_cli.register(sub, common)
     return main_parser
 
 

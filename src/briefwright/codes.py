@@ -108,6 +108,7 @@ CHECKS: tuple[Check, ...] = (
         style-missing | a Word style is not in the reference document; briefwright's own is used
         audience-unknown-module | a profile orders or weights a module the content does not have
         audience-unknown-tag | a profile favours or excludes a tag no point carries
+        glossary-empty | a profile asks for a glossary but has no acronyms the content uses
     """),
     *_table("sources", "error", """
         sources-empty | sources.yaml lists no sources
@@ -201,6 +202,20 @@ CHECKS: tuple[Check, ...] = (
         template-missing | template check was given a file that does not exist
         template-kind | template check was given a file that is not a .pptx or .docx
         template-product | template check was given a product that is not a deck
+        source-format | add-source was given a file of a kind it cannot read
+        source-no-text | a file to add holds no text (a scanned PDF without a text layer)
+        source-unreadable | a file to add cannot be opened (damaged Word or PDF file)
+        source-encrypted | a PDF to add is protected by a password
+        source-already-added | a file to add holds a text the registry already lists
+        source-missing | a file or folder to add does not exist
+        source-none | a folder to add holds no file briefwright can read
+        sources-layout | sources.yaml cannot take a new entry as it stands
+        quote-place | quote add was given a line or columns not in the source
+        quote-short | the text at the place given is too short to be a quote
+        quote-add-layout | quote add could not insert the quote without changing the file's meaning
+    """),
+    *_table("command", "warning", """
+        source-skipped | a link inside a folder to add was skipped
     """),
 )
 

@@ -15,7 +15,7 @@ from jinja2.sandbox import SecurityError
 
 from briefwright import safety
 from briefwright.audience import AudienceProfile
-from briefwright.compose import sandbox
+from briefwright.compose import sandbox, template_names
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -135,7 +135,8 @@ class Composer:
         except UndefinedError as exc:
             raise fail("template-undefined", self._template_where(key),
                        f"the template uses a name that does not exist: {exc.message}",
-                       f"available here: {', '.join(sorted(values))}") from None
+                       "available here: " + template_names.describe(
+                           values, template_names.subject_of(exc.message or "", values))) from None
         except TemplateSyntaxError as exc:
             raise fail("template-syntax", self._template_where(key, exc.lineno),
                        f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs") from None
@@ -174,7 +175,7 @@ class Composer:
         return [*text, *self._conflict_runs(point, brief=level == "headline"), Run(" " + marker, cite=True)]
 
     def _point_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
-        headline = point.headline if level == "headline" and not point.conflicts else point.headline + "."
+        headline = point.headline if level == "headline" and not point.conflicts else cite.with_period(point.headline)
         return [Run(headline, bold=True), *self._point_body_runs(point, level, citations)]
 
     def _assessment_runs(self, confidence: str | None) -> list[Run]:
@@ -485,7 +486,7 @@ class Composer:
                                         kind="bullet", trace=self._judgment_trace(judgment.points)))
                     confidence = f" Confidence: {judgment.confidence}." if judgment.confidence else ""
                     notes.append(f"{module.title}: {text}{confidence} Supported by: "
-                                 + "; ".join(content.points[p].headline for p in judgment.points) + ".")
+                                 + cite.with_period("; ".join(content.points[p].headline for p in judgment.points)))
                 sections.append(Section("judgments", title=self.text("judgments_title"),
                                         kicker=self.text("judgments_kicker"), blocks=blocks, notes=notes,
                                         reference_numbers=sorted(numbers)))
