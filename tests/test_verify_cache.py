@@ -93,18 +93,27 @@ class Describe_a_cached_check:
         assert result.returncode == 1 and "cannot be read" in result.stderr
 
 
-def test_a_cache_made_with_another_users_secret_is_not_trusted(tiny: Path, tmp_path: Path) -> None:
-    """A project may arrive with a build folder: a check answer or verification forged there must not match."""
+def test_a_cache_that_arrives_with_a_project_is_not_trusted(tiny: Path, tmp_path: Path) -> None:
+    """A project may arrive with a build folder: a check answer or verification made elsewhere (here: the
+    same project before it was copied) must not match, and nothing is kept outside the project for it."""
     import json
 
-    def check_as(home: Path) -> str:
-        env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(home)}
-        result = subprocess.run([sys.executable, "-m", "briefwright", "check", "--project", str(tiny)],
+    home = tmp_path / "home"
+    home.mkdir()
+
+    def check(root: Path) -> str:
+        env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "HOME": str(home)}
+        result = subprocess.run([sys.executable, "-m", "briefwright", "check", "--project", str(root)],
                                 capture_output=True, text=True, check=False, env=env)
         assert result.returncode == 0, result.stderr
-        stored = next((tiny / "build" / CACHE_FOLDER).glob("check-*.json"))
+        stored = next((root / "build" / CACHE_FOLDER).glob("check-*.json"))
         return json.loads(stored.read_text(encoding="utf-8"))["base"]
 
-    mine, theirs = check_as(tmp_path / "me"), check_as(tmp_path / "them")
-    assert mine != theirs and check_as(tmp_path / "me") == mine
-    assert (tmp_path / "me/briefwright/cache-key").stat().st_mode & 0o077 == 0
+    made_here = check(tiny)
+    assert check(tiny) == made_here  # unchanged files on this machine: the cache matches
+    # The same bytes and times at the same path, as files unpacked anew (a forger knows all of that).
+    arrived = Path(shutil.copytree(tiny, tmp_path / "arrived"))
+    shutil.rmtree(tiny)
+    arrived.rename(tiny)
+    assert check(tiny) != made_here
+    assert not any(home.iterdir())

@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from briefwright.cachekey import file_identity
+
 PROJECT_FILE = "briefwright.yaml"
 CACHE_FOLDER = ".briefwright-cache"
 PACKAGE = Path(__file__).resolve().parent
@@ -112,7 +114,7 @@ def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Pa
 
 def _digest_files(digest: Any, folder: Path, skip: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     if folder.is_file():
-        digest.update(folder.name.encode() + b"\0" + folder.read_bytes())
+        digest.update(folder.name.encode() + b"\0" + folder.read_bytes() + file_identity(folder))
         return
     base = folder.resolve()
     for path in sorted(folder.rglob("*")):
@@ -124,15 +126,15 @@ def _digest_files(digest: Any, folder: Path, skip: set[str] = frozenset()) -> No
         elif not path.resolve().is_relative_to(base):
             digest.update(f"{relative}\0outside\n".encode())  # under a linked folder: not read
         elif path.is_file():
-            digest.update(str(relative).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            # The file's identity on this machine too: an answer forged in a project's build folder cannot match.
+            digest.update(str(relative).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest()
+                          + file_identity(path))
 
 
 def _base_key(root: Path, folders: list[Path], options: dict[str, str | bool]) -> str:
     from importlib import metadata
 
-    from briefwright.cachekey import user_secret  # a forged answer in a project's build folder cannot match
-
-    digest = hashlib.sha256(user_secret())
+    digest = hashlib.sha256()
     digest.update(json.dumps([sys.version, str(root), str(Path.cwd()), sorted(options.items())]).encode())
     for library in LIBRARIES:
         try:
@@ -154,7 +156,7 @@ def _assets_key(root: Path, assets: list[str]) -> str | None:
         path = _inside(root, name)
         if path is None or not path.is_file():
             return None
-        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest() + file_identity(path))
     return digest.hexdigest()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefwright import __version__
-from briefwright.cachekey import user_secret
+from briefwright.cachekey import file_identity
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.output import write_atomic
 from briefwright.sources.registry import QuoteMatch, SourceRegistry
@@ -42,12 +42,13 @@ def code_digest() -> str:
 
 def verification_key(sources: SourceRegistry, content_dir: Path) -> str:
     """Digest of every input the quote check and the faithfulness lint read, and of the code."""
-    digest = hashlib.sha256(user_secret() + code_digest().encode())  # a forged cache cannot match
-    digest.update(sources.metadata_path.read_bytes())
+    digest = hashlib.sha256(code_digest().encode())
+    # Each input's identity on this machine as well as its bytes: a cache forged elsewhere cannot match.
+    digest.update(sources.metadata_path.read_bytes() + file_identity(sources.metadata_path))
     for source in sources:  # each seed's bytes were checked against this sha256 when loaded
-        digest.update(f"{source.id}\0{source.meta.sha256}\n".encode())
+        digest.update(f"{source.id}\0{source.meta.sha256}\n".encode() + file_identity(source.path))
     for path in sorted(content_dir.glob("*.yaml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + file_identity(path))
     return digest.hexdigest()
 
 
