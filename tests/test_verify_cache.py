@@ -94,8 +94,8 @@ class Describe_a_cached_check:
 
 
 def test_a_cache_that_arrives_with_a_project_is_not_trusted(tiny: Path, tmp_path: Path) -> None:
-    """A project may arrive with a build folder: a check answer or verification made elsewhere (here: the
-    same project before it was copied) must not match, and nothing is kept outside the project for it."""
+    """A project may arrive with a build folder: a check answer forged there must not be replayed, and
+    nothing is kept outside the project to tell (HOME stays empty)."""
     import json
 
     home = tmp_path / "home"
@@ -106,14 +106,20 @@ def test_a_cache_that_arrives_with_a_project_is_not_trusted(tiny: Path, tmp_path
         result = subprocess.run([sys.executable, "-m", "briefwright", "check", "--project", str(root)],
                                 capture_output=True, text=True, check=False, env=env)
         assert result.returncode == 0, result.stderr
-        stored = next((root / "build" / CACHE_FOLDER).glob("check-*.json"))
-        return json.loads(stored.read_text(encoding="utf-8"))["base"]
+        return result.stdout
 
-    made_here = check(tiny)
-    assert check(tiny) == made_here  # unchanged files on this machine: the cache matches
+    def forge(root: Path) -> None:
+        for stored in (root / "build" / CACHE_FOLDER).glob("check-*.json"):
+            answer = json.loads(stored.read_text(encoding="utf-8"))
+            answer["stdout"] = "FORGED: every quote verified\n"
+            stored.write_text(json.dumps(answer), encoding="utf-8")
+
+    check(tiny)
+    forge(tiny)
+    assert check(tiny).startswith("FORGED")  # the control: unchanged files on this machine replay the answer
     # The same bytes and times at the same path, as files unpacked anew (a forger knows all of that).
     arrived = Path(shutil.copytree(tiny, tmp_path / "arrived"))
     shutil.rmtree(tiny)
     arrived.rename(tiny)
-    assert check(tiny) != made_here
+    assert "FORGED" not in check(tiny) and "verified" in check(tiny)
     assert not any(home.iterdir())
