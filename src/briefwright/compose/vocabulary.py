@@ -4,6 +4,7 @@ acronyms spelled out on first use. Quotes, citations and references are never to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from briefwright.audience import Vocabulary
@@ -103,4 +104,4 @@ class VocabularyPass:
                             cell.runs = self._runs(cell.runs)
 
     def _runs(self, runs: list[Run]) -> list[Run]:
-        return [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite) for run in runs]
+        return [run if run.cite else replace(run, text=self.text(run.text)) for run in runs]

@@ -17,6 +17,7 @@ from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefwright.anchors import BookmarkNamer, anchored_runs
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
@@ -44,6 +45,7 @@ class DocxRenderer:
         self.fonts = audience.branding.fonts
 
     _configured: dict[str, ParagraphStyle]
+    _bookmarks: BookmarkNamer
     _styles: _StyleIndex
 
     def _font(self, role: str) -> str:
@@ -143,14 +145,19 @@ class DocxRenderer:
         return element
 
     def _add_runs(self, paragraph: etree._Element, runs: list[Run]) -> None:
-        """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
+        """Runs with their emphasis; a tab character becomes a real tab (contents, title block).
+        Runs that show a content field sit inside a bookmark naming it (briefwright.anchors)."""
         muted = self.palette.hex("muted")
-        for run in runs:
-            for index, piece in enumerate(run.text.split("\t")):
-                if index:
-                    wordml.add_tab_run(paragraph)
-                if piece:
-                    wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+        for key, group in anchored_runs(runs):
+            bookmark = wordml.start_bookmark(paragraph, self._bookmarks.count, self._bookmarks.name(key)) if key else None
+            for run in group:
+                for index, piece in enumerate(run.text.split("\t")):
+                    if index:
+                        wordml.add_tab_run(paragraph)
+                    if piece:
+                        wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+            if bookmark is not None:
+                wordml.end_bookmark(paragraph, bookmark)
 
     def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
@@ -252,6 +259,7 @@ class DocxRenderer:
     def render(self, model: Document, pages: int = 1) -> bytes:
         document = self._open()
         self._configured = {}
+        self._bookmarks = BookmarkNamer()
         _drop_thumbnail(document)
         _drop_styles_with_effects(document)
         self._setup_page(document)

@@ -18,6 +18,7 @@ from briefwright.products import Box, Product
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.slidetags import tag_slide
 
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
 
@@ -155,8 +156,9 @@ class PptxRenderer:
         presentation = self._open()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
         presentation.slide_height = Emu(round(deck.height_in * 914400))
-        for slide in deck.slides:
+        for number, slide in enumerate(deck.slides, start=1):
             self._add_slide(presentation, slide)
+            tag_slide(presentation.slides[-1], slide, number)
         issued = dt.datetime.combine(dt.date.fromisoformat(deck.issued), dt.time(0, 0))
         properties = presentation.core_properties
         properties.title, properties.subject = deck.title, deck.subject
