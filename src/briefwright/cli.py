@@ -20,6 +20,7 @@ from briefwright.evidence import evidence_paths, to_markdown
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
+from briefwright.review import commands as review_commands
 from briefwright.sources import cite
 from briefwright.writers.registry import OUTPUT_SUFFIXES
 
@@ -338,6 +339,7 @@ def parser() -> argparse.ArgumentParser:
     trace_parser.add_argument("file", metavar="FILE", help="a built .docx/.pptx (or its .evidence.json)")
     trace_parser.add_argument("--json", action="store_true", help="print the map as JSON")
     trace_parser.set_defaults(handler=cmd_trace)
+    review_commands.register(sub, common)
     return main_parser
 
 

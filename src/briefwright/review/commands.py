@@ -1,0 +1,103 @@
+"""The review loop's commands: `diff`, `review import`, `review approve`, `review status`.
+
+cli.py registers them through register(); each handler returns an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefwright.project import Project, load_project
+from briefwright.review.importer import FieldChange, ImportResult, apply_import, import_review
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def _project(args: argparse.Namespace) -> Project:
+    if getattr(args, "project", None):
+        return load_project(Path(args.project), explicit=True)
+    return load_project(Path.cwd())
+
+
+def _field(change: FieldChange) -> str:
+    return f"{change.anchor.kind} '{change.anchor.owner}', {change.anchor.field}"
+
+
+def _print_import(result: ImportResult, applied: bool) -> None:
+    for change in result.changes:
+        who = ", ".join(change.reviewers)
+        print(f"{change.status}: {_field(change)} ({change.file or 'no file'}) — edited by {who}")
+        print(f"    was: {change.old_value}")
+        print(f"    now: {change.new_value or change.shown_after.strip()}")
+        for comment in change.comments:
+            print(f"    comment by {comment.author}: {comment.text}")
+        for problem in change.problems:
+            print(f"    ✗ {problem}")
+    for note in result.notes:
+        print(f"note: {note['owner']} {note['field']} — {note['author']}: {note['comment']}")
+    for edit in result.loose:
+        what = f"“{edit.text.strip()}”" if edit.text.strip() else ""
+        advice = ("the planner decides the order: change priorities or module_order to reorder"
+                  if edit.kind == "moved" else "edit the content by hand if it should stay")
+        print(f"not anchored: paragraph {edit.paragraph}: {edit.kind} {what} by {edit.author or 'unknown'}"
+              f" — {advice} (paragraph now reads: “{edit.context.strip()[:80]}”)")
+    for name in result.missing:
+        print(f"missing: the reviewed file no longer has anchor {name} (its text was deleted without tracking, "
+              f"or the paragraph removed)")
+    for diff in result.diffs.values():
+        print(diff, end="" if diff.endswith("\n") else "\n")
+    accepted = sum(change.status == "accepted" for change in result.changes)
+    held = len(result.changes) - accepted
+    verb = "applied" if applied else "proposed (run again with --apply to write them)"
+    print(f"{accepted} change(s) {verb}; {held} held back; {len(result.notes)} note(s); "
+          f"{len(result.loose)} edit(s) outside any anchor")
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    project = _project(args)
+    docx = Path(args.file)
+    result = import_review(project, docx, Path(args.evidence) if args.evidence else None)
+    if args.apply:
+        for path in apply_import(project, result, docx.name):
+            print(f"wrote {path}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(_import_json(result), ensure_ascii=False, indent=2))
+    else:
+        _print_import(result, args.apply)
+    return EXIT_FAILED if any(change.status != "accepted" for change in result.changes) else EXIT_OK
+
+
+def _import_json(result: ImportResult) -> dict:
+    return {
+        "changes": [{"anchor": c.anchor.key, "file": str(c.file) if c.file else None, "status": c.status,
+                     "reviewers": c.reviewers, "old": c.old_value, "new": c.new_value, "problems": c.problems,
+                     "comments": [{"author": m.author, "date": m.date, "text": m.text} for m in c.comments]}
+                    for c in result.changes],
+        "notes": result.notes,
+        "unanchored": [{"kind": e.kind, "text": e.text, "author": e.author, "date": e.date,
+                        "paragraph": e.paragraph} for e in result.loose],
+        "missing": result.missing,
+        "diff": {str(file): diff for file, diff in result.diffs.items()},
+    }
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    review = sub.add_parser("review", parents=[common], help="read a reviewer's Word edits back; approve claims",
+                            description="The review loop: import a reviewed .docx as verified content patches, "
+                                        "approve a product's claims, and see which approvals have lapsed.")
+    actions = review.add_subparsers(dest="review_command", metavar="ACTION")
+    actions.required = True
+    importer = actions.add_parser("import", parents=[common], help="a reviewed .docx as content patches",
+                                  description="Map every tracked change, direct edit and comment in a reviewed "
+                                              "product to its content field; show the changes as a diff of "
+                                              "content/*.yaml, verified against the quotes and the faithfulness "
+                                              "check; write them with --apply.")
+    importer.add_argument("file", metavar="FILE.docx")
+    importer.add_argument("--apply", action="store_true", help="write the accepted changes and the review notes")
+    importer.add_argument("--evidence", metavar="MAP", help="the product's .evidence.json (default: beside the "
+                                                            "file, or in build/ by the product it was built as)")
+    importer.add_argument("--json", action="store_true", help="print the result as JSON")
+    importer.set_defaults(handler=cmd_review_import)
