@@ -27,6 +27,7 @@ from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
+from briefwright.review.approvals import refresh as refresh_approvals
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.registry import RenderJob
@@ -176,6 +177,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         outputs = result.outputs
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
+        refresh_approvals(destination)  # sign-off lapses for exactly the claims this build changed
     return result
 
 

@@ -21,6 +21,7 @@ from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.review import commands as review_commands
+from briefwright.review.approvals import require_current
 from briefwright.sources import cite
 from briefwright.writers.registry import OUTPUT_SUFFIXES
 
@@ -105,6 +106,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"check failed: {errors} error(s), {len(error.report.warnings)} warning(s)", file=sys.stderr)
         return EXIT_FAILED
     check_audiences(workspace, audience_names(workspace.layers), workspace.report)
+    if args.strict:  # products the project file says must be approved as they stand
+        require_current(project.build_dir, project.config.review.require_approval, workspace.report)
     _print_report(workspace.report)
     if workspace.report.failed(args.strict):
         print(f"check failed: {len(workspace.report.errors)} error(s), {len(workspace.report.warnings)} warning(s)",

@@ -30,6 +30,12 @@ class BuildDefaults(BaseModel):
     audiences: list[str] = []
 
 
+class ReviewSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # products whose built files `check --strict` requires to be approved as they stand
+    require_approval: list[str] = []
+
+
 class ProjectFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str
@@ -38,6 +44,7 @@ class ProjectFile(BaseModel):
                         description="Date printed on products; fixed so builds are reproducible.")
     paths: Paths = Paths()
     build: BuildDefaults = BuildDefaults()
+    review: ReviewSettings = ReviewSettings()
 
 
 @dataclass(frozen=True)

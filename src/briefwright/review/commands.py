@@ -10,16 +10,12 @@ import json
 import sys
 from pathlib import Path
 
-from briefwright.project import Project, load_project
+from briefwright.review import diff_command
+from briefwright.review.approvals import approve, states
+from briefwright.review.args import names, project_of
 from briefwright.review.importer import FieldChange, ImportResult, apply_import, import_review
 
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-def _project(args: argparse.Namespace) -> Project:
-    if getattr(args, "project", None):
-        return load_project(Path(args.project), explicit=True)
-    return load_project(Path.cwd())
 
 
 def _field(change: FieldChange) -> str:
@@ -57,7 +53,7 @@ def _print_import(result: ImportResult, applied: bool) -> None:
 
 
 def cmd_review_import(args: argparse.Namespace) -> int:
-    project = _project(args)
+    project = project_of(args)
     docx = Path(args.file)
     result = import_review(project, docx, Path(args.evidence) if args.evidence else None)
     if args.apply:
@@ -101,3 +97,49 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                                             "file, or in build/ by the product it was built as)")
     importer.add_argument("--json", action="store_true", help="print the result as JSON")
     importer.set_defaults(handler=cmd_review_import)
+    approve = actions.add_parser("approve", parents=[common], help="sign off a built product's claims",
+                                 description="Record who approved which claims of a built product, with the digest "
+                                             "of each claim's text, confidence and cited quotes, in "
+                                             "build/approvals.json. A later build marks an approval stale for "
+                                             "exactly the claims that changed.")
+    approve.add_argument("product", metavar="PRODUCT", help="a product id (every audience built) or a built file name")
+    approve.add_argument("--by", required=True, metavar="NAME", help="who approves")
+    approve.add_argument("--audience", metavar="NAME", help="only this audience's file")
+    approve.add_argument("--claim", metavar="ANCHOR", action="append",
+                         help="approve only these claims (owner:field; repeat or comma-separate)")
+    approve.add_argument("--out", metavar="DIR", help="the build folder (default: build/)")
+    approve.set_defaults(handler=cmd_review_approve)
+    status = actions.add_parser("status", parents=[common], help="which approvals are current, stale or missing",
+                                description="For every built file: claims approved as they stand, approved but "
+                                            "changed since (stale), no longer shown, and never approved.")
+    status.add_argument("--out", metavar="DIR", help="the build folder (default: build/)")
+    status.add_argument("--json", action="store_true", help="print the states as JSON")
+    status.set_defaults(handler=cmd_review_status)
+    diff_command.register(sub, common)
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.out) if args.out else project_of(args).build_dir
+
+
+def cmd_review_approve(args: argparse.Namespace) -> int:
+    done = approve(_folder(args), args.product, args.by, args.audience, names(args.claim))
+    for file, claims in done.items():
+        print(f"approved by {args.by}: {file}, {len(claims)} claim(s)")
+    return EXIT_OK
+
+
+def cmd_review_status(args: argparse.Namespace) -> int:
+    found = states(_folder(args))
+    if args.json:
+        print(json.dumps([vars(state) for state in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for state in found:
+        summary = (f"{len(state.current)} current, {len(state.stale)} stale, {len(state.gone)} no longer shown, "
+                   f"{len(state.unapproved)} never approved")
+        print(f"{state.file}: {summary}")
+        for key in state.stale:
+            print(f"  stale: {key} (approved by {state.approvers.get(key, '?')}, changed since)")
+        for key in state.gone:
+            print(f"  no longer shown: {key}")
+    return EXIT_OK
