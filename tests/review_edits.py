@@ -91,8 +91,8 @@ class Reviewer:
         paragraph = self.paragraph_of(bookmark)
         target = self.paragraph_of(target_bookmark)
         moved = copy.deepcopy(paragraph)
-        for element in list(moved.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
-            element.getparent().remove(element)  # Word keeps a bookmark in one place: the original's
+        for element in list(paragraph.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            element.getparent().remove(element)  # bookmarks travel with the text they mark
         for holder, tag in ((paragraph, "w:moveFrom"), (moved, "w:moveTo")):
             for run in [child for child in holder if child.tag == qn("w:r")]:
                 wrapper = self._revision(tag)  # each run wrapped where it stands, bookmarks around it

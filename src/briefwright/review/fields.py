@@ -3,6 +3,7 @@ edit of the shown text to the field's new text."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +94,67 @@ def carry_edit(field_text: str, shown_before: str, shown_after: str) -> str | No
         if pattern and field.count(pattern) == 1:
             return normal(field.replace(pattern, left + new + right))
     return None
+
+
+@dataclass
+class ParagraphEdits:
+    """A reviewed paragraph's edits, shared out among the fields it shows."""
+
+    fields: dict[int, str]  # index of a field's span → the span's text after review
+    outside: list[tuple[str, str]]  # (old, new) edits that touch no field
+    crossing: list[tuple[str, str]]  # edits that run across two fields
+
+
+def split_edits(original: str, reviewed: str, spans: list[tuple[int, int]]) -> ParagraphEdits:
+    """Compare a paragraph as built with the same paragraph reviewed, and give each field (a span
+    of the original) its own edits. Bookmark boundaries play no part, so a client that moves a
+    bookmark's end by a character (LibreOffice does, beside a comment) changes nothing here."""
+    matcher = difflib.SequenceMatcher(None, original, reviewed, autojunk=False)
+    per_span: dict[int, list[tuple[int, int, str]]] = {}
+    outside, crossing = [], []
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        owner = _owning_span(spans, i1, i2)
+        if owner is None:
+            outside.append((original[i1:i2], reviewed[j1:j2]))
+        elif owner < 0:
+            crossing.append((original[i1:i2], reviewed[j1:j2]))
+        else:
+            per_span.setdefault(owner, []).append((i1, i2, reviewed[j1:j2]))
+    fields = {}
+    for index, edits in per_span.items():
+        start, end = spans[index]
+        text = original[start:end]
+        for i1, i2, new in sorted(edits, reverse=True):
+            text = text[:i1 - start] + new + text[i2 - start:]
+        fields[index] = text
+    return ParagraphEdits(fields, outside, crossing)
+
+
+def _owning_span(spans: list[tuple[int, int]], i1: int, i2: int) -> int | None:
+    """The span an edit falls in (an insertion at a boundary joins the span it follows); None when
+    it touches none, -1 when it runs across two."""
+    if i1 == i2:
+        for index, (start, end) in enumerate(spans):
+            if start < i1 <= end or (start == i1 and index == 0) or (start <= i1 < end):
+                return index
+        return None
+    touched = [index for index, (start, end) in enumerate(spans) if i1 < end and i2 > start]
+    if not touched:
+        return None
+    if len(touched) > 1 or not (spans[touched[0]][0] <= i1 and i2 <= spans[touched[0]][1]):
+        return -1
+    return touched[0]
+
+
+def field_spans(paragraph: str, texts: list[str]) -> list[tuple[int, int]] | None:
+    """Where each field's shown text sits in its paragraph, in order; None if one cannot be found."""
+    spans, position = [], 0
+    for text in texts:
+        start = paragraph.find(text, position)
+        if start < 0:
+            return None
+        spans.append((start, start + len(text)))
+        position = start + len(text)
+    return spans

@@ -27,7 +27,7 @@ from briefwright.content.modules import load_content
 from briefwright.diagnostics import BriefwrightError, Report, Where, fail
 from briefwright.output import write_atomic
 from briefwright.project import Project
-from briefwright.review.fields import carry_edit, locate_field, normal
+from briefwright.review.fields import carry_edit, field_spans, locate_field, normal, split_edits
 from briefwright.review.wordread import AnchorReview, Comment, LooseEdit, ReviewedDocument, read_reviewed
 from briefwright.review.yamlpatch import PatchError, replace_field, unified
 from briefwright.sources.registry import SourceRegistry
@@ -82,27 +82,60 @@ def read_review_file(docx: Path) -> ReviewedDocument:
 def _changes(evidence: dict, reviewed: ReviewedDocument, result: ImportResult) -> dict[str, FieldChange]:
     """One change per field (a field shown twice, edited alike, is one change)."""
     changes: dict[str, FieldChange] = {}
+    paragraphs = {entry["where"]: entry["text"] for entry in evidence.get("entries", [])
+                  if entry["where"].startswith(("paragraph ", "slide "))}
+    groups: dict[tuple[str, int], list[tuple[dict, AnchorReview]]] = {}
     for record in evidence.get("anchors", []):
         review: AnchorReview | None = reviewed.anchors.get(record["name"])
         if review is None:
             result.missing.append(record["name"])
             continue
+        groups.setdefault((record["where"], review.paragraph), []).append((record, review))
         anchor = Anchor.parse(record["anchor"])
         for comment in review.comments:
             result.notes.append({"anchor": anchor.key, "owner": anchor.owner, "field": anchor.field,
                                  "author": comment.author, "date": comment.date, "comment": comment.text,
-                                 "text": normal(review.after)})
-        if normal(review.after) == normal(record["text"]):
-            continue
-        reviewers = sorted({change.author for change in review.changes}) or ["(untracked edit)"]
-        change = FieldChange(anchor, record["text"], review.after, reviewers, list(review.comments))
-        earlier = changes.get(anchor.key)
-        if earlier is not None and normal(earlier.shown_after) != normal(change.shown_after):
-            earlier.status = "unplaced"
-            earlier.problems.append(f"the field is shown twice and was edited differently ({record['where']})")
-            continue
-        changes.setdefault(anchor.key, change)
+                                 "text": normal(record["text"])})
+    for (where, number), members in groups.items():
+        texts = [record["text"] for record, _ in members]
+        original = paragraphs.get(where, "".join(texts) if where.startswith("paragraph ") else None)
+        page = reviewed.paragraphs.get(number)
+        spans = field_spans(original, texts) if original is not None and page is not None else None
+        if spans is None or page is None or original is None:  # a table cell: read field by field
+            shown = [_tracked_after(record, review) for record, review in members]
+            authors = page.authors if page is not None else []
+        else:
+            edits = split_edits(original.replace("\t", " "), page.after, spans)
+            shown = [edits.fields.get(index, record["text"]) for index, (record, _) in enumerate(members)]
+            authors = page.authors
+            for old, new in edits.outside + edits.crossing:
+                result.loose.append(LooseEdit("edited", f"{old.strip()} → {new.strip()}", ", ".join(authors),
+                                              "", number, page.after))
+        for (record, review), after in zip(members, shown):
+            if normal(after) != normal(record["text"]):
+                _add_change(changes, record, review, after, authors)
     return changes
+
+
+def _tracked_after(record: dict, review: AnchorReview) -> str:
+    """A field's text after review, from its bookmark alone: the tracked edits carried onto the
+    text as built (so a bookmark end moved by a character adds or loses nothing)."""
+    if not review.changes:
+        return review.after if normal(review.after) != normal(review.before) else record["text"]
+    return carry_edit(record["text"], review.before, review.after) or review.after
+
+
+def _add_change(changes: dict[str, FieldChange], record: dict, review: AnchorReview, after: str,
+                authors: list[str]) -> None:
+    anchor = Anchor.parse(record["anchor"])
+    reviewers = sorted({change.author for change in review.changes}) or authors or ["(untracked edit)"]
+    change = FieldChange(anchor, record["text"], after, reviewers, list(review.comments))
+    earlier = changes.get(anchor.key)
+    if earlier is not None and normal(earlier.shown_after) != normal(change.shown_after):
+        earlier.status = "unplaced"
+        earlier.problems.append(f"the field is shown twice and was edited differently ({record['where']})")
+        return
+    changes.setdefault(anchor.key, change)
 
 
 def _diagnostics(content_dir: Path, root: Path, sources: SourceRegistry) -> set[tuple[str, str, str]]:

@@ -45,6 +45,7 @@ class Comment:
 @dataclass
 class AnchorReview:
     name: str
+    paragraph: int = 0  # the body paragraph its bookmark starts in
     before: str = ""
     after: str = ""
     changes: list[Change] = field(default_factory=list)
@@ -64,8 +65,17 @@ class LooseEdit:
 
 
 @dataclass
+class ParagraphReview:
+    """A whole paragraph after review (moved text counted as there: moves change no wording)."""
+
+    after: str = ""
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ReviewedDocument:
     anchors: dict[str, AnchorReview] = field(default_factory=dict)
+    paragraphs: dict[int, ParagraphReview] = field(default_factory=dict)
     loose: list[LooseEdit] = field(default_factory=list)
     properties_comment: str = ""  # core properties: "briefwright <product> for <audience>"
 
@@ -111,7 +121,8 @@ class _Walker:
         self.result = ReviewedDocument()
         self.comments = comments
         self.open: dict[str, str] = {}  # bookmark id → name, for briefwright's bookmarks now open
-        self.open_comments: dict[str, list[str]] = {}  # comment id → anchors seen inside its range
+        # comment id → (anchors open where its range starts, anchors with text inside its range)
+        self.open_comments: dict[str, tuple[list[str], list[str]]] = {}
         self.last_closed: str | None = None  # an anchor just ended, with no plain text since
         self.paragraph = 0
 
@@ -125,24 +136,29 @@ class _Walker:
         seen_anchor = bool(before_anchors)
         loose: list[tuple[str, str, str, str]] = []
         after_text: list[str] = []
+        whole = self.result.paragraphs.setdefault(self.paragraph, ParagraphReview())
         for element in paragraph.iter():
             tag = element.tag
             if tag == w("bookmarkStart") and element.get(w("name"), "").startswith(PREFIX):
                 self.open[element.get(w("id"), "")] = element.get(w("name"), "")
-                self._anchor(element.get(w("name"), ""))
+                self._anchor(element.get(w("name"), "")).paragraph = self.paragraph
                 self.last_closed, seen_anchor = None, True
             elif tag == w("bookmarkEnd") and element.get(w("id"), "") in self.open:
                 self.last_closed = self.open.pop(element.get(w("id"), ""))
             elif tag == w("commentRangeStart"):
-                self.open_comments[element.get(w("id"), "")] = list(self.open.values())
+                self.open_comments[element.get(w("id"), "")] = (list(self.open.values()), [])
             elif tag == w("commentRangeEnd"):
                 self._place_comment(element.get(w("id"), ""), paragraph)
             elif tag in (w("t"), w("delText"), w("tab"), w("br")):
                 text = element.text or "" if tag in (w("t"), w("delText")) else " "
                 kind, revision = _revision(element)
-                if kind != "deleted":
+                moved = revision is not None and revision.tag in _MOVED
+                if kind != "deleted" or moved:
                     after_text.append(text)
+                if revision is not None and revision.get(w("author"), "unknown") not in whole.authors:
+                    whole.authors.append(revision.get(w("author"), "unknown"))
                 self._text(text, kind, revision, loose)
+        whole.after = "".join(after_text)
         if loose:
             context = "".join(after_text)
             for kind, text, author, date in loose:
@@ -176,14 +192,17 @@ class _Walker:
                 loose[-1] = (change_kind, loose[-1][1] + text, author, loose[-1][3])  # one edit, many runs
             else:
                 loose.append((change_kind, text, author, date))
-        for inside in self.open_comments.values():
+        for _, inside in self.open_comments.values():
             inside.extend(names)
 
     def _place_comment(self, comment_id: str, paragraph: etree._Element) -> None:
         comment = self.comments.get(comment_id)
         if comment is None:
             return
-        names = self.open_comments.pop(comment_id, []) + list(self.open.values())
+        # The fields whose text the comment covers; a client may shift the range's ends past a
+        # bookmark's edge (LibreOffice does), so anchors merely open at an end do not count.
+        at_start, inside = self.open_comments.pop(comment_id, ([], []))
+        names = inside or at_start or list(self.open.values())
         if not names and self.last_closed:
             names = [self.last_closed]
         if not names:
