@@ -276,3 +276,26 @@ def _accept_all(data: bytes) -> bytes:
                 if item.filename == "word/document.xml" else source.read(item.filename)
             target.writestr(item, body)
     return buffer.getvalue()
+
+
+class Describe_the_what_changed_box:
+    def it_opens_a_reissued_memo_with_what_changed_since_the_last_edition(self, tiny: Path) -> None:
+        import docx
+
+        shutil.copytree(tiny / "build", tiny / "edition-1")
+        findings = tiny / "content/findings.yaml"
+        findings.write_text(findings.read_text(encoding="utf-8").replace("which end next", "which finish next"),
+                            encoding="utf-8")
+        products = tiny / "templates/products"
+        products.mkdir(parents=True)
+        memo = (Path(__file__).parent.parent / "src/briefwright/templates/products/memo.yaml").read_text(encoding="utf-8")
+        (products / "memo.yaml").write_text(memo + "what_changed: true\n", encoding="utf-8")
+        assert main(["build", "--project", str(tiny), "-q", "--product", "memo"]) == 0
+        unchanged = [p.text for p in docx.Document(str(tiny / "build/memo-reader.docx")).paragraphs]
+        assert not any(text.startswith("What changed") for text in unchanged)  # no previous edition named
+        assert main(["build", "--project", str(tiny), "-q", "--product", "memo", "--since",
+                     str(tiny / "edition-1")]) == 0
+        texts = [p.text for p in docx.Document(str(tiny / "build/memo-reader.docx")).paragraphs]
+        box = next(text for text in texts if text.startswith("What changed"))
+        assert box == "What changed: Revised: Roadworks on the river bridge cause the worst delays."
+        assert texts.index(box) == texts.index(next(t for t in texts if t.startswith("Bottom line"))) - 1

@@ -19,8 +19,12 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefwright.model import Document, Run
+
+if TYPE_CHECKING:
+    from briefwright.content.modules import Content
 
 POINT_FIELDS = ("headline", "summary", "detail", "label", "caption")
 MODULE_FIELDS = ("intro", "key_judgment")
@@ -126,3 +130,21 @@ def document_anchors(document: Document) -> list[tuple[str, str, str]]:
             for cell in row.cells:
                 visit(cell.runs)
     return found
+
+
+def field_value(content: Content, key: str) -> str | None:
+    """The content's own text of an anchored field (whitespace normalised), or None if it is gone."""
+    anchor = Anchor.parse(key)
+    value: object = None
+    if anchor.kind == "point":
+        point = content.points.get(anchor.owner)
+        if point is not None:
+            caption = point.figure.caption if point.figure else None
+            value = caption if anchor.field == "caption" else getattr(point, anchor.field, None)
+    elif anchor.kind == "module":
+        module = next((m for m in content.modules if m.id == anchor.owner), None)
+        value = getattr(module, anchor.field).text if module is not None else None
+    else:
+        part = getattr(content.topic, anchor.field, None)
+        value = part.text if part is not None else None
+    return " ".join(value.split()) if isinstance(value, str) else None

@@ -28,6 +28,7 @@ from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import publish
 from briefwright.review.approvals import refresh as refresh_approvals
+from briefwright.review.previous import previous_edition, since_folder
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.registry import RenderJob
@@ -42,6 +43,7 @@ class Workspace:
     content: Content
     report: Report
     layers: Layers
+    since: Path | None = None  # the previous edition's build folder, for products with what_changed
 
 
 @dataclass
@@ -99,8 +101,11 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
     typesetter = Typesetter(product, audience)
+    previous = None
+    if product.what_changed and workspace.since is not None and product.kind == "flow":
+        previous = previous_edition(workspace.since, f"{product.id}-{audience.id}{product.writer.suffix}")
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
-                             workspace.project.config.issued)
+                             workspace.project.config.issued, previous)
     composer = Composer(context, typesetter)
     fit = Planner(workspace.content, composer, typesetter).fit()
     # The planner returns decisions; the document the writer draws is composed here, once.
@@ -142,20 +147,27 @@ ProgressCallback = Callable[[int, int, str], None]  # (number done, total, "prod
 
 def build(project: Project, products: list[str] | None = None, audiences: list[str] | None = None,
           out_dir: Path | None = None, strict: bool = False, overlay: Path | None = None,
-          progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
+          progress: ProgressCallback | None = None, jobs: int | None = None,
+          since: Path | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
+    configured = project.config.review.since
+    chosen = since or (project.root / configured if configured else None)
+    previous = since_folder(chosen) if chosen is not None else None
     destination = out_dir or project.build_dir
     audience_list = resolve_audiences(setup, audiences)
     requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
     # Logos and reference files may sit anywhere in the project, not only in a templates folder.
     assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
     read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
+    if previous is not None:  # a what-changed box reads the previous edition: a new one is a new input
+        read.append(previous / MANIFEST)
     fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
     current = current_files(destination, fingerprint, strict)
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
         return BuildResult(up_to_date=[current[job] for job in requested])
     workspace = collect(project, strict, overlay)
+    workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
     # Each writer the jobs need is imported here, once: forked workers then share it instead of

@@ -80,7 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         audiences = ["all"] if "all" in named_audiences else named_audiences or None
     out_dir = Path(args.out) if args.out else None
     result = build(project, products, audiences, out_dir, strict=args.strict, overlay=_overlay(args),
-                   progress=_progress(args.quiet), jobs=args.jobs)
+                   progress=_progress(args.quiet), jobs=args.jobs, since=Path(args.since) if args.since else None)
     _print_report(result.report)
     elapsed = time.perf_counter() - started
     if not args.quiet:
@@ -285,6 +285,9 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_parser.add_argument("-j", "--jobs", type=int, metavar="N",
                               help="worker processes (default: one per core); the files are the same for any N")
+    build_parser.add_argument("--since", metavar="DIR",
+                              help="the previous edition's build folder (or manifest.json): products with "
+                                   "what_changed: true open with a 'what changed' box")
     build_parser.set_defaults(handler=cmd_build)
 
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",

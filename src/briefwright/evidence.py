@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs
+from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef, Run
@@ -63,7 +63,8 @@ class _Anchors:
 
     def describe(self, name: str, anchor: Anchor, text: str, label: str) -> dict[str, Any]:
         record = {"name": name, "anchor": anchor.key, "owner": anchor.owner, "field": anchor.field,
-                  "where": label, "text": text.replace("\t", " ")}
+                  "where": label, "text": text.replace("\t", " "),
+                  "value": field_value(self.content, anchor.key)}  # the field as written, for `what changed`
         judgment = None
         if anchor.kind == "module" and anchor.field == "key_judgment":
             judgment = self.content.module(anchor.owner).key_judgment

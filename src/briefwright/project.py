@@ -34,6 +34,9 @@ class ReviewSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # products whose built files `check --strict` requires to be approved as they stand
     require_approval: list[str] = []
+    # the previous edition (a build folder or its manifest.json, relative to the project) that
+    # products with what_changed: true compare themselves with
+    since: str | None = None
 
 
 class ProjectFile(BaseModel):

@@ -17,6 +17,7 @@ from briefwright import safety
 from briefwright.anchors import TOPIC_OWNER, anchor
 from briefwright.audience import AudienceProfile
 from briefwright.compose import sandbox
+from briefwright.compose.changes import PreviousEdition, changes_block, what_changed
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -35,6 +36,7 @@ class ComposeContext:
     product: Product
     audience: AudienceProfile
     issued: str
+    previous: PreviousEdition | None = None  # the last edition, for a product with what_changed
 
 
 def event_date(date: str) -> str:
@@ -242,6 +244,7 @@ class Composer:
         vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
         if self.context.product.kind == "flow":
             sections, citations = self._compose_flow(frames, page_numbers or {}, vocabulary)
+            self._add_changes_box(sections, frames)
         else:
             sections, citations = self._compose_slides(frames)
             vocabulary.apply(sections)
@@ -256,6 +259,22 @@ class Composer:
         return Document(self.context.product.id, self.context.audience.id, topic.title, topic.subject, self.date_text,
                         self.context.issued, self.context.audience.branding.organisation, sections, references,
                         banner=self.context.audience.banner)
+
+    def _add_changes_box(self, sections: list[Section], frames: list[Frame]) -> None:
+        """A re-issued edition's "what changed" box, after the masthead (product setting what_changed)."""
+        product, previous = self.context.product, self.context.previous
+        if not product.what_changed or previous is None:
+            return
+        shown = list(dict.fromkeys(pick.point_id for frame in frames for pick in frame.picks))
+        label = self.text("what_changed_label") if "what_changed_label" in product.text else "What changed"
+        style = "what_changed" if "what_changed" in product.styles else "bluf"
+        if style not in product.styles:
+            raise fail("product-style", Where(field=f"{product.id}.styles"),
+                       f"product '{product.id}' asks for a 'what changed' box but has no 'what_changed' or 'bluf' style",
+                       "add a what_changed style to the product")
+        block = changes_block(style, label, what_changed(self.context.content, previous, shown))
+        at = next((i + 1 for i, section in enumerate(sections) if section.role == "masthead"), 0)
+        sections.insert(at, Section("changes", title=label, blocks=[block]))
 
     def _wants_glossary(self, sections: list[Section]) -> bool:
         product = self.context.product
