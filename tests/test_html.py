@@ -100,8 +100,8 @@ class Describe_the_HTML_brief_on_disk:
 
     def it_checks_a_missing_block_and_a_dangling_link(self, pages: dict[str, Path]) -> None:
         from briefwright.build import collect, plan_product
-        from briefwright.writers.html import _escape as html_escape
         from briefwright.project import load_project as load
+        from briefwright.writers.html import _escape as html_escape
 
         workspace = collect(load(pages["analyst"].parent.parent))
         _, _, plan = plan_product(workspace, "brief-html", "analyst")

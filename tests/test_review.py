@@ -299,3 +299,24 @@ class Describe_the_what_changed_box:
         box = next(text for text in texts if text.startswith("What changed"))
         assert box == "What changed: Revised: Roadworks on the river bridge cause the worst delays."
         assert texts.index(box) == texts.index(next(t for t in texts if t.startswith("Bottom line"))) - 1
+
+
+class Describe_diff_of_git_revisions:
+    def it_builds_each_revision_in_the_build_folder_and_compares_them(self, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+        root = tmp_path / "repo"
+        shutil.copytree(ROOTS / "tiny", root)
+        git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+        subprocess.run([*git, "init", "-q"], check=True)
+        subprocess.run([*git, "add", "."], check=True)
+        subprocess.run([*git, "commit", "-qm", "one"], check=True)
+        topic = root / "content/topic.yaml"
+        topic.write_text(topic.read_text(encoding="utf-8").replace("confidence: moderate", "confidence: high"),
+                         encoding="utf-8")
+        subprocess.run([*git, "commit", "-qam", "two"], check=True)
+        status, out = _run(root, "diff", "HEAD~1", "HEAD", "--product", "memo", "--json", capsys=capsys)
+        assert status == 0
+        memo = json.loads(out)["products"][0]
+        assert memo["file"] == "memo-reader.docx" and memo["claims"] == []
+        assert [(j["anchor"], j["changed"]) for j in memo["judgments"]] == [("topic:bluf", ["confidence"])]
+        assert not [p for p in (root / "build").iterdir() if p.name.startswith(".diff-")]  # cleaned up
