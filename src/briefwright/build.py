@@ -6,12 +6,12 @@ passed its checks, so a failing build never leaves half its outputs behind.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefwright.audience import AudienceProfile, asset_paths, audience_names, load_audience, profile_chain
+from briefwright.built import Output
 from briefwright.checks import check_audience, check_coverage
 from briefwright.compose.composer import ComposeContext, Composer
 from briefwright.content.faithfulness import check_faithfulness
@@ -31,7 +31,7 @@ from briefwright.review.approvals import refresh as refresh_approvals
 from briefwright.review.previous import previous_edition, since_folder
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
-from briefwright.writers.registry import RenderJob
+from briefwright.writers.job import RenderJob, load_writer
 
 
 @dataclass
@@ -44,22 +44,6 @@ class Workspace:
     report: Report
     layers: Layers
     since: Path | None = None  # the previous edition's build folder, for products with what_changed
-
-
-@dataclass
-class Output:
-    product: Product
-    audience: AudienceProfile
-    plan: Plan
-    data: bytes
-    path: Path
-    evidence: dict = field(default_factory=dict)
-    inputs: str = ""  # the inputs fingerprint it was built from
-    clean: bool = True  # built without a warning: a --strict build may reuse it
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass
@@ -119,7 +103,7 @@ def render_product(workspace: Workspace, product: Product, audience: AudiencePro
     """Render a plan with the product's writer, then reopen the bytes and check them against the plan."""
     spec = product.writer
     job = RenderJob(product, audience, plan.document, plan.count, workspace.sources, workspace.content, report)
-    writer = spec.load()
+    writer = load_writer(spec)
     rendered = writer.render(job)
     writer.check(rendered, job, Where(field=f"{product.id}-{audience.id}{spec.suffix}"))
     return rendered.data
@@ -173,7 +157,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
     # each importing python-docx or python-pptx again (and a Word-only build still never loads pptx).
     for name in sorted({product for _, product in todo}):
-        load_product(setup.layers, name).writer.load()
+        load_writer(load_product(setup.layers, name).writer)
     for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)

@@ -14,9 +14,9 @@ from briefwright import __version__
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
-from briefwright.diagnostics import BriefwrightError, Report, Where
-from briefwright.entry import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+from briefwright.diagnostics import BriefwrightError, Diagnostic, Report, Severity, Where
 from briefwright.evidence import evidence_paths, to_markdown
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
@@ -97,6 +97,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.list:
+        from briefwright.codes import listing
+
+        print(listing())
+        return EXIT_OK
     project = _project(args)
     try:
         workspace = collect(project, strict=args.strict, overlay=_overlay(args))
@@ -251,12 +256,39 @@ def cmd_trace(args: argparse.Namespace) -> int:
     json_path = target if target.name.endswith(".evidence.json") else evidence_paths(target)[0]
     if not json_path.is_file():
         raise BriefwrightError(f"no evidence map at {json_path}", where=Where(target), code="trace-missing")
-    evidence = json.loads(json_path.read_text(encoding="utf-8"))
-    if args.json:
-        print(json.dumps(evidence, ensure_ascii=False, indent=2))
-    else:
-        print(to_markdown(evidence))
+    evidence = _read_evidence_map(json_path)
+    try:
+        text = json.dumps(evidence, ensure_ascii=False, indent=2) if args.json else to_markdown(evidence)
+    except (KeyError, TypeError, AttributeError, IndexError) as problem:
+        raise BriefwrightError(Diagnostic(
+            "trace-malformed", Severity.ERROR, Where(json_path),
+            f"the evidence map is not in the shape briefwright writes ({type(problem).__name__}: {problem})",
+            "rebuild the product (briefwright build) to write its evidence map again")) from None
+    print(text)
     return EXIT_OK
+
+
+_EVIDENCE_LIMIT = 64 * 1024 * 1024  # far above any real map (the example's largest is under 1 MiB)
+
+
+def _read_evidence_map(path: Path) -> dict:
+    hint = "rebuild the product (briefwright build) to write its evidence map again"
+    if path.stat().st_size > _EVIDENCE_LIMIT:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          f"the evidence map is larger than {_EVIDENCE_LIMIT // 2**20} MiB", hint))
+    try:
+        evidence = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as problem:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          f"the evidence map is not UTF-8 (byte {problem.start})", hint)) from None
+    except json.JSONDecodeError as problem:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path, problem.lineno),
+                                          f"the evidence map is not valid JSON: {problem.msg} (column {problem.colno})",
+                                          hint)) from None
+    if not isinstance(evidence, dict):
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          "the evidence map is not a JSON object", hint))
+    return evidence
 
 
 def parser() -> argparse.ArgumentParser:
@@ -293,6 +325,9 @@ def parser() -> argparse.ArgumentParser:
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",
                                   description="Verify checksums, schemas and every quote; exit non-zero on errors.")
     check_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_parser.add_argument("--list", action="store_true",
+                              help="print every check's code, stage and default severity (set them under checks: "
+                                   "in briefwright.yaml)")
     check_parser.set_defaults(handler=cmd_check)
 
     list_parser = sub.add_parser("list", parents=[common], help="list products, audiences, modules and sources",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from briefwright import safety
-from briefwright.diagnostics import Report, Where, fail
+from briefwright import codes, safety
+from briefwright.diagnostics import Report, Where, configure_checks, fail
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
 
@@ -48,6 +50,16 @@ class ProjectFile(BaseModel):
     paths: Paths = Paths()
     build: BuildDefaults = BuildDefaults()
     review: ReviewSettings = ReviewSettings()
+    # Severity per check code (briefwright check --list): a warning may become an error, or off.
+    checks: dict[str, Literal["error", "warning", "off"]] = {}
+
+    @field_validator("checks", mode="before")
+    @classmethod
+    def _off_is_not_false(cls, value: object) -> object:
+        # YAML 1.1 reads a bare `off` as false; the user wrote the word.
+        if isinstance(value, dict):
+            return {key: "off" if setting is False else setting for key, setting in value.items()}
+        return value
 
 
 @dataclass(frozen=True)
@@ -109,4 +121,22 @@ def load_project(start: Path, explicit: bool = False) -> Project:
         value = getattr(config.paths, name)
         if value is not None:
             safety.confined(root, value, document.where(("paths", name)), f"{name} folder")
+    _check_settings(config.checks, document.where)
+    configure_checks(config.checks)
     return Project(root, config)
+
+
+def _check_settings(settings: Mapping[str, str], where_of: Callable[[tuple[str, ...]], Where]) -> None:
+    """Every code the project file sets is a real check, and only warnings are adjusted."""
+    report = Report()
+    for code, setting in settings.items():
+        check = codes.lookup(code)
+        where = where_of(("checks", code))
+        if check is None:
+            report.error("checks-setting", where, f"no check has the code '{code}'",
+                         "`briefwright check --list` prints every code; correct the name or remove the line")
+        elif not check.adjustable and setting != "error":
+            report.error("checks-setting", where,
+                         f"'{code}' is an error (it guards a promise) and cannot be set to {setting}",
+                         "remove the line; fix what the check reports instead")
+    report.raise_if_failed()

@@ -23,7 +23,7 @@ from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.model import Block, Cell, Document, EvidenceRef, Run, Section
 from briefwright.products import Product, Style
 from briefwright.writers.html_check import check_html
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _HEADING_LEVEL = {"title": 1}  # other headings are h2 (level 1 in the model) or h3
 

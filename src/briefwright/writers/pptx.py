@@ -17,7 +17,7 @@ from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 from briefwright.writers.slidetags import tag_slide
 
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
