@@ -148,7 +148,7 @@ class Describe_review_import:
         assert main(["review", "import", "--project", str(tiny), str(tiny / "notes.docx")]) == 1
         with pytest.raises(BriefwrightError) as caught:
             import_review(load_project(tiny, explicit=True), tiny / "notes.docx")
-        assert "not a Word document" in str(caught.value) and not (tiny / "reviews").exists()
+        assert "not a valid Office file" in str(caught.value) and not (tiny / "reviews").exists()
 
 
 class Describe_the_review_loop:

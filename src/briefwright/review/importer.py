@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
+from briefwright import safety
 from briefwright.anchors import Anchor
 from briefwright.build import collect
 from briefwright.content.faithfulness import check_faithfulness
@@ -70,6 +71,9 @@ def find_evidence_map(project: Project, docx: Path, reviewed: ReviewedDocument, 
 
 
 def read_review_file(docx: Path) -> ReviewedDocument:
+    if not docx.is_file():
+        raise fail("file-missing", Where(docx), "file not found")
+    safety.check_package(docx, Where(docx), "reviewed file")  # few, small parts; no zip bomb
     try:
         return read_reviewed(docx.read_bytes())
     except FileNotFoundError:
