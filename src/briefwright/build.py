@@ -33,6 +33,8 @@ from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.docx_look import apply_reference
 from briefwright.reference.profile_fonts import check_profile_fonts
+from briefwright.review.approvals import refresh as refresh_approvals
+from briefwright.review.previous import previous_edition, since_folder
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.verifycache import VerificationCache, verification_key
@@ -53,6 +55,7 @@ class Workspace:
     # later plain build never silently replaces them (nor they the plain ones).
     variant: str = ""
     verification: VerificationCache | None = None  # results to keep in the build folder once a build succeeds
+    since: Path | None = None  # the previous edition's build folder, for products with what_changed
 
 
 @dataclass
@@ -109,8 +112,11 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 
         product, audience = effective_deck(product, audience, workspace.layers)
     typesetter = Typesetter(product, audience)
+    previous = None
+    if product.what_changed and workspace.since is not None and product.kind == "flow":
+        previous = previous_edition(workspace.since, f"{product.id}-{audience.id}{product.writer.suffix}")
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
-                             workspace.project.config.issued)
+                             workspace.project.config.issued, previous)
     composer = Composer(context, typesetter)
     fit = Planner(workspace.content, composer, typesetter).fit()
     # The planner returns decisions; the document the writer draws is composed here, once.
@@ -152,8 +158,12 @@ ProgressCallback = Callable[[int, int, str], None]  # (number done, total, "prod
 
 def build(project: Project, products: list[str] | None = None, audiences: list[str] | None = None,
           out_dir: Path | None = None, strict: bool = False, overlay: Path | None = None,
-          progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
+          progress: ProgressCallback | None = None, jobs: int | None = None,
+          since: Path | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
+    configured = project.config.review.since
+    chosen = since or (project.root / configured if configured else None)
+    previous = since_folder(chosen) if chosen is not None else None
     destination = out_dir or project.build_dir
     safety.check_output_folder(destination, Where(field="--out") if out_dir else Where(project.display(destination)),
                                owned_by_build)
@@ -162,6 +172,8 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     # Logos and reference files may sit anywhere in the project, not only in a templates folder.
     assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
     read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
+    if previous is not None:  # a what-changed box reads the previous edition: a new one is a new input
+        read.append(previous / MANIFEST)
     fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
     if overlay is not None:  # its files carry its name: never taken for the plain build's, even if alike
         fingerprint = hashlib.sha256(f"{fingerprint}+{_variant(overlay)}".encode()).hexdigest()
@@ -171,6 +183,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         return BuildResult(up_to_date=[current[job] for job in requested])
     workspace = collect(project, strict, overlay, cache_dir=destination)
     workspace.variant = _variant(overlay)
+    workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
@@ -192,6 +205,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         outputs = result.outputs
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
+        refresh_approvals(destination)  # sign-off lapses for exactly the claims this build changed
     if workspace.verification is not None:  # written only beside a complete build: a failed one writes nothing
         workspace.verification.save()
     return result

@@ -76,6 +76,7 @@ CHECKS: tuple[Check, ...] = (
         audience-name | a profile name that is not a plain name
         product-missing | no product of that name
         product-kind | a product file names parts or settings of the other kind (page or slide)
+        product-style | a product asks for something its styles cannot draw (a what-changed box without a style)
         product-style-missing | a product draws with a style it does not define
         template-syntax | a text template does not parse
         template-undefined | a text template uses a name that does not exist
@@ -213,6 +214,19 @@ CHECKS: tuple[Check, ...] = (
         quote-place | quote add was given a line or columns not in the source
         quote-short | the text at the place given is too short to be a quote
         quote-add-layout | quote add could not insert the quote without changing the file's meaning
+        diff-no-manifest | diff was given a folder or file that is not a build manifest
+        diff-unreadable | an evidence map a diff needs is missing or unreadable
+        diff-unknown | diff was given neither a build folder, a manifest nor a git revision
+        diff-revision | git cannot give the project at that revision
+        diff-no-git | git is not installed, so revisions cannot be built
+        review-no-map | the evidence map of a reviewed file cannot be found
+        review-unreadable | the reviewed file is not a .docx that can be read
+        approve-unknown | approve names a product, file or claim the build does not have
+        approvals-unreadable | build/approvals.json is not the file briefwright writes
+        approval-missing | check --strict: products need approval, but nothing is built
+        approval-stale | check --strict: a product's claims are not all approved as they stand
+        since-missing | the previous edition (--since, review.since) has no build manifest
+        since-unreadable | the previous edition's manifest or evidence map cannot be read
     """),
     *_table("command", "warning", """
         source-skipped | a link inside a folder to add was skipped

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from briefwright.audience import Vocabulary
@@ -123,4 +124,4 @@ class VocabularyPass:
                             cell.runs = self._runs(cell.runs)
 
     def _runs(self, runs: list[Run]) -> list[Run]:
-        return [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite) for run in runs]
+        return [run if run.cite else replace(run, text=self.text(run.text)) for run in runs]

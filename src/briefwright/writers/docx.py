@@ -19,6 +19,7 @@ from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefwright.anchors import BookmarkNamer, anchored_runs
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
@@ -51,6 +52,7 @@ class DocxRenderer:
     _configured: dict[str, ParagraphStyle]
     east_asian: str  # the face Word uses for CJK text: the body face when the document has none
     has_east_asian: bool
+    _bookmarks: BookmarkNamer
     _styles: _StyleIndex
 
     def _font(self, spec: Style) -> str:
@@ -157,14 +159,19 @@ class DocxRenderer:
         return element
 
     def _add_runs(self, paragraph: etree._Element, runs: list[Run]) -> None:
-        """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
+        """Runs with their emphasis; a tab character becomes a real tab (contents, title block).
+        Runs that show a content field sit inside a bookmark naming it (briefwright.anchors)."""
         muted = self.palette.hex("muted")
-        for run in runs:
-            for index, piece in enumerate(run.text.split("\t")):
-                if index:
-                    wordml.add_tab_run(paragraph)
-                if piece:
-                    wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+        for key, group in anchored_runs(runs):
+            bookmark = wordml.start_bookmark(paragraph, self._bookmarks.count, self._bookmarks.name(key)) if key else None
+            for run in group:
+                for index, piece in enumerate(run.text.split("\t")):
+                    if index:
+                        wordml.add_tab_run(paragraph)
+                    if piece:
+                        wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+            if bookmark is not None:
+                wordml.end_bookmark(paragraph, bookmark)
 
     def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
@@ -276,6 +283,7 @@ class DocxRenderer:
         self.east_asian = self.fonts.east_asian if self.has_east_asian else self.fonts.body
         document = self._open()
         self._configured = {}
+        self._bookmarks = BookmarkNamer()
         docx_parts.drop_thumbnail(document)
         docx_parts.drop_styles_with_effects(document)
         self._setup_page(document)
