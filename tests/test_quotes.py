@@ -79,7 +79,7 @@ class Describe_a_misquote:
     def it_shows_the_differences_in_check(self, tiny: Path) -> None:
         findings = tiny / "content/findings.yaml"
         findings.write_text(findings.read_text(encoding="utf-8").replace(
-            "the worst delays come from roadworks", "the worst delay come from roadworks"), encoding="utf-8")
+            "the worst delays come from roadworks", "the worst delay come from roadworks", 1), encoding="utf-8")
         errors = [d for d in _check(tiny).errors if d.code == "quote-not-found"]
         assert len(errors) == 1
         assert '"delay" in the quote, "delays" in the source' in errors[0].hint
