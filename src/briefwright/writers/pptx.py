@@ -15,6 +15,7 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
+from briefwright.reference.load import sanitised_reference
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.registry import Rendered, RenderJob
@@ -125,8 +126,9 @@ class PptxRenderer:
         reference = self.audience.branding.reference_pptx
         if reference is None:
             return Presentation()
+        clean = sanitised_reference(reference, "pptx", self.report)
         try:
-            presentation = Presentation(str(reference))
+            presentation = Presentation(clean)
         except Exception as exc:  # python-pptx raises many kinds on a damaged package
             raise fail("reference-unreadable", Where(reference, field="branding.reference_pptx"),
                        f"the reference deck cannot be opened ({type(exc).__name__})",
