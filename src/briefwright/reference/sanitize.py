@@ -88,7 +88,7 @@ def sanitise(data: bytes, kind: Kind) -> Sanitised:
 def _keep(walk: _Walk, source: str, rel: Relationship) -> bool:
     where = rel.part or rel.target
     if rel.external:
-        walk.dropped.append(Dropped(source or "_rels/.rels", f"an external {rel.kind} link to "
+        walk.dropped.append(Dropped(source or "_rels/.rels", f"an external {rel.kind} relationship to "
                                     f"'{_short(rel.target)}'"))
         return False
     if rel.kind in policy.ACTIVE_KINDS:

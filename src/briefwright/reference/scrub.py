@@ -99,12 +99,12 @@ def drop_active_fields(root: etree._Element, warn: Warn) -> bool:
     for simple in list(root.iter(f"{{{W_NS}}}fldSimple")):
         instruction = simple.get(f"{{{W_NS}}}instr", "")
         if WORD_ACTIVE_FIELD.match(instruction):
-            warn(f"a {instruction.split()[0].upper()} field")
+            warn(f"a field that fetches or runs something ({instruction.split()[0].upper()})")
             _unwrap(simple)
             changed = True
     for text in list(root.iter(f"{{{W_NS}}}instrText")):
         if WORD_ACTIVE_FIELD.match(text.text or ""):
-            warn(f"a {(text.text or '').split()[0].upper()} field")
+            warn(f"a field that fetches or runs something ({(text.text or '').split()[0].upper()})")
             text.text = ""
             changed = True
     return changed
