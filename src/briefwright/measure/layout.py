@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefwright.audience import AudienceProfile
+from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.measure import diagrams
 from briefwright.measure.fonts import FontFace, find_face
 from briefwright.measure.text import Segment, wrap
@@ -58,6 +59,15 @@ class SlideFit:
 class Typesetter:
     """Measures blocks in the fonts and styles a product and audience prescribe."""
 
+    def _find(self, role: str, family: str, bold: bool, font_dirs: tuple[Path, ...], **style: bool) -> FontFace:
+        """The face, or the refusal naming the profile file and line that chose the family."""
+        try:
+            return find_face(family, bold, font_dirs, **style)
+        except BriefwrightError as error:
+            first = error.report.items[0]
+            raise fail(first.code, self.audience.where(("branding", "fonts", role)), first.message,
+                       first.hint) from None
+
     def __init__(self, product: Product, audience: AudienceProfile, font_dirs: tuple[Path, ...] = ()) -> None:
         self.product = product
         self.audience = audience
@@ -66,8 +76,8 @@ class Typesetter:
         for role, family in (("heading", fonts.heading), ("body", fonts.body)):
             for bold in (False, True):
                 for italic in (False, True):
-                    self._faces[(role, bold, italic)] = find_face(family, bold, font_dirs, italic=italic)
-        self.east_asian = find_face(fonts.east_asian, False, font_dirs, east_asian=True)
+                    self._faces[(role, bold, italic)] = self._find(role, family, bold, font_dirs, italic=italic)
+        self.east_asian = self._find("east_asian", fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
         # id(block) → (block, width, (lines, content height, notes height)). The planner lays out
         # hundreds of trial documents that share most of their blocks (composed sections are
