@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint check bench office-deps system-deps clean
+.PHONY: build test lint check bench fuzz office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
+
+FUZZ_SECONDS ?= 600
+fuzz: $(BIN)/.installed  ## fuzz content YAML and reference packages (hypothesis) for FUZZ_SECONDS (10 minutes)
+	$(BIN)/python bench/fuzz.py --seconds $(FUZZ_SECONDS)
 
 OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
                    chromium chromium-driver

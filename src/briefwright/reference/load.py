@@ -29,7 +29,8 @@ def sanitised_reference(path: Path, kind: Kind, report: Report) -> io.BytesIO:
     except PackageError as exc:
         app = "Word as .docx" if kind == "docx" else "PowerPoint as .pptx"
         raise fail("reference-unusable", Where(path, field=_FIELD[kind]), f"the {_WHAT[kind]} cannot be used: {exc}",
-                   f"save it again from {app}, or remove {_FIELD[kind].split('.')[-1]} from the profile") from None
+                   exc.hint or f"save it again from {app}, or remove {_FIELD[kind].split('.')[-1]} from the "
+                   "profile") from None
     for dropped in dict.fromkeys(clean.dropped):  # an object shared by a master and its layout: once
         report.warning("reference-active-content", Where(path, field=dropped.part),
                        f"left out of the products: {dropped.what} in part '{dropped.part}' of the {_WHAT[kind]}",

@@ -28,6 +28,10 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False
 class PackageError(Exception):
     """The package cannot be read as an Office file; the message names the part."""
 
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint  # what to do, where saving the file again is not the answer
+
 
 @dataclass(frozen=True)
 class Relationship:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from lxml import etree
@@ -57,6 +57,7 @@ class _Walk:
     roles: dict[str, str]
     kept_rels: dict[str, list[Relationship]]
     dropped: list[Dropped]
+    overrides: dict[str, str] = field(default_factory=dict)  # content types of parts added here
 
 
 def sanitise(data: bytes, kind: Kind) -> Sanitised:
@@ -78,6 +79,8 @@ def sanitise(data: bytes, kind: Kind) -> Sanitised:
     main = _main_part(walk, kind)
     _require(walk, main, kind)
     parts = {name: _clean_part(walk, name, kind) for name in walk.roles if name != ROOT}
+    if kind == "docx":
+        _ensure_numbering(walk, main, parts)
     for source, rels in walk.kept_rels.items():
         if rels or source == ROOT:
             parts["_rels/.rels" if source == ROOT else rels_name(source)] = relationships_xml(rels)
@@ -129,8 +132,10 @@ def _require(walk: _Walk, main: str, kind: Kind) -> None:
     if kind == "docx" and "styles" not in related:
         raise PackageError("it has no styles part (word/styles.xml)")
     if kind == "pptx":
-        if any(rel.kind == "slide" for rel in walk.package.relationships(main)):
-            raise PackageError("it holds slides; a reference deck may hold only masters and layouts")
+        slides = sum(rel.kind == "slide" for rel in walk.package.relationships(main))
+        if slides:
+            raise PackageError(f"it holds {slides} slide(s); a reference deck may hold only masters and layouts",
+                               "delete its slides and keep the layouts")
         masters = [rel.part for rel in walk.kept_rels.get(main, []) if rel.kind == "slideMaster"]
         if not masters:
             raise PackageError("it has no slide master (ppt/slideMasters/)")
@@ -141,6 +146,28 @@ def _require(walk: _Walk, main: str, kind: Kind) -> None:
         for part, role in walk.roles.items():
             if role == "slideLayout" and "slideMaster" not in {rel.kind for rel in walk.kept_rels.get(part, [])}:
                 raise PackageError(f"its layout '{part}' belongs to no slide master")
+
+
+_EMPTY_NUMBERING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering '
+                    b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+
+
+def _ensure_numbering(walk: _Walk, main: str, parts: dict[str, bytes]) -> None:
+    """Lists need a numbering part, which python-docx cannot create: a reference without one gets
+    an empty one (Word's own documents without lists have none)."""
+    if any(rel.kind == "numbering" for rel in walk.kept_rels[main]):
+        return
+    folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+    taken = {name.lower() for name in parts}
+    name = next(f"{folder}numbering{suffix}.xml" for suffix in ("", *range(1, 1000))
+                if f"{folder}numbering{suffix}.xml".lower() not in taken)
+    ids = {rel.id for rel in walk.package.relationships(main)}
+    rel_id = next(f"rIdNumbering{n}" for n in range(1000) if f"rIdNumbering{n}" not in ids)
+    parts[name] = _EMPTY_NUMBERING
+    walk.roles[name] = "numbering"
+    walk.kept_rels[main].append(Relationship(rel_id, _NUMBERING, name[len(folder):], False, name))
+    walk.overrides[name] = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 
 
 def _clean_part(walk: _Walk, name: str, kind: Kind) -> bytes:
@@ -196,6 +223,8 @@ def _content_types(walk: _Walk, main: str, kind: Kind) -> bytes:
     for name in sorted(kept):
         if name == main:
             content_type = policy.WORD_MAIN if kind == "docx" else policy.PPT_MAIN
+        elif name in walk.overrides:
+            content_type = walk.overrides[name]
         elif name.lower() in overridden:
             content_type = walk.package.content_type(name)
         else:
