@@ -9,6 +9,7 @@ tests/test_fuzz.py (a short, derandomised run) and bench/fuzz.py (`make fuzz`, m
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import tempfile
 import zipfile
@@ -117,8 +118,8 @@ def mutate_package(data: st.DataObject, kind: str) -> bytes:
     for _ in range(data.draw(st.integers(1, 4), label="changes")):
         names = sorted(parts)
         name = data.draw(st.sampled_from(names), label="part")
-        change = data.draw(st.sampled_from(["remove", "rename", "relate", "corrupt", "retype", "duplicate-id"]),
-                           label="package change")
+        change = data.draw(st.sampled_from(["remove", "rename", "relate", "corrupt", "retype", "duplicate-id",
+                                            "unrelate", "retarget"]), label="package change")
         if change == "remove":
             del parts[name]
         elif change == "rename":
@@ -141,6 +142,13 @@ def mutate_package(data: st.DataObject, kind: str) -> bytes:
                 b"main+xml", data.draw(st.sampled_from([b"macroEnabled.main+xml", b"x+xml", b"main+xml"])), 1)
         elif change == "duplicate-id" and name.endswith(".rels"):
             parts[name] = parts[name].replace(b'Id="rId2"', b'Id="rId1"')
+        elif change in ("unrelate", "retarget") and name.endswith(".rels"):
+            found = list(re.finditer(rb"<Relationship [^>]*/>", parts[name]))
+            if found:
+                chosen = data.draw(st.sampled_from(found), label="relationship")
+                replacement = b"" if change == "unrelate" else re.sub(
+                    rb'Target="[^"]*"', b'Target="' + data.draw(st.sampled_from(names)).encode() + b'"', chosen.group())
+                parts[name] = parts[name][:chosen.start()] + replacement + parts[name][chosen.end():]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, blob in parts.items():
@@ -177,13 +185,18 @@ def fuzz_content(data: st.DataObject) -> None:
         shutil.copytree(TINY, root)
         target = root / data.draw(st.sampled_from(YAML_FILES), label="file")
         text = target.read_text(encoding="utf-8")
-        if data.draw(st.booleans(), label="structural"):
-            tree = yaml.safe_load(text)
-            text = yaml.safe_dump(mutate_tree(data, tree), allow_unicode=True, sort_keys=False)
-        else:
-            text = mutate_text(data, text)
+        for _ in range(data.draw(st.integers(1, 3), label="mutations")):
+            if data.draw(st.booleans(), label="structural"):
+                try:
+                    tree = yaml.safe_load(text)
+                except yaml.YAMLError:  # an earlier text mutation broke it: mutate the text again
+                    text = mutate_text(data, text)
+                    continue
+                text = yaml.safe_dump(mutate_tree(data, tree), allow_unicode=True, sort_keys=False)
+            else:
+                text = mutate_text(data, text)
         target.write_bytes(text.encode("utf-8", "surrogatepass"))
-        build_ends_cleanly(root, ["memo", "deck-5"])
+        build_ends_cleanly(root, ["memo", "deck-5", "brief-html"])
 
 
 def fuzz_reference(data: st.DataObject) -> None:

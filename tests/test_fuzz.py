@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tests.fuzzing import fuzz_content, fuzz_reference
 
-SHORT = settings(max_examples=12, derandomize=True, deadline=None, database=None,
+SHORT = settings(max_examples=8, derandomize=True, deadline=None, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -113,6 +114,24 @@ class Describe_an_unusable_reference:
         del package.parts[drop]
         with pytest.raises(PackageError, match=expected.replace("[", r"\[")):
             sanitise(package.data(), kind)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("kind, part, root", [
+        ("docx", "docProps/core.xml", "coreProperties"), ("docx", "word/styles.xml", "styles"),
+        ("pptx", "ppt/slideLayouts/slideLayout2.xml", "sldLayout"), ("pptx", "ppt/presentation.xml", "presentation"),
+    ])
+    def it_refuses_a_part_whose_root_is_not_what_its_relationship_says(self, kind: str, part: str,
+                                                                       root: str) -> None:
+        package = Package(REFERENCES / f"defence.{kind}")
+        package.parts[part] = re.sub(f":{root}(?=[ >])".encode(), b":other", package.parts[part])
+        with pytest.raises(PackageError, match=f"'{part}'.*'{{.*}}other'"):
+            sanitise(package.data(), kind)  # type: ignore[arg-type]
+
+    def it_supplies_the_numbering_part_python_docx_cannot_create(self, tmp_path: Path) -> None:
+        package = Package(REFERENCES / "defence.docx")
+        del package.parts["word/numbering.xml"]
+        root = tiny_with_references(tmp_path, package.data(), (REFERENCES / "defence.pptx").read_bytes())
+        build(load_project(root, explicit=True), ["memo"], out_dir=tmp_path / "out", jobs=1)
+        assert docx.Document(str(tmp_path / "out/memo-reader.docx")).part.numbering_part is not None
 
     def it_is_refused_by_the_build_naming_the_file(self, tmp_path: Path) -> None:
         package = Package(REFERENCES / "defence.docx")

@@ -66,3 +66,20 @@ def active_content_type(content_type: str) -> bool:
 
 def active_part_name(name: str) -> bool:
     return bool(_ACTIVE_FOLDER.search(name))
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+# The root element each kept XML part must have: python-docx and python-pptx give parts their
+# behaviour by it, and fail deep inside a build on a part whose root is something else.
+ROOTS: dict[str, set[str]] = {
+    "core-properties": {"{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties"},
+    "extended-properties": {"{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties"},
+    "styles": {f"{{{_W}}}styles"}, "stylesWithEffects": {f"{{{_W}}}styles"}, "settings": {f"{{{_W}}}settings"},
+    "numbering": {f"{{{_W}}}numbering"}, "fontTable": {f"{{{_W}}}fonts"}, "webSettings": {f"{{{_W}}}webSettings"},
+    "header": {f"{{{_W}}}hdr"}, "footer": {f"{{{_W}}}ftr"}, "theme": {f"{{{_A}}}theme"},
+    "slideMaster": {f"{{{_P}}}sldMaster"}, "slideLayout": {f"{{{_P}}}sldLayout"},
+    "notesMaster": {f"{{{_P}}}notesMaster"}, "handoutMaster": {f"{{{_P}}}handoutMaster"},
+    "presProps": {f"{{{_P}}}presentationPr"}, "viewProps": {f"{{{_P}}}viewPr"}, "tableStyles": {f"{{{_A}}}tblStyleLst"},
+}
+MAIN_ROOTS = {"docx": f"{{{_W}}}document", "pptx": f"{{{_P}}}presentation"}

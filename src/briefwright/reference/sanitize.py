@@ -57,14 +57,16 @@ class _Walk:
     roles: dict[str, str]
     kept_rels: dict[str, list[Relationship]]
     dropped: list[Dropped]
+    kind: Kind = "docx"
     overrides: dict[str, str] = field(default_factory=dict)  # content types of parts added here
+    parsed: dict[str, etree._Element] = field(default_factory=dict)  # XML parts read so far
 
 
 def sanitise(data: bytes, kind: Kind) -> Sanitised:
     """The clean package's bytes and what was dropped; PackageError if it is no usable reference."""
     package = Package(data)
     allowed = policy.WORD_ALLOWED if kind == "docx" else policy.PPT_ALLOWED
-    walk = _Walk(package, allowed, {ROOT: ""}, {}, [])
+    walk = _Walk(package, allowed, {ROOT: ""}, {}, [], kind)
     queue: deque[str] = deque([ROOT])
     while queue:
         source = queue.popleft()
@@ -104,7 +106,26 @@ def _keep(walk: _Walk, source: str, rel: Relationship) -> bool:
                                          or policy.active_part_name(rel.part)):
         walk.dropped.append(Dropped(rel.part, f"a part of type '{content_type}' (macro or object content)"))
         return False
+    _check_root(walk, rel)
     return True
+
+
+def _parsed(walk: _Walk, part: str) -> etree._Element:
+    if part not in walk.parsed:
+        walk.parsed[part] = parse_xml(walk.package.parts[part], part)
+    return walk.parsed[part]
+
+
+def _check_root(walk: _Walk, rel: Relationship) -> None:
+    """A part reached as styles must be styles (and so on): refused, by name, if its root is not."""
+    expected = policy.ROOTS.get(rel.kind)
+    if expected is None or rel.part is None:
+        return
+    root = _parsed(walk, rel.part)
+    if root.tag not in expected:
+        found = root.tag if isinstance(root.tag, str) else "?"
+        raise PackageError(f"part '{rel.part}' should be {rel.kind} XML, but its root element is "
+                           f"'{_short(found, 80)}'")
 
 
 def _short(text: str, limit: int = 100) -> str:
@@ -120,6 +141,10 @@ def _main_part(walk: _Walk, kind: Kind) -> str:
     pattern = policy.WORD_MAINS if kind == "docx" else policy.PPT_MAINS
     if not pattern.fullmatch(content_type):
         raise PackageError(f"its main part '{mains[0]}' is not a {expected} (content type '{_short(content_type)}')")
+    root = _parsed(walk, mains[0])
+    if root.tag != policy.MAIN_ROOTS[kind]:
+        raise PackageError(f"its main part '{mains[0]}' is not a {expected} (root element "
+                           f"'{_short(str(root.tag), 80)}')")
     if "macroenabled" in content_type.lower():
         walk.dropped.append(Dropped(mains[0], "a macro-enabled content type (kept as a plain "
                                     f"{'document' if kind == 'docx' else 'presentation'})"))
@@ -176,7 +201,7 @@ def _clean_part(walk: _Walk, name: str, kind: Kind) -> bytes:
     content_type = walk.package.content_type(name)
     if not (content_type.endswith("xml") or name.lower().endswith(".xml")):
         return data
-    root = parse_xml(data, name)
+    root = _parsed(walk, name)
     role = walk.roles[name]
 
     def warn(what: str) -> None:
