@@ -171,8 +171,9 @@ def build_ends_cleanly(root: Path, products: list[str]) -> None:
         assert not too_long, f"unreadable message line: {too_long[0]}…"
         return
     for output in result.outputs:
-        assert active_content(output.data) == [], (output.path.name, active_content(output.data))
         assert FUZZ_MARKER.encode() not in output.data
+        if output.path.suffix in (".docx", ".pptx"):
+            assert active_content(output.data) == [], (output.path.name, active_content(output.data))
         if output.path.suffix == ".docx":
             docx.Document(io.BytesIO(output.data))
         elif output.path.suffix == ".pptx":
