@@ -81,6 +81,16 @@ class Describe_yaml_that_once_crashed:
         assert not (tmp_path / "out").exists()
 
 
+    @pytest.mark.parametrize("authors", ["[]", '[{name: " "}]'])
+    def it_refuses_a_source_without_an_author_name(self, authors: str, tmp_path: Path) -> None:
+        # found by the fuzz: the citation label took the first author's last word
+        root = _tiny(tmp_path)
+        path = root / "seeds/sources.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("authors: unknown", f"authors: {authors}"),
+                        encoding="utf-8")
+        assert "seeds/sources.yaml:6 [sources[0].authors" in _refused(root, "build", "--out", str(tmp_path / "o"))
+
+
 class Describe_profiles_that_once_crashed_or_named_no_file:
     def it_refuses_a_logo_pillow_calls_a_bomb(self, tmp_path: Path) -> None:
         root = _tiny(tmp_path)
