@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint check bench fuzz office-deps system-deps clean
+.PHONY: build test test-bare lint check bench bench-suite fuzz office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ build: $(BIN)/.installed  ## set up, then build the default products into build/
 test: $(BIN)/.installed office-deps  ## set up, then run the test suite (renders with LibreOffice)
 	$(BIN)/python -m pytest
 
+test-bare: $(BIN)/.installed  ## the suite as on a bare machine: fonts, LibreOffice and Chromium hidden (root; .ci/bare)
+	.ci/bare env -u BRIEFWRIGHT_REQUIRE_OFFICE $(BIN)/python -m pytest -q -p no:cacheprovider
+
 lint: $(BIN)/.installed  ## ruff and mypy, as CI runs them
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
@@ -26,6 +29,9 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
+
+bench-suite: $(BIN)/.installed  ## what the test suite costs (CPU and wall), against the test-pyramid targets
+	$(BIN)/python bench/suite_bench.py
 
 FUZZ_SECONDS ?= 600
 fuzz: $(BIN)/.installed  ## fuzz content YAML and reference packages (hypothesis) for FUZZ_SECONDS (10 minutes)

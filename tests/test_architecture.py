@@ -16,10 +16,11 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _top_level_imports(path: Path) -> set[str]:
-    """briefwright modules imported when this module is imported (not inside functions or TYPE_CHECKING)."""
+def _imports(path: Path) -> set[str]:
+    """Every briefwright module this module imports: at the top, inside functions and under
+    TYPE_CHECKING alike (a circle through a deferred import is still a knot for the reader)."""
     found: set[str] = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefwright"):
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"
@@ -31,7 +32,7 @@ def _top_level_imports(path: Path) -> set[str]:
 
 
 def _graph() -> dict[str, set[str]]:
-    return {_module_name(path): _top_level_imports(path) for path in PACKAGE.rglob("*.py")
+    return {_module_name(path): _imports(path) for path in PACKAGE.rglob("*.py")
             if "__pycache__" not in path.parts and not {"example", "starter"} & set(path.parts)}
 
 
@@ -85,3 +86,9 @@ class Describe_the_package_layout:
     def it_finds_a_circle_when_there_is_one(self) -> None:
         assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
         assert _cycle({"a": {"b"}, "b": set()}) is None
+
+    def it_counts_imports_inside_functions_and_type_checking(self, tmp_path: Path) -> None:
+        module = tmp_path / "m.py"
+        module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from briefwright.build import x\n"
+                          "def f():\n    import briefwright.cli\n", encoding="utf-8")
+        assert _imports(module) == {"briefwright.build", "briefwright.cli"}

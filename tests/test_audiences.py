@@ -20,7 +20,7 @@ from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
 from tests import pdf
 from tests.conftest import copy_project
-from tests.test_deck import BULLETS, _shape_boxes
+from tests.shapes import misplaced_words
 
 AUDIENCES = ["analyst", "legislator", "defence", "us-policy", "public"]
 BANNERS = {"legislator": "FOR DISCUSSION — NOT FOR CITATION", "defence": "UNCLASSIFIED // FOR DISCUSSION",
@@ -151,16 +151,7 @@ class Describe_tailoring_as_rendered:
     def it_keeps_every_deck_word_inside_its_shape(self, audience: str, tailored: dict[str, Output],
                                                   tailored_pdf: dict[str, Path]) -> None:
         name = f"deck-10-{audience}.pptx"
-        slides = list(Presentation(str(tailored[name].path)).slides)
-        for word in pdf.words(tailored_pdf[name]):
-            holders = [box for box in _shape_boxes(slides[word.page - 1])
-                       if box[0] - 1.5 <= word.x0 and word.x1 <= box[2] + 1.5
-                       and box[1] - 1.5 <= word.top and word.bottom <= box[3] + 1.5]
-            if word.text in BULLETS:
-                assert holders
-            else:
-                assert any(word.text.strip("()").lower() in box[4].lower() for box in holders), \
-                    f"{name} slide {word.page}: '{word.text}' outside its shape"
+        assert misplaced_words(tailored[name].path, tailored_pdf[name], name) == []
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -181,7 +172,7 @@ class Describe_reading_level:
 
 class Describe_template_layers:
     def it_lets_an_overlay_override_a_profile_and_a_product(self, project_dir: Path, tmp_path: Path) -> None:
-        overlay = tmp_path / "mine"
+        overlay = project_dir / "mine"  # --templates names a folder inside the project (issue 18)
         (overlay / "audiences").mkdir(parents=True)
         (overlay / "audiences/analyst.yaml").write_text("extends: analyst\nlabel: Analysts (mine)\n"
                                                        "banner: OVERLAY HANDLING\n", encoding="utf-8")

@@ -308,7 +308,7 @@ class Describe_the_browser_client:
         with pytest.raises(BriefwrightError) as raised, client:
             pass
         assert raised.value.report.items[0].code == "browser-timeout"
-        profile = client._profile.name
+        profile = str(client.box.folder("profile"))
         time.sleep(0.5)  # the browser's helpers leave once it is gone
 
         def running() -> list[str]:
@@ -322,7 +322,7 @@ class Describe_the_browser_client:
                     found.append(command)
             return found
 
-        assert running() == [] and not Path(profile).exists()
+        assert running() == [] and not client.box.root.exists()
 
 
 @pytest.mark.browser

@@ -9,7 +9,8 @@ from pptx import Presentation
 
 from briefwright.build import Output
 from tests import pdf
-from tests.test_deck import BULLETS, A, _shape_boxes
+from tests.shapes import misplaced_words
+from tests.test_deck import A
 
 PAGE_BUDGETS = {"memo-analyst.docx": (1, 1), "memo-analyst-a4.docx": (1, 1), "brief-analyst.docx": (1, 2),
                 "report-analyst.docx": (4, 6)}
@@ -67,18 +68,7 @@ class Describe_slide_budgets:
     @pytest.mark.parametrize("name", sorted(SLIDE_BUDGETS))
     def it_keeps_every_word_inside_its_shape(self, name: str, outputs: dict[str, Output],
                                              rendered: dict[str, Path]) -> None:
-        slides = list(Presentation(str(outputs[name].path)).slides)
-        width, height = pdf.page_size(rendered[name])
-        for word in pdf.words(rendered[name]):
-            assert word.x0 >= 0 and word.x1 <= width and word.top >= 0 and word.bottom <= height
-            holders = [box for box in _shape_boxes(slides[word.page - 1])
-                       if box[0] - 1.5 <= word.x0 and word.x1 <= box[2] + 1.5
-                       and box[1] - 1.5 <= word.top and word.bottom <= box[3] + 1.5]
-            if word.text in BULLETS:
-                assert holders, f"{name} slide {word.page}: a bullet lies outside every shape"
-            else:
-                assert any(word.text.strip("()").lower() in box[4].lower() for box in holders), \
-                    f"{name} slide {word.page}: '{word.text}' lies outside its shape"
+        assert misplaced_words(outputs[name].path, rendered[name], name) == []
 
     @pytest.mark.parametrize("name", sorted(SLIDE_BUDGETS))
     def it_leaves_no_shrink_on_overflow(self, name: str, outputs: dict[str, Output]) -> None:

@@ -7,7 +7,7 @@ from briefwright.measure.text import Segment, count_lines, natural_width, wrap
 
 
 def _segment(text: str, size: float = 10, bold: bool = False) -> Segment:
-    return Segment(text, find_face("Liberation Serif", bold), size, find_face("Noto Sans CJK JP"))
+    return Segment(text, find_face("Liberation Serif", bold), size, find_face("Noto Sans CJK JP", east_asian=True))
 
 
 class Describe_measure:

@@ -20,7 +20,7 @@ from briefwright.build import Output
 from briefwright.evidence import evidence_paths
 from briefwright.preview import preview
 from tests import pdf
-from tests.test_deck import all_shapes
+from tests.shapes import all_shapes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

@@ -147,8 +147,9 @@ def _chain(layers: Layers, name: str) -> list[tuple[YamlDocument, Layer]]:
     chain: list[tuple[YamlDocument, Layer]] = []
     visited: list[str] = []
     below: Layer | None = None
+    named_by = Where(field="audience")
     while True:
-        found = layers.find("audiences", name, below)
+        found = layers.find("audiences", name, below, named_by)
         if found is None:
             available = ", ".join(audience_names(layers)) or "none"
             if visited:
@@ -163,6 +164,8 @@ def _chain(layers: Layers, name: str) -> list[tuple[YamlDocument, Layer]]:
         parent = document.data.get("extends") if isinstance(document.data, dict) else None
         if parent is None:
             return chain
+        named_by = document.where(("extends",))
+        safety.checked_name(parent, named_by, "profile name in extends")
         if parent in visited and parent != name:
             raise fail("audience-cycle", document.where(("extends",)),
                        f"'{name}' extends itself through {' → '.join(visited)}")

@@ -14,13 +14,14 @@ import os
 import select
 import shutil
 import signal
-import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from briefwright.diagnostics import Where, fail
+from briefwright import box
+from briefwright.diagnostics import BriefwrightError, Where, fail
+from briefwright.safety import MAX_CONVERT_BYTES
 
 INSTALL_HINT = "install Chromium: apt-get install chromium"
 _NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -51,24 +52,14 @@ class Browser:
         self._buffer = b""
 
     def __enter__(self) -> Browser:
-        self._profile = tempfile.TemporaryDirectory(prefix="briefwright-chromium-")
-        to_browser_read, self._to_browser = _high(*os.pipe())
-        self._from_browser, from_browser_write = _high(*os.pipe())
-
-        arguments = [chromium_path(), "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
-                     "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
-                     "--hide-scrollbars", f"--user-data-dir={self._profile.name}", "about:blank"]
-        if os.geteuid() == 0:  # Chromium will not start its sandbox as root (containers, CI)
-            arguments.insert(1, "--no-sandbox")
-        # The protocol reads commands on descriptor 3 and writes on 4: posix_spawn puts our pipe
-        # ends there (the originals are close-on-exec), with no Python code run in the child.
-        actions = [(os.POSIX_SPAWN_DUP2, to_browser_read, 3), (os.POSIX_SPAWN_DUP2, from_browser_write, 4),
-                   (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                   (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
-        self._pid = os.posix_spawn(arguments[0], arguments, os.environ, file_actions=actions)
-        os.close(to_browser_read)
-        os.close(from_browser_write)
+        executable = chromium_path()
+        self._box_scope = box.boxed("briefwright-chromium-")
+        self.box = self._box_scope.__enter__()  # HOME, caches, profile: removed again in __exit__
+        try:
+            self._start(executable)
+        except BaseException:
+            self._box_scope.__exit__(None, None, None)
+            raise
         try:
             target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
             self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -77,6 +68,27 @@ class Browser:
             self.__exit__(None, None, None)  # a browser that never answered is not left running
             raise
         return self
+
+    def _start(self, executable: str) -> None:
+        to_browser_read, self._to_browser = _high(*os.pipe())
+        self._from_browser, from_browser_write = _high(*os.pipe())
+
+        arguments = [executable, "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
+                     "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
+                     "--hide-scrollbars", f"--user-data-dir={self.box.folder('profile')}", "about:blank"]
+        if os.geteuid() == 0:  # Chromium will not start its sandbox as root (containers, CI)
+            arguments.insert(1, "--no-sandbox")
+        # The protocol reads commands on descriptor 3 and writes on 4: posix_spawn puts our pipe
+        # ends there (the originals are close-on-exec), with no Python code run in the child.
+        actions = [(os.POSIX_SPAWN_DUP2, to_browser_read, 3), (os.POSIX_SPAWN_DUP2, from_browser_write, 4),
+                   (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
+        # Its own session: on the way out the whole group (renderers, zygote) is killed with it.
+        self._pid = os.posix_spawn(arguments[0], arguments, self.box.environment, file_actions=actions,
+                                   setsid=True)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
@@ -90,9 +102,10 @@ class Browser:
                 os.kill(self._pid, signal.SIGKILL)
                 os.waitpid(self._pid, 0)
         finally:
+            box.end_group(self._pid)
             os.close(self._to_browser)
             os.close(self._from_browser)
-            self._profile.cleanup()
+            self._box_scope.__exit__(None, None, None)
 
     def _exited_within(self, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
@@ -174,10 +187,17 @@ def print_to_pdf(files: list[Path], out_dir: Path, screenshots: bool = False) ->
     out_dir.mkdir(parents=True, exist_ok=True)
     pdfs = []
     with Browser() as browser:
-        for path in files:
-            pdf = out_dir / f"{path.stem}.pdf"
-            pdf.write_bytes(browser.pdf(path))
-            pdfs.append(pdf)
-            if screenshots:
-                screenshot_path(out_dir, path).write_bytes(browser.screenshot(path))
+        copies = browser.box.take(files, "file to print", MAX_CONVERT_BYTES)  # Chromium reads only these
+        for path, copy in zip(files, copies):
+            try:
+                pdf = out_dir / f"{path.stem}.pdf"
+                pdf.write_bytes(browser.pdf(copy))
+                pdfs.append(pdf)
+                if screenshots:
+                    screenshot_path(out_dir, path).write_bytes(browser.screenshot(copy))
+            except BriefwrightError as error:
+                if error.report.items and error.report.items[0].code == "browser-timeout":
+                    raise fail("browser-timeout", Where(path), f"Chromium did not finish printing '{path.name}' "
+                               f"within {browser.timeout:g} s", "check that the page opens in a browser") from None
+                raise
     return pdfs

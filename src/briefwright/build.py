@@ -6,12 +6,13 @@ passed its checks, so a failing build never leaves half its outputs behind.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefwright import safety
 from briefwright.audience import AudienceProfile, asset_paths, audience_names, load_audience, profile_chain
+from briefwright.built import Output
 from briefwright.checks import check_audience, check_coverage
 from briefwright.compose.composer import ComposeContext, Composer
 from briefwright.content.faithfulness import check_faithfulness
@@ -26,11 +27,12 @@ from briefwright.measure.readability import document_grade
 from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
-from briefwright.publish import publish
+from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.active import check_products
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
-from briefwright.writers.registry import RenderJob
+from briefwright.writers.job import RenderJob, load_writer
+from briefwright.writers.registry import OUTPUT_SUFFIXES
 
 
 @dataclass
@@ -42,22 +44,6 @@ class Workspace:
     content: Content
     report: Report
     layers: Layers
-
-
-@dataclass
-class Output:
-    product: Product
-    audience: AudienceProfile
-    plan: Plan
-    data: bytes
-    path: Path
-    evidence: dict = field(default_factory=dict)
-    inputs: str = ""  # the inputs fingerprint it was built from
-    clean: bool = True  # built without a warning: a --strict build may reuse it
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass
@@ -114,7 +100,7 @@ def render_product(workspace: Workspace, product: Product, audience: AudiencePro
     """Render a plan with the product's writer, then reopen the bytes and check them against the plan."""
     spec = product.writer
     job = RenderJob(product, audience, plan.document, plan.count, workspace.sources, workspace.content, report)
-    writer = spec.load()
+    writer = load_writer(spec)
     rendered = writer.render(job)
     writer.check(rendered, job, Where(field=f"{product.id}-{audience.id}{spec.suffix}"))
     return rendered.data
@@ -145,6 +131,8 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
           progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
     destination = out_dir or project.build_dir
+    safety.check_output_folder(destination, Where(field="--out") if out_dir else Where(project.display(destination)),
+                               owned_by_build)
     audience_list = resolve_audiences(setup, audiences)
     requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
     # Logos and reference files may sit anywhere in the project, not only in a templates folder.
@@ -161,7 +149,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
     # each importing python-docx or python-pptx again (and a Word-only build still never loads pptx).
     for name in sorted({product for _, product in todo}):
-        load_product(setup.layers, name).writer.load()
+        load_writer(load_product(setup.layers, name).writer)
     for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)
@@ -179,6 +167,12 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
     return result
+
+
+def owned_by_build(name: str) -> bool:
+    """The names a build reads or writes in its output folder (none may be a link)."""
+    return (name in (MANIFEST, LOCK_FILE) or name.startswith(STAGING_PREFIX)
+            or name.endswith((".evidence.json", ".evidence.md", *OUTPUT_SUFFIXES)))
 
 
 def make_output(workspace: Workspace, destination: Path, audience_name: str, product_name: str) -> tuple[Output, Report]:

@@ -10,18 +10,17 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__
+from briefwright import __version__, safety
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
-from briefwright.diagnostics import BriefwrightError, Report, Where
-from briefwright.entry import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+from briefwright.diagnostics import BriefwrightError, Diagnostic, Report, Severity, Where
 from briefwright.evidence import evidence_paths, to_markdown
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
 from briefwright.sources import cite
-from briefwright.writers.registry import OUTPUT_SUFFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -33,12 +32,18 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def _overlay(args: argparse.Namespace) -> Path | None:
-    return Path(args.templates).resolve() if getattr(args, "templates", None) else None
+    # Not resolved here: Layers confines it to the project, through the one rule (safety.confined).
+    return Path(args.templates).absolute() if getattr(args, "templates", None) else None
 
 
-def _print_report(report: Report, stream=sys.stderr) -> None:
+def _option_names(names: list[str], option: str) -> list[str]:
+    """Names given on the command line: each a name, never a path ('../x' is refused)."""
+    return [safety.checked_name(name, Where(field=option), option.lstrip("-") + " name") for name in names]
+
+
+def _print_report(report: Report, stream=None) -> None:
     for diagnostic in report.items:
-        print(diagnostic.format(), file=stream)
+        print(diagnostic.format(), file=stream or sys.stderr)  # looked up now: tests capture it
 
 
 def _display(path: Path) -> str:
@@ -73,7 +78,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.all:
         products, audiences = ["*"], ["all"]
     else:
-        named_products, named_audiences = _names(args.product), _names(args.audience)
+        named_products = _option_names(_names(args.product), "--product")
+        named_audiences = _option_names(_names(args.audience), "--audience")
         products = None if not named_products or "all" in named_products else named_products
         audiences = ["all"] if "all" in named_audiences else named_audiences or None
     out_dir = Path(args.out) if args.out else None
@@ -95,6 +101,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.list:
+        from briefwright.codes import listing
+
+        print(listing())
+        return EXIT_OK
     project = _project(args)
     try:
         workspace = collect(project, strict=args.strict, overlay=_overlay(args))
@@ -150,8 +161,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     project = _project(args)
     workspace = collect(project, overlay=_overlay(args))
-    audience = args.audience or project.config.default_audience
-    product, _, plan = plan_product(workspace, args.product, audience)
+    audience = _option_names([args.audience], "--audience")[0] if args.audience else project.config.default_audience
+    product, _, plan = plan_product(workspace, _option_names([args.product], "PRODUCT")[0], audience)
     budget = f"{product.budget.pages} page(s)" if product.kind == "flow" else f"{product.budget.slides} slides"
     print(f"plan for {product.id} × {audience}: budget {budget}, predicted {plan.count} {plan.unit}(s)")
     for number, fill in enumerate(plan.fills, start=1):
@@ -171,10 +182,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_new_audience(args: argparse.Namespace) -> int:
     project = _project(args)
     workspace = collect(project, overlay=_overlay(args))
-    target = _overlay(args) or project.templates_dir
+    overlay = [layer.path for layer in workspace.layers.layers if layer.label == "overlay"]
+    target = overlay[0] if overlay else project.templates_dir
     from briefwright.scaffold import new_audience
 
-    path = new_audience(workspace.layers, target, args.name, args.base or project.config.default_audience)
+    base = _option_names([args.base], "--from")[0] if args.base else project.config.default_audience
+    path = new_audience(workspace.layers, target, args.name, base)
     print(f"wrote {_display(path)}: edit it, then run: briefwright build --audience {args.name}")
     return EXIT_OK
 
@@ -197,31 +210,42 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _built_files(args: argparse.Namespace, project: Project, verb: str) -> list[Path]:
-    """The files named, or with --all every output (.docx, .pptx, .html …) in the build folder."""
+def _built_files(args: argparse.Namespace, project: Project, verb: str, keep: Path) -> list[Path]:
+    """The files named, or with --all every file build/manifest.json lists: each only if a build
+    wrote it (verified.accept: listed, unchanged, a regular file), copied into keep as checked."""
+    from briefwright.verified import accept, all_built
+
     if args.all:
-        files = sorted(p for p in project.build_dir.glob("*") if p.suffix in OUTPUT_SUFFIXES)
+        keep.mkdir(exist_ok=True)
+        files = all_built(project.build_dir, keep)
     else:
-        files = [Path(name) for name in args.files]
+        files = []
+        for number, name in enumerate(args.files):  # a folder each: two folders may hold the same name
+            (keep / str(number)).mkdir(parents=True)
+            files.append(accept(Path(name), keep=keep / str(number)))
     if not files:
         raise BriefwrightError(f"name files to {verb}, or pass --all", where=Where(project.build_dir),
                                code=f"{verb}-nothing")
-    missing = [str(path) for path in files if not path.is_file()]
-    if missing:
-        raise BriefwrightError(f"not found: {', '.join(missing)}", where=Where(project.build_dir), code="file-missing")
     return files
+
+
+def _out_folder(args: argparse.Namespace, default: Path) -> Path:
+    """--out (anywhere the user names) or the default; files are written inside it, never through a link."""
+    out_dir = Path(args.out).absolute() if args.out else default
+    safety.check_output_folder(out_dir, Where(field="--out") if args.out else Where(out_dir))
+    return out_dir
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     project = _project(args)
-    out_dir = Path(args.out) if args.out else project.build_dir / "pdf"
-    files = _built_files(args, project, "convert")
+    out_dir = _out_folder(args, project.build_dir / "pdf")
     # One LibreOffice run converts the Word and PowerPoint files, one Chromium prints the HTML
     # (each starts once, not once a file); each PDF is moved into place only when every one exists.
     with tempfile.TemporaryDirectory(prefix="briefwright-pdf-") as scratch:
         from briefwright.printing import to_pdf
 
-        pdfs = to_pdf(files, Path(scratch))
+        files = _built_files(args, project, "convert", Path(scratch) / "checked")
+        pdfs = to_pdf(files, Path(scratch) / "pdf")
         for pdf in pdfs:
             write_atomic(out_dir / pdf.name, pdf.read_bytes())
     for source, pdf in zip(files, pdfs):
@@ -231,11 +255,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_preview(args: argparse.Namespace) -> int:
     project = _project(args)
-    out_dir = Path(args.out) if args.out else project.build_dir / "preview"
-    files = _built_files(args, project, "preview")
+    out_dir = _out_folder(args, project.build_dir / "preview")
     from briefwright.preview import preview  # Pillow and the clients: only for this command
 
-    sheets = preview(files, out_dir)
+    with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as scratch:
+        sheets = preview(_built_files(args, project, "preview", Path(scratch)), out_dir)
     for sheet in sheets:
         print(f"{sheet.source.name}: {sheet.count_text} → {_display(sheet.image)}")
     print(f"open {_display(out_dir / 'index.html')} to see them all")
@@ -245,14 +269,43 @@ def cmd_preview(args: argparse.Namespace) -> int:
 def cmd_trace(args: argparse.Namespace) -> int:
     target = Path(args.file)
     json_path = target if target.name.endswith(".evidence.json") else evidence_paths(target)[0]
-    if not json_path.is_file():
+    if not json_path.is_file() and not json_path.is_symlink():
         raise BriefwrightError(f"no evidence map at {json_path}", where=Where(target), code="trace-missing")
-    evidence = json.loads(json_path.read_text(encoding="utf-8"))
-    if args.json:
-        print(json.dumps(evidence, ensure_ascii=False, indent=2))
-    else:
-        print(to_markdown(evidence))
+    # A build wrote it: a regular file, never a link to something else to print.
+    safety.regular_file(json_path, Where(json_path), "evidence map", _EVIDENCE_LIMIT)
+    evidence = _read_evidence_map(json_path)
+    try:
+        text = json.dumps(evidence, ensure_ascii=False, indent=2) if args.json else to_markdown(evidence)
+    except (KeyError, TypeError, AttributeError, IndexError) as problem:
+        raise BriefwrightError(Diagnostic(
+            "trace-malformed", Severity.ERROR, Where(json_path),
+            f"the evidence map is not in the shape briefwright writes ({type(problem).__name__}: {problem})",
+            "rebuild the product (briefwright build) to write its evidence map again")) from None
+    print(text)
     return EXIT_OK
+
+
+_EVIDENCE_LIMIT = 64 * 1024 * 1024  # far above any real map (the example's largest is under 1 MiB)
+
+
+def _read_evidence_map(path: Path) -> dict:
+    hint = "rebuild the product (briefwright build) to write its evidence map again"
+    if path.stat().st_size > _EVIDENCE_LIMIT:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          f"the evidence map is larger than {_EVIDENCE_LIMIT // 2**20} MiB", hint))
+    try:
+        evidence = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as problem:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          f"the evidence map is not UTF-8 (byte {problem.start})", hint)) from None
+    except json.JSONDecodeError as problem:
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path, problem.lineno),
+                                          f"the evidence map is not valid JSON: {problem.msg} (column {problem.colno})",
+                                          hint)) from None
+    if not isinstance(evidence, dict):
+        raise BriefwrightError(Diagnostic("trace-malformed", Severity.ERROR, Where(path),
+                                          "the evidence map is not a JSON object", hint))
+    return evidence
 
 
 def parser() -> argparse.ArgumentParser:
@@ -286,6 +339,9 @@ def parser() -> argparse.ArgumentParser:
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",
                                   description="Verify checksums, schemas and every quote; exit non-zero on errors.")
     check_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_parser.add_argument("--list", action="store_true",
+                              help="print every check's code, stage and default severity (set them under checks: "
+                                   "in briefwright.yaml)")
     check_parser.set_defaults(handler=cmd_check)
 
     list_parser = sub.add_parser("list", parents=[common], help="list products, audiences, modules and sources",
@@ -320,14 +376,16 @@ def parser() -> argparse.ArgumentParser:
                                                 "Chromium for .html; each started once for all its files) into PDFs, "
                                                 "PNG pages, a contact sheet per product, a screenshot of each web "
                                                 "page, and an index.html that shows them all.")
-    preview_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    preview_parser.add_argument("files", metavar="FILE", nargs="*",
+                                help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
     preview_parser.add_argument("--all", action="store_true", help="every built product in build/")
     preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
     preview_parser.set_defaults(handler=cmd_preview)
     pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF (LibreOffice, Chromium)",
                                 description="Convert built files to PDF (LibreOffice for .docx/.pptx, Chromium for .html; "
                                             "each started once for all its files) into build/pdf/ (or --out).")
-    pdf_parser.add_argument("files", metavar="FILE", nargs="*", help="built .docx/.pptx/.html files")
+    pdf_parser.add_argument("files", metavar="FILE", nargs="*",
+                            help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
     pdf_parser.add_argument("--all", action="store_true", help="every built product in build/")
     pdf_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/pdf)")
     pdf_parser.set_defaults(handler=cmd_pdf)

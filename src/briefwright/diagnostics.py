@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -33,6 +34,17 @@ class Where:
         return " ".join(parts) if parts else "<project>"
 
 
+# The project file's `checks:` settings (code → error | warning | off), set when the project loads,
+# as Sphinx applies suppress_warnings to every warning of the run. Build workers are forked after it.
+_check_settings: dict[str, str] = {}
+
+
+def configure_checks(settings: Mapping[str, str]) -> None:
+    """Apply the project's severities to every warning reported from now on (project.py validates them)."""
+    _check_settings.clear()
+    _check_settings.update(settings)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     code: str
@@ -42,7 +54,7 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.severity.value}: {self.where}: {self.message}"
+        text = f"{self.severity.value}[{self.code}]: {self.where}: {self.message}"
         if self.hint:
             text += f"\n    → {self.hint}"
         return text
@@ -55,6 +67,12 @@ class Report:
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, diagnostic: Diagnostic) -> None:
+        setting = _check_settings.get(diagnostic.code)
+        if setting is not None and diagnostic.severity is Severity.WARNING:
+            if setting == "off":
+                return
+            if setting == "error":
+                diagnostic = replace(diagnostic, severity=Severity.ERROR)
         self.items.append(diagnostic)
 
     def error(self, code: str, where: Where, message: str, hint: str = "") -> None:

@@ -12,8 +12,8 @@ import signal
 import sys
 from types import FrameType
 
-EXIT_INTERRUPTED = 130
-INTERRUPTED_MESSAGE = "interrupted: a build writes all its files or none, so the folder holds a complete set"
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+
 _received: list[int] = []
 
 
@@ -46,6 +46,13 @@ def run() -> int:
         # then would end a finished build as killed by SIGINT (-2) instead of with its status.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     except KeyboardInterrupt:  # cli.main reports its own; this covers imports and argument parsing
+        status = None
+    except BaseException:
+        # An interrupt landing inside a compiled extension's import surfaces as that extension's
+        # error: pydantic-core (pyo3) turns it into a PanicException, a BaseException. It was the
+        # interrupt all the same; anything else (argparse's SystemExit, a real bug) goes on.
+        if not _received:
+            raise
         status = None
     if status is None or (_received and status != EXIT_INTERRUPTED):
         print(INTERRUPTED_MESSAGE, file=sys.stderr)

@@ -11,6 +11,7 @@ the manifest describes, skips that file instead of making it again.
 from __future__ import annotations
 
 import hashlib
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -27,11 +28,26 @@ def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return [folder] if folder.is_file() else []
     found = []
-    for path in folder.rglob("*"):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and not (folder == PACKAGE and _NOT_BUILD_INPUTS & set(parts)) and "__pycache__" not in parts:
-            found.append(path)
+    for top, folders, files in os.walk(folder):  # linked folders are listed, never walked into
+        here = Path(top)
+        for name in (*files, *(name for name in folders if (here / name).is_symlink())):
+            path = here / name
+            parts = path.relative_to(folder).parts
+            if not (folder == PACKAGE and _NOT_BUILD_INPUTS & set(parts)) and "__pycache__" not in parts:
+                found.append(path)
     return sorted(found)
+
+
+def _content(path: Path, folder: Path) -> bytes:
+    """What a file contributes: its bytes; for a link, where it points, and its target's bytes only
+    when that lies inside the folder hashed (a link out of the project is never read here: the build
+    refuses it when it is used)."""
+    if not path.is_symlink():
+        return hashlib.sha256(path.read_bytes()).digest()
+    target = path.resolve()
+    base = folder.resolve()
+    inside = target.is_file() and base in target.parents
+    return os.readlink(path).encode() + b"\0" + (hashlib.sha256(target.read_bytes()).digest() if inside else b"")
 
 
 def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
@@ -45,5 +61,5 @@ def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
         for path in _files(folder):
             digest.update(str(path.relative_to(folder.parent if folder.is_file() else folder)).encode())
             digest.update(b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_content(path, folder.parent if folder.is_file() else folder))
     return digest.hexdigest()

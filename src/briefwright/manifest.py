@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from briefwright.evidence import evidence_paths
 
 if TYPE_CHECKING:
-    from briefwright.build import Output
+    from briefwright.built import Output
 
 MANIFEST = "manifest.json"
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from briefwright import safety
 from briefwright.content.modules import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.templates import Layers
@@ -305,6 +306,7 @@ def required_styles(product: Product) -> list[str]:
 
 
 def load_product(layers: Layers, name: str) -> Product:
+    safety.checked_name(name, Where(field="product"), "product name")
     files = layers.files("products")
     found = files.get(name)
     if found is None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 from importlib import resources
 from pathlib import Path
 
+from briefwright import safety
 from briefwright.audience import load_audience
 from briefwright.diagnostics import Where, fail
 from briefwright.project import PROJECT_FILE
@@ -70,7 +72,10 @@ def new_audience(layers: Layers, target_dir: Path, name: str, base: str) -> Path
         raise fail("audience-name", Where(field="NAME"), f"'{name}' is not a valid profile name",
                    "use lowercase letters, digits and hyphens")
     path = target_dir / "audiences" / f"{name}.yaml"
-    if path.exists():
+    # Written only inside the project: an audiences/ folder (or a file) linked elsewhere is refused.
+    safety.confined(layers.project_root, path.relative_to(layers.project_root), Where(field="NAME"),
+                    "new profile")
+    if path.exists() or path.is_symlink():
         raise fail("audience-exists", Where(path), "a profile with this name already exists",
                    "choose another name or edit that file")
     parent = load_audience(layers, base)
@@ -107,6 +112,8 @@ def init_project(destination: Path, source: Path | None = None, *, example: bool
     if missing:
         raise fail("init-example", Where(origin), f"the project to copy lacks {', '.join(missing)}",
                    "pass --from with a complete briefwright project")
+    if source is not None:
+        _check_links(origin)
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         if (origin / part).is_dir():
@@ -119,3 +126,22 @@ def init_project(destination: Path, source: Path | None = None, *, example: bool
         project_file.write_text(project_file.read_text(encoding="utf-8").replace("{issued}", issued),
                                 encoding="utf-8")
     return destination
+
+
+def _check_links(origin: Path) -> None:
+    """A project to copy may hold links, but only to its own files: a link that points outside it
+    (its target would be copied in: a file from anywhere on the machine) or at a folder holding
+    it (a copy without end) is refused before anything is copied."""
+    for part in PROJECT_PARTS:
+        top = origin / part
+        entries = [top, *(Path(folder) / name for folder, folders, files in os.walk(top)
+                          for name in (*folders, *files))]  # os.walk does not follow linked folders
+        for entry in entries:
+            if not entry.is_symlink():
+                continue
+            shown = entry.relative_to(origin)
+            target = safety.confined(origin, shown, Where(shown), "linked file")
+            holder = entry.parent.resolve()
+            if target.is_dir() and (target == holder or target in holder.parents):
+                raise fail("init-link-loop", Where(shown), "the link points at a folder that holds it",
+                           "replace the link with the files themselves")

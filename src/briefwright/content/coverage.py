@@ -34,6 +34,14 @@ def coverage(content: Content, sources: SourceRegistry) -> Coverage:
         for item in point.evidence:
             uses[item.source].quotes += 1
             spans[item.source].append((item.match.start, item.match.end, point.id))
+    modules = [(module.id, {level: sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)})
+               for module in content.modules]
+    single = [point.id for point in content.points.values() if len(point.source_ids) == 1]
+    return Coverage(list(uses.values()), modules, single, _overlaps(spans), waiver_lines(content))
+
+
+def _overlaps(spans: dict[str, list[tuple[int, int, str]]]) -> list[tuple[str, str, str]]:
+    """(source, point, other point) for every two quotes of one source whose passages overlap."""
     overlaps = []
     for source_id, items in spans.items():
         items.sort()
@@ -42,10 +50,7 @@ def coverage(content: Content, sources: SourceRegistry) -> Coverage:
                 if other_start >= end:
                     break
                 overlaps.append((source_id, point_id, other_point))
-    modules = [(module.id, {level: sum(1 for p in module.points if p.priority == level) for level in (1, 2, 3)})
-               for module in content.modules]
-    single = [point.id for point in content.points.values() if len(point.source_ids) == 1]
-    return Coverage(list(uses.values()), modules, single, overlaps, waiver_lines(content))
+    return overlaps
 
 
 def format_coverage(result: Coverage) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources.registry import SLUG, QuoteMatch, SourceRegistry
 from briefwright.sources.textnorm import normalise_plain
@@ -232,10 +233,16 @@ class Content:
         return seen
 
 
+def _inside(root: Path, path: Path) -> Path:
+    """A content file resolved through the one confinement rule: a link out of the project is refused."""
+    shown = _display(path, root)
+    return safety.confined(root, shown, Where(shown), "content file") if not shown.is_absolute() else path
+
+
 def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report: Report) -> Content | None:
     """Load topic.yaml and every module file, validate, and verify every quote."""
     topic_path = content_dir / TOPIC_FILE
-    topic_doc = load_yaml(topic_path, _display(topic_path, root))
+    topic_doc = load_yaml(_inside(root, topic_path), _display(topic_path, root))
     topic = validate_into(Topic, topic_doc.data, topic_doc, (), report)
 
     modules: list[Module] = []
@@ -246,7 +253,7 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
         report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found")
     for path in module_paths:
         try:
-            document = load_yaml(path, _display(path, root))
+            document = load_yaml(_inside(root, path), _display(path, root))
         except BriefwrightError as exc:
             report.extend(exc.report)
             continue

@@ -112,17 +112,16 @@ def _wrap(segments: list[Segment], width: float) -> list[str]:
     while index < len(chars):
         char, advance, _ = chars[index]
         if char == "\n":
-            lines.append("".join(c for c, _, _ in chars[start:index]))
+            lines.append(_text(chars, start, index))
             start, line_width, last_break = index + 1, 0.0, None
             index += 1
             continue
         visible_width = line_width + (advance if char != " " else 0.0)
         if visible_width > limit and index > start and char != " ":
+            # Break at the last opportunity on this line, or before this character if there is none.
             cut = last_break + 1 if last_break is not None and last_break >= start else index
-            lines.append("".join(c for c, _, _ in chars[start:cut]).rstrip())
-            start = cut
-            while start < len(chars) and chars[start][0] == " ":
-                start += 1
+            lines.append(_text(chars, start, cut).rstrip())
+            start = _skip_spaces(chars, cut)
             line_width = sum(w for _, w, _ in chars[start:index])
             last_break = None
             continue
@@ -130,10 +129,21 @@ def _wrap(segments: list[Segment], width: float) -> list[str]:
         if _break_after(chars, index):
             last_break = index
         index += 1
-    tail = "".join(c for c, _, _ in chars[start:]).rstrip()
+    tail = _text(chars, start, len(chars)).rstrip()
     if tail or not lines:
         lines.append(tail)
     return lines
+
+
+def _text(chars: list[tuple[str, float, bool]], start: int, end: int) -> str:
+    return "".join(c for c, _, _ in chars[start:end])
+
+
+def _skip_spaces(chars: list[tuple[str, float, bool]], start: int) -> int:
+    """The first index from start that is not a space: a broken line's next line starts there."""
+    while start < len(chars) and chars[start][0] == " ":
+        start += 1
+    return start
 
 
 def count_lines(segments: list[Segment], width: float) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import re
@@ -12,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefwright import safety
-from briefwright.diagnostics import BriefwrightError, Report
+from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
 from briefwright.yamlio import load_yaml
@@ -100,6 +101,7 @@ class Source:
         self._normalised: NormalisedText = normalise(text)
         self._included_mask = self._build_included_mask()
         self._located: dict[str, QuoteMatch | None] = {}
+        self._chunks: tuple[list[int], list[int]] | None = None
 
     @property
     def id(self) -> str:
@@ -107,10 +109,12 @@ class Source:
 
     def _build_included_mask(self) -> bytearray:
         """1 where a normalised character belongs to the work, 0 inside an exclusion (a byte each)."""
-        if not self.excluded:
-            return bytearray(b"\x01") * len(self._normalised.origin)
-        return bytearray(not any(start <= original < end for start, end in self.excluded)
-                         for original in self._normalised.origin)
+        origin = self._normalised.origin
+        mask = bytearray(b"\x01") * len(origin)
+        for start, end in self.excluded:  # origin rises monotonically: each exclusion is one slice
+            first, stop = bisect.bisect_left(origin, start), bisect.bisect_left(origin, end)
+            mask[first:stop] = bytes(max(stop - first, 0))
+        return mask
 
     def _occurrences(self, quote: str) -> list[int]:
         haystack = self._normalised.text
@@ -155,10 +159,15 @@ class Source:
         """1-based number of the paragraph holding offset: each non-blank line is one.
 
         The seeds end paragraphs with a newline, some with blank lines between and some
-        without, so a non-blank line is the unit that holds for all of them.
+        without, so a non-blank line is the unit that holds for all of them. Counted per
+        chunk once, then within one chunk per call: every quote of a seed at the size limit
+        costs a chunk's scan, not the whole text's.
         """
-        lines = self.text[: offset + 1].split("\n")
-        return max(sum(1 for line in lines if line.strip()), 1)
+        if self._chunks is None:
+            self._chunks = _paragraph_chunks(self.text)
+        bounds, before = self._chunks
+        chunk = bisect.bisect_right(bounds, offset) - 1
+        return max(before[chunk] + len(_NON_BLANK_LINE.findall(self.text, bounds[chunk], offset + 1)), 1)
 
     def closest_passage(self, quote: str) -> ClosestPassage:
         """The stretch of the work's text most like quote, to help fix a typo."""
@@ -184,6 +193,21 @@ class Source:
         original_start, original_end = self._normalised.to_original(start, end)
         passage = " ".join(self.text[original_start:original_end].split())
         return ClosestPassage(passage, self.line_at(original_start), ratio)
+
+
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
+_CHUNK = 1 << 16
+
+
+def _paragraph_chunks(text: str) -> tuple[list[int], list[int]]:
+    """Chunk starts (each just after a newline, about _CHUNK apart) and the non-blank lines before each."""
+    bounds, before = [0], [0]
+    while True:
+        cut = text.find("\n", bounds[-1] + _CHUNK)
+        if cut == -1:
+            return bounds, before
+        before.append(before[-1] + len(_NON_BLANK_LINE.findall(text, bounds[-1], cut + 1)))
+        bounds.append(cut + 1)
 
 
 def _resolve_marker(text: str, marker: str, *, is_start: bool) -> int | None:
@@ -222,7 +246,8 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
     """Load seeds/sources.yaml and every text it lists, checking checksums and markers."""
     metadata_path = seeds_dir / "sources.yaml"
     shown = _display(metadata_path, root)
-    document = load_yaml(metadata_path, shown)
+    document = load_yaml(safety.confined(root, shown, Where(shown), "source registry") if not shown.is_absolute()
+                         else metadata_path, shown)
     parsed = validate_into(SourceFile, document.data, document, (), report)
     sources: dict[str, Source] = {}
     if parsed is None:

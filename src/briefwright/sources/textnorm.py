@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 
@@ -36,26 +37,53 @@ class NormalisedText:
         return original_start, original_end
 
 
+_WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())  # none lie above U+3000
+# One-for-one replacements go through str.translate, and so does a lone whitespace character
+# (it becomes " " in place, so its offset is its own); the ellipsis grows to three characters.
+_ONE_FOR_ONE = str.maketrans({**{char: value for char, value in _REPLACEMENTS.items() if len(value) == 1},
+                              **dict.fromkeys(_WHITESPACE, " ")})
+_DROPPED_CLASS = "".join(sorted(_DROPPED))
+# What the offset map cannot copy straight through: a run of two or more whitespace and dropped
+# characters, a single dropped character, or a growing replacement. Everything else is plain.
+_SPECIAL = re.compile(f"[\\s{_DROPPED_CLASS}]{{2,}}|[{_DROPPED_CLASS}]|"
+                      + "|".join(char for char, value in _REPLACEMENTS.items() if len(value) > 1))
+_KEPT = re.compile(f"[^\\s{_DROPPED_CLASS}]")
+
+
 def normalise(text: str) -> NormalisedText:
-    out: list[str] = []
+    """Curly quotes, dashes and the ellipsis folded, zero-width characters dropped, each run of
+    whitespace one space (none at either end); with, for each character, its original offset.
+
+    Plain stretches are copied by C string and array methods, so the work per character is small
+    and linear: a seed at the size limit is normalised in well under a second.
+    """
+    first = _KEPT.search(text)
+    if first is None:
+        return NormalisedText("", array("q"), len(text))
+    from_end = _KEPT.search(text[::-1])  # reversed: a long tail of spaces costs no Python loop
+    assert from_end is not None
+    last = len(text) - 1 - from_end.start()
+    pieces: list[str] = []
     origin = array("q")
-    pending_space = False
-    for index, char in enumerate(text):
-        if char in _DROPPED:
-            continue
-        if _is_space(char):
-            pending_space = bool(out)
-            pending_index = index
-            continue
-        if pending_space:
-            out.append(" ")
-            origin.append(pending_index)
-            pending_space = False
-        replacement = _REPLACEMENTS.get(char, char)
-        for piece in replacement:
-            out.append(piece)
-            origin.append(index)
-    return NormalisedText("".join(out), origin, len(text))
+    position = first.start()
+    for special in _SPECIAL.finditer(text, position, last + 1):
+        start, end = special.span()
+        if start > position:
+            pieces.append(text[position:start].translate(_ONE_FOR_ONE))
+            origin.extend(range(position, start))
+        found = special.group()
+        spaces = [index for index, char in enumerate(found) if char.isspace()]
+        if spaces:  # interior whitespace (the ends were cut off above): one space, at the run's last
+            pieces.append(" ")
+            origin.append(start + spaces[-1])
+        elif found in _REPLACEMENTS:
+            pieces.append(_REPLACEMENTS[found])
+            origin.extend([start] * len(_REPLACEMENTS[found]))
+        position = end
+    if last + 1 > position:
+        pieces.append(text[position:last + 1].translate(_ONE_FOR_ONE))
+        origin.extend(range(position, last + 1))
+    return NormalisedText("".join(pieces), origin, len(text))
 
 
 _PLAIN_TABLE = str.maketrans({**_REPLACEMENTS, **dict.fromkeys(_DROPPED)})

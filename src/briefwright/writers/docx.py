@@ -27,7 +27,7 @@ from briefwright.reference.load import sanitised_reference
 from briefwright.writers import docprops, ooxml, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
 _TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}

@@ -22,7 +22,7 @@ from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.model import Block, Cell, Document, EvidenceRef, Run, Section
 from briefwright.products import Product, Style
 from briefwright.writers.html_check import check_html
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _HEADING_LEVEL = {"title": 1}  # other headings are h2 (level 1 in the model) or h3
 
@@ -188,10 +188,15 @@ class HtmlRenderer:
             f"mark.hit, :target + mark {{ background: {accent}; color: {self._colour('inverse')}; }}",
             f".source-text p {{ font-family: {self._family('body')}; font-size: 10pt; line-height: 1.45; "
             "margin: 0 0 6pt; }",
-            f"dialog {{ max-width: 46rem; width: 90vw; max-height: 85vh; border: 1pt solid {rule}; padding: 0; }}",
-            "dialog .panel { padding: 0.75rem 1rem; overflow-y: auto; max-height: calc(85vh - 3rem); }",
+            # One scroll area: the dialog is a column whose header never scrolls and whose panel takes
+            # the rest, so the close button stays in view on any screen (a phone's 390 px included).
+            f"dialog {{ max-width: min(46rem, calc(100vw - 1rem)); width: 90vw; max-height: 85vh; "
+            f"border: 1pt solid {rule}; padding: 0; box-sizing: border-box; }}",
+            "dialog[open] { display: flex; flex-direction: column; overflow: hidden; }",
+            "dialog .panel { padding: 0.75rem 1rem; overflow-y: auto; flex: 1 1 auto; min-height: 0; "
+            "overflow-wrap: anywhere; }",
             f"dialog header {{ display: flex; justify-content: space-between; align-items: center; padding: 0.5rem 1rem; "
-            f"background: {fill}; }}",
+            f"background: {fill}; flex: none; gap: 0.5rem; }}",
             "dialog h2 { margin: 0; font-size: 11pt; }",
             ".panel blockquote { margin: 0 0 8pt; }",
             ".skip { position: absolute; left: -999px; } .skip:focus { left: 0.5rem; top: 0.5rem; }",
@@ -202,6 +207,9 @@ class HtmlRenderer:
             "  a { color: inherit; text-decoration: none; }",
             "}",
         ]
+        if self.job.document.banner:  # a jump to a quote (no script needed) lands below the sticky banner
+            size = banner.size if banner else 12
+            lines.append(f"[id] {{ scroll-margin-top: calc({size * 1.5:g}pt + 4pt + 0.5rem); }}")
         lines += [self._style_css(key, style) for key, style in sorted(product.styles.items())]
         for key, style in sorted(product.styles.items()):
             if not style.tab:

@@ -31,12 +31,26 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {name: value or "" for name, value in attrs}
+        self._record_page_facts(tag, found)
+        self._record_resources(tag, found)
+        if tag not in _VOID:
+            self._open(tag, found)
+
+    def _record_page_facts(self, tag: str, found: dict[str, str]) -> None:
+        """Language, ids, links, claims and marked quotes."""
         if tag == "html":
             self.lang = found.get("lang", "")
         if "id" in found:
             self.ids.append(found["id"])
         if tag == "a" and "href" in found:
             self.hrefs.append(found["href"])
+        if "claim" in found.get("class", "").split():
+            self.claim_quotes.append(found.get("data-quotes", "").split())
+        if tag == "mark":
+            self.mark_quotes.update(found.get("data-quotes", "").split())
+
+    def _record_resources(self, tag: str, found: dict[str, str]) -> None:
+        """Images without alt text, and anything the page would fetch (a link's href is navigation)."""
         if tag == "img" and not found.get("alt"):
             self.images_without_alt += 1
         for name in ("src", "href"):
@@ -45,12 +59,8 @@ class _Reader(HTMLParser):
                 self.external.append(value)
         if tag == "link":
             self.external.append(found.get("href", ""))
-        if "claim" in found.get("class", "").split():
-            self.claim_quotes.append(found.get("data-quotes", "").split())
-        if tag == "mark":
-            self.mark_quotes.update(found.get("data-quotes", "").split())
-        if tag in _VOID:
-            return
+
+    def _open(self, tag: str, found: dict[str, str]) -> None:
         self._depth += 1
         if tag == "main":
             self._main_at = self._depth
@@ -79,6 +89,12 @@ def check_html(data: bytes, document: Document, where: Where, report: Report) ->
     reader = _Reader()
     reader.feed(data.decode("utf-8"))
     reader.close()
+    _check_blocks(reader, document, where, report)
+    _check_page(reader, where, report)
+
+
+def _check_blocks(reader: _Reader, document: Document, where: Where, report: Report) -> None:
+    """Every planned block's text, in order, in the page's main part (whitespace aside)."""
     text = re.sub(r"\s+", "", "".join(reader.main_text))
     position = 0
     for number, block in enumerate(document.blocks(), start=1):
@@ -90,6 +106,10 @@ def check_html(data: bytes, document: Document, where: Where, report: Report) ->
                 report.error("output-mismatch", where, f"block {number} is missing or out of order: {piece[:60]!r}")
                 return
             position = found + len(wanted)
+
+
+def _check_page(reader: _Reader, where: Where, report: Report) -> None:
+    """Ids, links, evidence marks, self-containment, alt text and language."""
     duplicates = sorted(name for name, uses in Counter(reader.ids).items() if uses > 1)
     if duplicates:
         report.error("output-ids", where, f"ids used twice: {', '.join(duplicates[:5])}")

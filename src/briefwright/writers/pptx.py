@@ -18,7 +18,7 @@ from briefwright.products import Box, Product
 from briefwright.reference.load import sanitised_reference
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
-from briefwright.writers.registry import Rendered, RenderJob
+from briefwright.writers.job import Rendered, RenderJob
 
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
 

@@ -9,45 +9,10 @@ python-pptx and the reverse. A new format is one entry here and one module besid
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
-
-if TYPE_CHECKING:
-    from briefwright.audience import AudienceProfile
-    from briefwright.content.modules import Content
-    from briefwright.diagnostics import Report, Where
-    from briefwright.model import Document
-    from briefwright.products import Product
-    from briefwright.sources.registry import SourceRegistry
+from typing import Literal
 
 Kind = Literal["flow", "slides"]
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A writer's bytes, and the model it drew them from (what its check compares them with)."""
-
-    data: bytes
-    model: Any
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    product: Product
-    audience: AudienceProfile
-    document: Document
-    count: int  # pages or slides the plan fills
-    sources: SourceRegistry  # a writer that shows evidence (HTML) reads the source texts …
-    content: Content  # … and the content, for the positions of disputed points
-    report: Report
-
-
-class Writer(Protocol):
-    def render(self, job: RenderJob) -> Rendered: ...
-
-    def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:
-        """Reopen the written bytes and report (into job.report) where they differ from the model."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +24,6 @@ class WriterSpec:
     module: str  # defines WRITER; imported on first use
     description: str
     printer: Literal["libreoffice", "chromium"]  # the client that renders it to PDF (briefwright pdf, preview)
-
-    def load(self) -> Writer:
-        writer: Writer = import_module(self.module).WRITER
-        return writer
 
 
 WRITERS: dict[str, WriterSpec] = {spec.format: spec for spec in (
