@@ -196,19 +196,19 @@ class Describe_template_layers:
         assert "leaky.yaml:4" in result.stderr and "leads outside the project" in result.stderr
         assert not (project_dir / "build").exists()
 
-    def it_falls_back_with_a_warning_when_a_reference_layout_is_missing(self, project_dir: Path) -> None:
+    def it_finds_a_renamed_layout_by_its_role_without_a_warning(self, project_dir: Path) -> None:
         reference = Presentation(str(project_dir / "templates/reference/defence.pptx"))
         for layout in reference.slide_layouts:
             if layout.name == "Title Only":
                 layout.name = "Heading Only"
         reference.save(str(project_dir / "templates/reference/odd.pptx"))
         (project_dir / "templates/audiences/odd.yaml").write_text(
-            "extends: analyst\nlabel: Odd\nbranding:\n  reference_pptx: reference/odd.pptx\n", encoding="utf-8")
-        result = _run("build", "--audience", "odd", "--product", "deck-5", cwd=project_dir)
+            "extends: analyst\nlabel: Odd\nbranding:\n  reference_pptx: reference/odd.pptx\n"
+            "  fonts: {heading: Arial, body: Times New Roman, east_asian: Yu Gothic}\n", encoding="utf-8")
+        result = _run("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir)
         assert result.returncode == 0, result.stderr
-        assert "layout 'Title Only' not found" in result.stderr
-        assert len(Presentation(str(project_dir / "build/deck-5-odd.pptx")).slides) == 5
-        assert _run("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir).returncode == 1
+        slides = Presentation(str(project_dir / "build/deck-5-odd.pptx")).slides
+        assert [slide.slide_layout.name for slide in slides] == ["Title Slide"] + ["Heading Only"] * 4
 
 
 class Describe_sandbox:

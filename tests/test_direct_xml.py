@@ -156,8 +156,7 @@ class Describe_drawingml:
             run.font.bold, run.font.italic = position == 1, False
             run.font.color.rgb = PptxRGB.from_string("1B2A3A")
             rpr = run._r.get_or_add_rPr()
-            if caps:
-                rpr.set("cap", "all")
+            rpr.set("cap", "all" if caps else "none")  # said either way, against a master's capitals
             rpr.set("lang", "en-US")
             ooxml.set_drawing_fonts(rpr, "Arial", "Yu Gothic")
 

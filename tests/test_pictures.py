@@ -35,6 +35,12 @@ def _slide(outputs: dict[str, Output], name: str, drawing: str):
     raise AssertionError(f"no slide with a {drawing!r} drawing in {name}")
 
 
+def _decorative(shape) -> bool:
+    """Office's a16 decorative mark on a shape's cNvPr."""
+    return bool(shape._element.xpath("./*[1]/*[local-name()='cNvPr']/*[local-name()='extLst']/*"
+                                     "/*[local-name()='decorative'][@val='1']"))
+
+
 def _descr(shape) -> str:
     return shape._element.find(f".//{P}cNvPr").get("descr") or ""
 
@@ -86,10 +92,21 @@ class Describe_drawn_slides:
         assert all(_descr(card).startswith(value + ": ") for card, value in zip(cards, values))
 
     @pytest.mark.parametrize("name", ["deck-5-analyst.pptx", "deck-10-analyst.pptx", "deck-20-analyst.pptx"])
-    def it_keeps_reading_order_top_to_bottom(self, name: str, outputs: dict[str, Output]) -> None:
+    def it_reads_the_title_first_then_top_to_bottom(self, name: str, outputs: dict[str, Output]) -> None:
         for number, slide in enumerate(Presentation(str(outputs[name].path)).slides, start=1):
-            tops = [shape.top for shape in slide.shapes]
+            read = [shape for shape in slide.shapes if not _decorative(shape)]  # screen readers skip decoration
+            assert read[0].shape_id == slide.shapes.title.shape_id, f"{name} slide {number}: the title is not read first"
+            tops = [shape.top for shape in read[1:]]
             assert tops == sorted(tops), f"{name} slide {number}: reading order is not top to bottom"
+
+    @pytest.mark.parametrize("name", ["deck-5-analyst.pptx", "deck-10-analyst.pptx"])
+    def it_marks_decoration_decorative_instead_of_describing_it(self, name: str, outputs: dict[str, Output]) -> None:
+        for slide in Presentation(str(outputs[name].path)).slides:
+            for shape in all_shapes(slide.shapes):
+                if shape.name in ("Accent band", "Title rule", "Timeline spine", "Marker", "Card", "Logo plate"):
+                    assert _decorative(shape) and not _descr(shape), shape.name
+                elif _decorative(shape):
+                    raise AssertionError(f"'{shape.name}' carries meaning but is marked decorative")
 
     @pytest.mark.parametrize("name", ["deck-10-analyst.pptx", "deck-20-analyst.pptx"])
     def it_keeps_every_drawn_shape_on_the_slide(self, name: str, outputs: dict[str, Output]) -> None:

@@ -61,6 +61,18 @@ class Palette(BaseModel):
         return value.upper()
 
 
+class FromMaster(BaseModel):
+    """What a reference deck's master gives the products (true) or leaves to the product and profile."""
+
+    model_config = ConfigDict(extra="forbid")
+    geometry: bool = Field(default=True, description="Slide size and text boxes from the master's layouts")
+    fonts: bool = Field(default=True, description="Theme fonts, where the profile names none of its own")
+    colours: bool = Field(default=True, description="Theme colours, where the profile's palette sets none")
+
+
+LayoutRole = Literal["title", "content", "title_only", "blank"]
+
+
 class Branding(BaseModel):
     model_config = ConfigDict(extra="forbid")
     organisation: str
@@ -69,6 +81,8 @@ class Branding(BaseModel):
     logo: Path | None = None  # resolved, contained paths (see Layers.asset)
     reference_docx: Path | None = None
     reference_pptx: Path | None = None
+    layouts: dict[LayoutRole, str] = Field(default={}, description="Role → layout name in reference_pptx")
+    from_master: FromMaster = FromMaster()
 
 
 class Vocabulary(BaseModel):
@@ -214,6 +228,24 @@ def asset_paths(profile: AudienceProfile) -> list[Path]:
     """The logo and reference files a profile's products are made with."""
     branding = profile.branding
     return [path for path in (branding.logo, branding.reference_docx, branding.reference_pptx) if path is not None]
+
+
+def overridden_fields(layers: Layers, name: str) -> dict[tuple[str, ...], Where]:
+    """Leaf fields a profile sets itself (or inherits from a project or overlay profile), with
+    where: what the built-in base profile supplies is a default, not an override."""
+    found: dict[tuple[str, ...], Where] = {}
+    for document, layer in _chain(layers, name):
+        if layer.label == "built-in" and document.data.get("extends") is None:
+            continue
+        for path in _leaf_paths(document.data, ()):
+            found.setdefault(path, document.where(path))
+    return found
+
+
+def _leaf_paths(data: Any, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
+    if not isinstance(data, dict):
+        return [prefix] if prefix else []
+    return [path for key, value in data.items() for path in _leaf_paths(value, (*prefix, str(key)))]
 
 
 def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:

@@ -84,6 +84,10 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
     product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
+    if product.kind == "slides":  # a reference master's geometry and look; python-pptx only for decks
+        from briefwright.reference.deck_adapter import effective as effective_deck
+
+        product, audience = effective_deck(product, audience, workspace.layers)
     typesetter = Typesetter(product, audience)
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued)

@@ -93,9 +93,15 @@ CHECKS: tuple[Check, ...] = (
         reference-has-slides | a reference deck holds slides, not only masters and layouts
         reference-unusable | a reference .docx/.pptx lacks a part the writers need, or a part is not what it claims
         font-missing | a font the profile or template names is not installed and has no shipped widths
+        template-unusable | a master has no layout with a horizontal title for the deck's slides
+        template-layout-missing | branding.layouts names a layout the master does not have
+        template-layout-role | branding.layouts gives a role a layout that cannot serve it
+        template-too-small | a master leaves a text box too small for one line of its style
     """),
     *_table("templates", "warning", """
-        layout-missing | a slide layout is not in the reference deck; another is used
+        layout-fallback | the master lacks a layout for a role (the cover); another layout is used
+        template-background | a master layout's background is a picture or gradient: contrast is estimated
+        template-contrast | a master's theme text colour is unreadable on its background; a readable shade is drawn
         style-missing | a Word style is not in the reference document; briefwright's own is used
         reference-active-content | a reference's external link, macro, OLE/ActiveX object or custom UI was left out
         audience-unknown-module | a profile orders or weights a module the content does not have
@@ -155,6 +161,7 @@ CHECKS: tuple[Check, ...] = (
         output-slides | the deck has another number of slides than promised
         output-notes | speaker notes differ from the plan
         output-autofit | a shape asks the viewer to shrink its text
+        output-vertical | a slide's text is set vertically or rotated
         output-alt-text | an image without alt text
         output-evidence | a claim cites a quote not marked in the page's source texts
         output-external | the page fetches something; it must be self-contained
@@ -190,6 +197,9 @@ CHECKS: tuple[Check, ...] = (
         trace-missing | no evidence map for the file to trace
         trace-malformed | an evidence map that is not the JSON briefwright writes
         pdf-nothing | pdf was given no files
+        template-missing | template check was given a file that does not exist
+        template-kind | template check was given a file that is not a .pptx or .docx
+        template-product | template check was given a product that is not a deck
     """),
 )
 

@@ -154,6 +154,8 @@ class Product(BaseModel):
     slide_size: tuple[float, float] = (13.333, 7.5)
     logo_height: float = Field(default=0.22, gt=0, description="Logo height in the Word header, inches")
     boxes: dict[str, Box] = {}
+    cover_fill: str | None = Field(default="ink", description="Palette key of the cover slide's background; "
+                                                                "null leaves the master's own")
     styles: dict[str, Style]
     text: dict[str, str] = {}
     source_text: Literal["passages", "whole"] = Field(
@@ -251,7 +253,7 @@ KIND_PARTS: dict[str, tuple[str, ...]] = {
 }
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "flow": ("margins", "new_page", "logo_height", "max_points_per_module", "points_as"),
-    "slides": ("boxes", "slide_size", "max_points_per_slide"),
+    "slides": ("boxes", "slide_size", "max_points_per_slide", "cover_fill"),
 }
 WRITER_FIELDS: dict[str, tuple[str, ...]] = {"source_text": ("html",)}  # settings one writer reads
 _SLIDE_BOXES = ("kicker", "title", "title_rule", "body", "source_line", "page_number")

@@ -61,7 +61,9 @@ label: {label}
 #   organisation: {organisation}
 #   logo: assets/logo.png
 #   reference_docx: reference/house.docx
-#   reference_pptx: reference/house.pptx
+#   reference_pptx: reference/house.pptx   # a master: its size, layouts, theme fonts and colours are used
+#   layouts: {{title: "House Title", content: "House Content"}}   # roles → layout names (template check lists them)
+#   from_master: {{geometry: true, fonts: true, colours: true}}   # false keeps the product's or profile's own
 #   palette:
 #     accent: {accent}
 """

@@ -34,19 +34,24 @@ class TimelineGeometry:
 
 
 def timeline(body: Box, count: int) -> TimelineGeometry:
-    """Events spaced evenly on a horizontal spine, labels alternating above and below it."""
+    """Events on a horizontal spine, labels alternating above and below it, every label as wide.
+
+    The end events sit half a label in from the body's edges, so their labels are as wide as
+    the others and centred on their markers, instead of squeezed into tall stacks of short lines;
+    a label still never reaches the next one on its side of the spine."""
     spine_y = body.y + body.h / 2
-    slot = body.w / count
-    label_width = min(2 * slot - LABEL_GAP, 2.6)
+    if count > 1:
+        # Labels on one side are two steps apart: L <= 2 * step - gap, step = (w - L) / (count - 1).
+        label_width = min((2 * body.w - LABEL_GAP * (count - 1)) / (count + 1), 2.6)
+        step = (body.w - label_width) / (count - 1)
+    else:
+        label_width, step = min(body.w, 2.6), 0.0
     side_height = body.h / 2 - SPINE_GAP - MARKER / 2
     label_height = side_height - DATE_HEIGHT
     events = []
     for index in range(count):
-        centre = body.x + (index + 0.5) * slot
-        # Near the edges the box narrows on both sides, so it stays centred on its marker
-        # and never reaches into the neighbouring label on the same side.
-        half = min(label_width / 2, centre - body.x, body.x + body.w - centre)
-        left, width = centre - half, 2 * half
+        centre = body.x + label_width / 2 + index * step if count > 1 else body.x + body.w / 2
+        left, width = centre - label_width / 2, label_width
         marker = Box(x=centre - MARKER / 2, y=spine_y - MARKER / 2, w=MARKER, h=MARKER, inset=0)
         above = index % 2 == 0
         if above:

@@ -8,6 +8,7 @@ the font files installed on the machine (fontconfig, or a scan of the font folde
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class FontFace:
     def from_file(cls, family: str, bold: bool, location: FontFile) -> FontFace:
         from fontTools.ttLib import TTFont
 
+        # fontTools logs a harmless note on fonts with an early 'created' date (Carlito's): not the user's concern.
+        logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
         font = TTFont(str(location.path), fontNumber=location.index, lazy=True)
         units = font["head"].unitsPerEm
         cmap = font.getBestCmap() or {}
@@ -101,14 +104,21 @@ def _scan(family: str, bold: bool, extra_dirs: tuple[Path, ...]) -> FontFile | N
         for path in sorted(folder.rglob("*")):
             if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
                 continue
-            fonts = TTCollection(str(path), lazy=True).fonts if path.suffix.lower() in {".ttc", ".otc"} \
-                else [TTFont(str(path), lazy=True)]
-            for index, font in enumerate(fonts):
-                if wanted in _family_names(font):
-                    if _is_bold(font) == bold:
-                        return FontFile(path, index)
-                    fallback = fallback or FontFile(path, index)
+            holder = TTCollection(str(path), lazy=True) if path.suffix.lower() in {".ttc", ".otc"} \
+                else TTFont(str(path), lazy=True)
+            try:
+                for index, font in enumerate(holder.fonts if isinstance(holder, TTCollection) else [holder]):
+                    if wanted in _family_names(font):
+                        if _is_bold(font) == bold:
+                            return FontFile(path, index)
+                        fallback = fallback or FontFile(path, index)
+            finally:
+                holder.close()  # a lazy font keeps its file open until closed
     return fallback
+
+
+# Office fonts whose metric-compatible free twins fontconfig and LibreOffice substitute for them.
+_METRIC_TWINS = {"calibri": "Carlito", "calibri light": "Carlito", "cambria": "Caladea"}
 
 
 @lru_cache(maxsize=64)
@@ -119,6 +129,9 @@ def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()
         advances = fontmetrics.load(snapshot)
         return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})")
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
+    twin = _METRIC_TWINS.get(family.lower())
+    if location is None and twin is not None:  # measured through its free twin, as renderers substitute it
+        location = _fc_match(twin, bold) or _scan(twin, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),
                    f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)

@@ -96,6 +96,9 @@ def _better(level: DetailLevel, than: DetailLevel) -> bool:
     return DETAIL_LEVELS.index(level) > DETAIL_LEVELS.index(than)
 
 
+MIN_MODULE_FILL = 0.5  # a module slide under half full looks unfinished
+
+
 class Planner:
     def __init__(self, content: Content, composer: Composer, typesetter: Typesetter) -> None:
         self.content = content
@@ -113,7 +116,7 @@ class Planner:
         # A module's best packing depends only on how many slides it gets; the slide allocator
         # asks for the same (module, slides) many times while it weighs where a slide goes.
         self._packings: dict[tuple[str, int], tuple[list[list[Pick]], float] | None] = {}
-        self._fits: dict[tuple[str, tuple[tuple[str, str], ...]], bool] = {}
+        self._fits: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[bool, float]] = {}  # (fits, body fill)
         # What every trial layout needs and no pick changes, worked out once: a point's place in
         # its module, and the events and figures a drawn part shows (chosen from all points by rank).
         self._position = {point.id: index for module in content.modules for index, point in enumerate(module.points)}
@@ -316,8 +319,11 @@ class Planner:
             for index, module in enumerate(self.modules):
                 grown = self._pack_module(module, allocation[module.id] + 1)
                 if grown is not None:
-                    # Most dropped value first; then the module with fewer slides; then reading order.
-                    options.append(((packed[module.id][1], -allocation[module.id], -index), module, grown))
+                    # Most dropped value first; then a slide more where no slide falls under half full
+                    # (thin "(continued)" slides are for content that has nothing else to fill them);
+                    # then the module with fewer slides; then reading order.
+                    roomy = self._thinnest(module, grown[0]) >= MIN_MODULE_FILL
+                    options.append(((packed[module.id][1], roomy, -allocation[module.id], -index), module, grown))
             if not options:
                 raise fail("budget-unfillable", where,
                            f"product '{self.product.id}': the content has too few points to fill {total} slides",
@@ -325,6 +331,7 @@ class Planner:
             _, module, grown = max(options, key=lambda option: option[0])
             allocation[module.id] += 1
             packed[module.id] = grown
+        self._rebalance(allocation, packed)
         module_frames: list[Frame] = []
         picks: dict[str, list[Pick]] = {}
         for module in self.modules:
@@ -385,13 +392,49 @@ class Planner:
     def _slide_fits(self, module: Module, slide: list[Pick]) -> bool:
         if len(slide) > self.product.max_points_per_slide:
             return False
+        return self._slide_measure(module, slide)[0]
+
+    def _slide_measure(self, module: Module, slide: list[Pick]) -> tuple[bool, float]:
+        """Whether a module slide's picks fit its body box, and how full the box is."""
         # A one-slide trial is composed from scratch (its own citation numbers), so whether it fits
         # depends only on the module and its picks; the packer asks the same question many times.
         key = (module.id, tuple((pick.point_id, pick.level) for pick in slide))
         if key not in self._fits:
             section = self.composer.compose([Frame("module", module.id, slide)]).sections[0]
-            self._fits[key] = self.typesetter.fits_box(section.blocks, self.product.boxes["body"])
+            body = self.product.boxes["body"]
+            height, capacity = self.typesetter.box_text_height(section.blocks, body), self.typesetter.box_inner(body)[1]
+            self._fits[key] = (height <= capacity, height / capacity)  # as Typesetter.fits_box decides
         return self._fits[key]
+
+    def _rebalance(self, allocation: dict[str, int], packed: dict[str, tuple[list[list[Pick]], float]]) -> None:
+        """Move a slide from a module whose slides fall under half full to one that stays at least half
+        full with it, when neither then drops more: the same content on fuller slides."""
+        for _ in range(2 * sum(allocation.values())):  # each move fills a thin module; bounded all the same
+            move = self._slide_to_move(allocation, packed)
+            if move is None:
+                return
+            (thin, shrunk), (other, grown) = move
+            allocation[thin.id] -= 1
+            allocation[other.id] += 1
+            packed[thin.id], packed[other.id] = shrunk, grown
+
+    def _slide_to_move(self, allocation: dict[str, int], packed: dict[str, tuple[list[list[Pick]], float]]):
+        for thin in self.modules:
+            slides = allocation[thin.id]
+            if slides < 2 or self._thinnest(thin, packed[thin.id][0]) >= MIN_MODULE_FILL:
+                continue
+            shrunk = self._pack_module(thin, slides - 1)
+            if shrunk is None or shrunk[1] > packed[thin.id][1]:
+                continue
+            for other in self.modules:
+                grown = self._pack_module(other, allocation[other.id] + 1) if other is not thin else None
+                if grown is not None and grown[1] <= packed[other.id][1] \
+                        and self._thinnest(other, grown[0]) >= MIN_MODULE_FILL:
+                    return (thin, shrunk), (other, grown)
+        return None
+
+    def _thinnest(self, module: Module, packing: list[list[Pick]]) -> float:
+        return min(self._slide_measure(module, slide)[1] for slide in packing)
 
     def _layout(self, module: Module, picks: list[Pick], slides: int) -> list[list[Pick]] | None:
         """Spread picks (in module order) over exactly `slides` slides, as evenly as they fit."""

@@ -75,7 +75,7 @@ def _text(name: str, box: Box, style: str, text: str, placeholder: str | None = 
 
 
 def _top_furniture(slide: SlideModel, document: Document, product: Product, logo: Path | None, cover: bool) -> None:
-    """The banner above everything and the logo: first in reading order, as they are seen first."""
+    """The banner above everything and the logo, read after the slide's title."""
     boxes = product.boxes
     if document.banner:
         style = "cover_banner" if cover and "cover_banner" in product.styles else "banner"
@@ -118,25 +118,30 @@ def _figures(section: Section, product: Product) -> GroupShape:
 
 
 def build_deck(document: Document, product: Product, logo: Path | None = None) -> DeckModel:
-    """One slide a section; shapes listed in reading order (top banner first, bottom banner last)."""
+    """One slide a section; shapes listed in reading order (title first, bottom banner last)."""
     boxes = product.boxes
     slides: list[SlideModel] = []
     total = len(document.sections)
     for number, section in enumerate(document.sections, start=1):
         notes = "\n\n".join(section.notes)
         if section.role == "title":
-            cover = SlideModel("Title Slide", "ink", role="title", notes=notes)
-            cover.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))  # decoration, read first
+            cover = SlideModel("Title Slide", product.cover_fill, role="title", notes=notes)
+            if "cover_band" in boxes:  # a master's own cover decorates itself: no band is derived for it
+                cover.shapes.append(RectShape("Accent band", boxes["cover_band"], "accent"))  # decoration, read first
+            by_style = {block.style: block for block in section.blocks}
+            # The title first in reading order, then the banner and logo, then the rest top to bottom.
+            cover.shapes.append(TextShape("Title", boxes["cover_title"], [by_style["cover_title"]], placeholder="title"))
             _top_furniture(cover, document, product, logo, cover=True)
-            _cover(cover, section, product)
+            _cover(cover, by_style, product)
             _bottom_furniture(cover, document, product, cover=True)
             slides.append(cover)
             continue
         slide = SlideModel("Title Only", None, role=section.role, notes=notes)
+        # Reading order: the title first, then the rest top to bottom.
+        slide.shapes.append(_text("Title", boxes["title"], "title", section.title, placeholder="title"))
         _top_furniture(slide, document, product, logo, cover=False)
         if section.kicker:
             slide.shapes.append(_text("Kicker", boxes["kicker"], "kicker", section.kicker))
-        slide.shapes.append(_text("Title", boxes["title"], "title", section.title, placeholder="title"))
         slide.shapes.append(RectShape("Title rule", boxes["title_rule"], "accent"))
         if section.role == "timeline":
             slide.shapes.append(_timeline(section, product))
@@ -153,10 +158,9 @@ def build_deck(document: Document, product: Product, logo: Path | None = None) -
                      document.author, document.issued, slides)
 
 
-def _cover(slide: SlideModel, section: Section, product: Product) -> None:
+def _cover(slide: SlideModel, by_style: dict[str, Block], product: Product) -> None:
+    """The cover's text below its title: kicker, subtitle and meta."""
     boxes = product.boxes
-    by_style = {block.style: block for block in section.blocks}
     slide.shapes.append(TextShape("Kicker", boxes["cover_kicker"], [by_style["cover_kicker"]]))
-    slide.shapes.append(TextShape("Title", boxes["cover_title"], [by_style["cover_title"]], placeholder="title"))
     slide.shapes.append(TextShape("Subtitle", boxes["cover_subtitle"], [by_style["cover_subtitle"]], placeholder="subtitle"))
     slide.shapes.append(TextShape("Meta", boxes["cover_meta"], [by_style["cover_meta"]]))

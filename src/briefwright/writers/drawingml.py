@@ -288,8 +288,8 @@ def add_run(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
     rpr.set("sz", str(Pt(fmt.size_pt).centipoints))
     rpr.set("b", "1" if fmt.bold else "0")
     rpr.set("i", "1" if fmt.italic else "0")
-    if fmt.caps:
-        rpr.set("cap", "all")
+    # Said either way: a master's text styles may set capitals, which would widen what was measured.
+    rpr.set("cap", "all" if fmt.caps else "none")
     rpr.set("lang", "en-US")
     _solid_fill(rpr, fmt.rgb)
     set_drawing_fonts(rpr, fmt.latin, fmt.east_asian)

@@ -1,4 +1,4 @@
-"""DeckModel → .pptx through python-pptx. Layouts are found by name in the reference deck."""
+"""DeckModel → .pptx through python-pptx. Layouts are chosen by role from the reference deck's master."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
+from briefwright.reference import contrast
+from briefwright.reference.deck_adapter import layout_choice
 from briefwright.reference.load import sanitised_reference
+from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.job import Rendered, RenderJob
 
-_PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}
+_PLACEHOLDER_TYPES = {"title": ("title", "ctrTitle"), "subtitle": ("subTitle", "body", "obj")}
+_PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}  # where a placeholder's type does not say
 
 
 class PptxRenderer:
@@ -30,19 +34,25 @@ class PptxRenderer:
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
         self.report = report if report is not None else Report()
+        self.master, self.choice = layout_choice(audience)
+        self._dark_slide = False  # the slide being drawn has a dark background
 
     def _rgb(self, key: str) -> RGBColor:
         return RGBColor.from_string(self.palette.hex(key))
 
-    def _layout(self, presentation, name: str):
-        for layout in presentation.slide_layouts:
-            if layout.name == name:
-                return layout
-        fallback = presentation.slide_layouts[len(presentation.slide_layouts) - 1]
-        self.report.warning("layout-missing", Where(field="reference.pptx"),
-                            f"layout '{name}' not found in the reference deck; using '{fallback.name}'",
-                            "add a layout with that name to the reference presentation")
-        return fallback
+    def _layout(self, presentation, kind: str):
+        """The master's layout for a cover ("Title Slide") or any other slide, chosen by role."""
+        chosen = self.choice.title if kind == "Title Slide" else self.choice.slide
+        if chosen is None:  # the adapter refuses such a master before planning; a direct caller learns here
+            raise fail("template-unusable", Where(self.master.path, field="branding.reference_pptx"),
+                       "; ".join(self.choice.errors), f"run 'briefwright template check {self.master.path.name}'")
+        return presentation.slide_masters[chosen.master].slide_layouts[chosen.index]
+
+    def _warn_fallbacks(self) -> None:
+        for message in self.choice.warnings:
+            self.report.warning("layout-fallback", Where(self.master.path, field="branding.layouts"), message,
+                                "name the layout to use in the profile as branding.layouts, "
+                                "or add the missing layout to the master")
 
     def _fill_text(self, shape_element, spec: TextShape) -> None:
         body = shape_element.find(ooxml.p_tag("txBody"))
@@ -68,7 +78,7 @@ class PptxRenderer:
     def _frame(box: Box) -> drawingml.Frame:
         return drawingml.Frame(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
-    def _add_shapes(self, tree, specs, slide, used: set[int], ids: drawingml.ShapeIds) -> None:
+    def _add_shapes(self, tree, specs, slide, used: list, ids: drawingml.ShapeIds) -> None:
         """Add shapes in list order, which is also the reading order screen readers follow."""
         for spec in specs:
             if isinstance(spec, GroupShape):
@@ -79,6 +89,8 @@ class PptxRenderer:
                 ooxml.set_alt_text(group, spec.alt_text)
                 continue
             if isinstance(spec, PictureShape):
+                if self._dark_slide:  # a logo drawn for light paper would vanish: it gets a paper plate
+                    self._add_plate(tree, spec.box, ids)
                 picture = slide.shapes.add_picture(str(spec.path), Inches(spec.box.x), Inches(spec.box.y),
                                                    Inches(spec.box.w), Inches(spec.box.h))
                 ids.saw(picture.shape_id)
@@ -88,14 +100,16 @@ class PptxRenderer:
             if isinstance(spec, RectShape):
                 element = drawingml.add_filled_shape(tree, ids.take(), spec.name, drawingml.PRESET[spec.kind],
                                                      self._frame(spec.box), self.palette.hex(spec.fill))
-                ooxml.set_alt_text(element, spec.alt_text or "decorative")
+                if spec.alt_text:
+                    ooxml.set_alt_text(element, spec.alt_text)
+                else:
+                    mark_decorative(element)
                 continue
             element = None
             if spec.placeholder is not None and slide is not None:
-                idx = _PLACEHOLDER_IDX[spec.placeholder]
-                element = next((shape for shape in tree if drawingml.placeholder_index(shape) == idx), None)
+                element = _placeholder(tree, spec.placeholder)
                 if element is not None:
-                    used.add(idx)
+                    used.append(element)  # held, so lxml keeps handing out this same proxy
                     # Move the placeholder to its place in the reading order.
                     tree.remove(element)
                     tree.append(element)
@@ -106,18 +120,26 @@ class PptxRenderer:
             if spec.alt_text:
                 ooxml.set_alt_text(element, spec.alt_text)
 
+    def _add_plate(self, tree, box: Box, ids: drawingml.ShapeIds) -> None:
+        margin = 0.06
+        plate = Box(x=box.x - margin, y=box.y - margin, w=box.w + 2 * margin, h=box.h + 2 * margin, inset=0)
+        mark_decorative(drawingml.add_filled_shape(tree, ids.take(), "Logo plate", drawingml.PRESET["rounded"],
+                                                   self._frame(plate), self.palette.hex("paper")))
+
     def _add_slide(self, presentation, model: SlideModel) -> None:
+        layout = self.choice.title if model.layout == "Title Slide" else self.choice.slide
+        ground = self.palette.hex(model.background) if model.background else (layout.background if layout else "FFFFFF")
+        self._dark_slide = contrast.is_dark(ground) and not contrast.is_dark(self.palette.hex("paper"))
         slide = presentation.slides.add_slide(self._layout(presentation, model.layout))
         if model.background:
             fill = slide.background.fill
             fill.solid()
             fill.fore_color.rgb = self._rgb(model.background)
-        used: set[int] = set()
+        used: list = []
         tree = slide.shapes._spTree
         self._add_shapes(tree, model.shapes, slide, used, drawingml.ShapeIds(slide._element))
         for shape in list(tree):
-            index = drawingml.placeholder_index(shape)
-            if index is not None and index not in used:
+            if drawingml.placeholder_index(shape) is not None and not any(shape is kept for kept in used):
                 tree.remove(shape)
         if model.notes:
             slide.notes_slide.notes_text_frame.text = model.notes
@@ -155,6 +177,7 @@ class PptxRenderer:
 
     def render(self, deck: DeckModel) -> bytes:
         presentation = self._open()
+        self._warn_fallbacks()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
         presentation.slide_height = Emu(round(deck.height_in * 914400))
         for slide in deck.slides:
@@ -171,6 +194,40 @@ class PptxRenderer:
         buffer = io.BytesIO()
         presentation.save(buffer)
         return reproducible_zip(buffer.getvalue())
+
+
+_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(shape_element) -> None:
+    """Office's decorative mark (a16 adec:decorative), which screen readers skip, in place of alt text."""
+    c_nv_pr = shape_element.find(f".//{{{ooxml.P_NS}}}cNvPr")
+    extensions = etree.SubElement(c_nv_pr, ooxml.a_tag("extLst"))
+    extension = etree.SubElement(extensions, ooxml.a_tag("ext"), uri=_DECORATIVE_URI)
+    etree.SubElement(extension, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS}, val="1")
+
+
+def _title_like(layout_element, name: str) -> bool:
+    """Whether the layout's shape of that name is a title or body placeholder a slide inherits from."""
+    for shape in layout_element.iter(ooxml.p_tag("sp")):
+        c_nv_pr = shape.find(f"./*/{ooxml.p_tag('cNvPr')}")
+        ph = shape.find(f"./*/{ooxml.p_tag('nvPr')}/{ooxml.p_tag('ph')}")
+        if c_nv_pr is not None and c_nv_pr.get("name") == name and ph is not None:
+            return ph.get("type", "obj") in ("title", "ctrTitle", "subTitle", "body", "obj")
+    return False
+
+
+def _placeholder(tree, kind: str):
+    """The slide's title or subtitle placeholder: by its type, else by the index the default deck gives it."""
+    for shape in tree:
+        if drawingml.placeholder_index(shape) is None:
+            continue
+        placeholder = shape[0].find(ooxml.p_tag("nvPr")).find(ooxml.p_tag("ph"))
+        if placeholder.get("type", "obj") in _PLACEHOLDER_TYPES[kind] and shape.find(ooxml.p_tag("txBody")) is not None:
+            return shape
+    return next((shape for shape in tree if drawingml.placeholder_index(shape) == _PLACEHOLDER_IDX[kind]
+                 and shape.find(ooxml.p_tag("txBody")) is not None), None)
 
 
 def _paragraph_text(paragraph) -> str:
@@ -217,6 +274,12 @@ def check_pptx(data: bytes, deck: DeckModel, product: Product, report: Report, w
         written = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if " ".join(written.split()) != " ".join(model.notes.split()):
             report.error("output-notes", where, f"slide {number}: speaker notes differ from the plan")
+        crooked = vertical_text(slide._element) + [f"{name} (from layout '{slide.slide_layout.name}')" for name in
+                                                   vertical_text(slide.slide_layout._element)
+                                                   if _title_like(slide.slide_layout._element, name)]
+        if crooked:
+            report.error("output-vertical", where, f"slide {number}: text set vertically or rotated in "
+                         f"{', '.join(crooked)}")
         for autofit in slide._element.iter(ooxml.a_tag("normAutofit")):
             shape = next(autofit.iterancestors(ooxml.p_tag("sp")), None)
             name = shape.find(f"./*/{ooxml.p_tag('cNvPr')}").get("name") if shape is not None else "?"
