@@ -61,8 +61,17 @@ def _container(element: etree._Element, root: etree._Element) -> etree._Element:
     return element
 
 
+# Elements that exist only to name a relationship: one that names none is removed too.
+_MUST_NAME = {"sldLayoutId", "sldMasterId", "notesMasterId", "handoutMasterId", "headerReference",
+              "footerReference"}
+
+
 def drop_references(root: etree._Element, kept_ids: set[str]) -> bool:
     """Remove what names a relationship not in kept_ids. Returns whether anything changed."""
+    names = " or ".join(f"local-name()='{name}'" for name in sorted(_MUST_NAME))
+    nameless = [element for element in root.xpath(f"//*[{names}]") if not _relationship_ids(element)]
+    for element in nameless:
+        _remove(element)
     # XPath finds the few elements with a relationship attribute in C; styles.xml has thousands of elements.
     carriers = root.xpath("//*[@r1:* or @r2:*]", namespaces={"r1": _R_NAMESPACES[0], "r2": _R_NAMESPACES[1]})
     doomed = [element for element in carriers if any(rid not in kept_ids for rid in _relationship_ids(element))]
@@ -70,7 +79,7 @@ def drop_references(root: etree._Element, kept_ids: set[str]) -> bool:
         target = _container(element, root)
         if target is not root and target.getparent() is not None:
             _remove(target)
-    return bool(doomed)
+    return bool(doomed or nameless)
 
 
 def empty_word_body(root: etree._Element) -> bool:
