@@ -83,3 +83,8 @@ ROOTS: dict[str, set[str]] = {
     "presProps": {f"{{{_P}}}presentationPr"}, "viewProps": {f"{{{_P}}}viewPr"}, "tableStyles": {f"{{{_A}}}tblStyleLst"},
 }
 MAIN_ROOTS = {"docx": f"{{{_W}}}document", "pptx": f"{{{_P}}}presentation"}
+
+# Kinds a part relates to at most once (python-docx and python-pptx refuse a second): later ones are dropped.
+SINGLE_KINDS = {"officeDocument", "core-properties", "extended-properties", "styles", "stylesWithEffects", "settings",
+                "numbering", "fontTable", "webSettings", "theme", "presProps", "viewProps", "tableStyles",
+                "notesMaster", "handoutMaster", "slideMaster"}

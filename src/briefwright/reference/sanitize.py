@@ -101,6 +101,10 @@ def _keep(walk: _Walk, source: str, rel: Relationship) -> bool:
         return False
     if rel.part is None or rel.kind not in walk.allowed.get(walk.roles[source], set()):
         return False  # inert parts a template does not contribute (thumbnails, custom XML, comments…)
+    many_masters = rel.kind == "slideMaster" and walk.roles[source] == "officeDocument"  # a deck may have several
+    if rel.kind in policy.SINGLE_KINDS and not many_masters \
+            and any(kept.kind == rel.kind for kept in walk.kept_rels[source]):
+        return False  # a second styles (theme, settings…) relationship: the libraries accept only one
     content_type = walk.package.content_type(rel.part)
     if rel.kind != "officeDocument" and (policy.active_content_type(content_type)
                                          or policy.active_part_name(rel.part)):
