@@ -88,3 +88,17 @@ MAIN_ROOTS = {"docx": f"{{{_W}}}document", "pptx": f"{{{_P}}}presentation"}
 SINGLE_KINDS = {"officeDocument", "core-properties", "extended-properties", "styles", "stylesWithEffects", "settings",
                 "numbering", "fontTable", "webSettings", "theme", "presProps", "viewProps", "tableStyles",
                 "notesMaster", "handoutMaster", "slideMaster"}
+
+_OD = "application/vnd.openxmlformats-officedocument"
+# Each kept part is written with the content type of its role, whatever the package said: the
+# libraries choose a part's class by it, and a mistyped styles part fails deep inside a build.
+ROLE_TYPES = {
+    "core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
+    "extended-properties": f"{_OD}.extended-properties+xml", "theme": f"{_OD}.theme+xml",
+    "stylesWithEffects": "application/vnd.ms-word.stylesWithEffects+xml",
+    **{role: f"{_OD}.wordprocessingml.{role}+xml" for role in ("styles", "settings", "numbering", "fontTable",
+                                                               "webSettings", "header", "footer")},
+    **{role: f"{_OD}.presentationml.{role}+xml" for role in ("slideMaster", "slideLayout", "notesMaster",
+                                                             "handoutMaster", "presProps", "viewProps",
+                                                             "tableStyles")},
+}

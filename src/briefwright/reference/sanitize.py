@@ -254,6 +254,8 @@ def _content_types(walk: _Walk, main: str, kind: Kind) -> bytes:
             content_type = policy.WORD_MAIN if kind == "docx" else policy.PPT_MAIN
         elif name in walk.overrides:
             content_type = walk.overrides[name]
+        elif walk.roles[name] in policy.ROLE_TYPES:
+            content_type = policy.ROLE_TYPES[walk.roles[name]]
         elif name.lower() in overridden:
             content_type = walk.package.content_type(name)
         else:
