@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test test-bare lint check bench bench-suite fuzz office-deps system-deps clean
+.PHONY: build test test-bare lint check bench bench-suite bench-faithfulness fuzz office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,10 @@ FUZZ_SECONDS ?= 600
 fuzz: $(BIN)/.installed  ## fuzz content YAML and reference packages (hypothesis) for FUZZ_SECONDS (10 minutes)
 	$(BIN)/python bench/fuzz.py --seconds $(FUZZ_SECONDS)
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation poppler-utils pandoc \
+bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
+	$(BIN)/python bench/faithfulness_bench.py
+
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
                    chromium chromium-driver
 
 # The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine

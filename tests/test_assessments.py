@@ -87,7 +87,7 @@ class Describe_assessments:
         assert "confidence" not in "\n".join(p.text for p in docx.Document(io.BytesIO(memo.data)).paragraphs)
         assert "confidence" not in _slide_text(deck.data, 2)
         notes = Presentation(io.BytesIO(deck.data)).slides[1].notes_slide.notes_text_frame.text
-        assert "Confidence: high." in notes  # the notes always keep it for the presenter
+        assert "Confidence: moderate." in notes  # the notes always keep it for the presenter
 
     def it_records_the_confidence_in_the_evidence_map(self, outputs: dict[str, Output]) -> None:
         evidence = json.loads(evidence_paths(outputs["report-analyst.docx"].path)[0].read_text(encoding="utf-8"))

@@ -178,7 +178,7 @@ class Describe_sources:
 
 class Describe_confidence_and_waivers:
     def it_requires_a_confidence_on_key_judgments(self, project_dir: Path) -> None:
-        _edit(project_dir / "content/threat-picture.yaml", "  confidence: high\n", "")
+        _edit(project_dir / "content/threat-picture.yaml", "  confidence: moderate\n", "")
         finding = _only(_findings(project_dir), "judgment-confidence")
         assert "key_judgment.text" in str(finding.where)
 
@@ -193,7 +193,7 @@ class Describe_confidence_and_waivers:
         assert _findings(project_dir) == []
         workspace = collect(load_project(project_dir, explicit=True), strict=True)
         report = format_coverage(coverage(workspace.content, workspace.sources))
-        assert "faithfulness waivers (1):" in report
+        assert "faithfulness waivers (2):" in report
         assert "yonaguni-proximity.summary: claim-number — rounded for readers" in report
 
     def it_reports_a_waiver_that_matches_nothing(self, project_dir: Path) -> None:

@@ -35,20 +35,23 @@ def _part(package: Path, name: str) -> str:
 
 
 class Describe_shipped_metrics:
-    @pytest.mark.office  # needs Debian's fonts-liberation and fonts-noto-cjk, which CI installs
+    @pytest.mark.office  # needs Debian's fonts-liberation, -crosextra-* and -noto-cjk (CI installs them)
     @pytest.mark.parametrize("entry", fontmetrics.SHIPPED, ids=lambda e: e.file)
     def it_matches_the_installed_font_glyph_for_glyph(self, entry: fontmetrics.Snapshot) -> None:
         path = Path(entry.font_file)
         if not path.exists():
             pytest.skip(f"{path} is not installed")
-        units, advances, _ = fontmetrics.advances_from_font(path, entry.index)
+        units, advances, _, line_height = fontmetrics.advances_from_font(path, entry.index)
         shipped = fontmetrics.load(entry).widths
         assert shipped == {code: advance / units for code, advance in advances.items()}
+        assert fontmetrics.load(entry).line_height == pytest.approx(line_height, abs=1e-6)
 
     def it_measures_office_names_with_their_metric_compatible_twins(self) -> None:
         assert fontmetrics.shipped("Arial", False, False, east_asian=False).family == "Liberation Sans"
         assert fontmetrics.shipped("Times New Roman", True, True, east_asian=False).file == \
             "liberation-serif-bold-italic.json"
+        assert fontmetrics.shipped("Calibri", True, False, east_asian=False).file == "carlito-bold.json"
+        assert fontmetrics.shipped("Cambria", False, True, east_asian=False).file == "caladea-italic.json"
         assert fontmetrics.shipped("Yu Gothic", False, False, east_asian=True).family == "Noto Sans CJK JP"
         assert fontmetrics.shipped("Yu Gothic", False, False, east_asian=False) is None  # never for Latin text
 
@@ -80,7 +83,8 @@ class Describe_a_machine_without_fonts:
         with pytest.raises(BriefwrightError) as caught:
             build(load_project(project_dir, explicit=True), products=["memo"], out_dir=project_dir / "out")
         message = caught.value.report.errors[0].format()
-        assert "'Garamond'" in message and "Arial or Times New Roman" in message
+        assert "'Garamond'" in message and "Calibri or Cambria" in message
+        assert "templates/audiences/analyst.yaml:" in message and "branding.fonts.body" in message
 
     def it_runs_from_the_command_line_without_fontconfig(self, project_dir: Path, tmp_path: Path) -> None:
         # PATH without fc-match; the shipped metrics do the measuring.

@@ -110,8 +110,8 @@ class Describe_block_measures:
             fresh = Typesetter(product, audience)
             entries = list(typesetter._measured.values())
             assert len(entries) > 20, name  # the planner measured through the cache
-            for block, width, measure in entries:
-                assert fresh.measure(block, width) == measure, (name, block.text[:60])
+            for block, (width, first_note), measure in entries:
+                assert fresh.measure(block, width, first_note) == measure, (name, block.text[:60])
 
     def it_keeps_a_measure_per_block_and_width(self, project_dir: Path) -> None:
         from briefwright.audience import load_audience
@@ -131,3 +131,24 @@ class Describe_block_measures:
         narrower = typesetter.measure(longer, 150.0)
         assert narrower[0] > typesetter.measure(longer, 400.0)[0]
         assert narrower == Typesetter(product, audience).measure(longer, 150.0)
+
+    def it_measures_footnote_marks_on_the_last_line(self, project_dir: Path) -> None:
+        """report-defence printed one page more than planned: "Taiwan." fitted its line, "Taiwan.²⁸" did not."""
+        from briefwright.audience import load_audience
+        from briefwright.measure.layout import SUPERSCRIPT_SCALE, Typesetter
+        from briefwright.measure.text import WIDTH_SAFETY
+        from briefwright.model import Block, Run
+        from briefwright.products import load_product
+
+        workspace = collect(load_project(project_dir, explicit=True))
+        product, audience = load_product(workspace.layers, "report"), load_audience(workspace.layers, "analyst")
+        typesetter = Typesetter(product, audience)
+        text = "Japan's ruling party has concluded that Japan must mobilise the SDF in support."
+        face = typesetter.segments(Block("body", [Run(text)]))[0].face
+        width = sum(face.advance(char) for char in text) * typesetter.style("body").size
+        mark = sum(face.advance(char) for char in "28") * typesetter.style("body").size * SUPERSCRIPT_SCALE
+        noted = Block("body", [Run(text)], footnotes=["Liao."])
+        available = (width + mark * 0.75) / WIDTH_SAFETY  # room for the text and one digit, not two
+        assert typesetter.line_count(Block("body", [Run(text)]), available) == 1
+        assert typesetter.measure(noted, available, first_note=28)[0] == 2
+        assert typesetter.measure(noted, available, first_note=2)[0] == 1  # one digit is narrower

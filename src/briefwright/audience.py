@@ -83,6 +83,12 @@ class Branding(BaseModel):
     reference_pptx: Path | None = None
     layouts: dict[LayoutRole, str] = Field(default={}, description="Role → layout name in reference_pptx")
     from_master: FromMaster = FromMaster()
+    # Word: product style roles (heading, subheading, body, … or heading_1, heading_2, list_bullet,
+    # footnote_text) → the reference document's own style names, e.g. {heading_1: "Corp Heading 1"}.
+    styles: dict[str, str] = {}
+    # Word: what the product and profile set instead of the reference document's look (which is
+    # otherwise kept). A profile's own `paper:` overrides the page size, its `fonts:` the faces.
+    reference_overrides: list[Literal["page", "margins", "styles", "fonts", "header"]] = []
 
 
 class Vocabulary(BaseModel):
@@ -251,6 +257,14 @@ def _leaf_paths(data: Any, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
 def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:
     """The profile's file and each file it extends, nearest first (for naming where a field is set)."""
     return [document for document, _ in _chain(layers, name)]
+
+
+def set_by_profile(layers: Layers, name: str, field_path: tuple) -> Where | None:
+    """Where the audience's own profiles (not the built-in base every profile extends) set a field."""
+    for document, layer in _chain(layers, name):
+        if layer.label != "built-in" and _has_path(document.data, field_path):
+            return document.where(field_path)
+    return None
 
 
 def where_set(chain: list[YamlDocument], field_path: tuple) -> Where:

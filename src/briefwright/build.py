@@ -17,6 +17,7 @@ from briefwright.checks import check_audience, check_coverage
 from briefwright.compose.composer import ComposeContext, Composer
 from briefwright.content.faithfulness import check_faithfulness
 from briefwright.content.modules import Content, load_content
+from briefwright.content.rendered import report_rendered
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
 from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
 from briefwright.fingerprint import inputs_fingerprint
@@ -29,6 +30,8 @@ from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.active import check_products
+from briefwright.reference.docx_look import apply_reference
+from briefwright.reference.profile_fonts import check_profile_fonts
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.writers.job import RenderJob, load_writer
@@ -82,8 +85,10 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
-    product = load_product(workspace.layers, product_name)
     audience = load_audience(workspace.layers, audience_name)
+    check_profile_fonts(workspace.layers, audience)
+    # A Word reference document's look is the default; planner and writer both use this product.
+    product = apply_reference(workspace.layers, load_product(workspace.layers, product_name), audience)
     if product.kind == "slides":  # a reference master's geometry and look; python-pptx only for decks
         from briefwright.reference.deck_adapter import effective as effective_deck
 
@@ -183,6 +188,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     """One product for one audience: planned, rendered, reopened and checked, with its evidence map."""
     report = Report()
     product, audience, plan = plan_product(workspace, product_name, audience_name)
+    report_rendered(plan.document, workspace.content, report)  # the words printed, after swaps, expansions and condensing
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
     path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"

@@ -97,6 +97,11 @@ CHECKS: tuple[Check, ...] = (
         template-layout-missing | branding.layouts names a layout the master does not have
         template-layout-role | branding.layouts gives a role a layout that cannot serve it
         template-too-small | a master leaves a text box too small for one line of its style
+        reference-part-missing | a reference .docx lacks a part its relationships name
+        reference-part-damaged | a part of a reference .docx is not well-formed XML
+        reference-no-styles | a reference .docx has no styles part
+        style-not-in-reference | the profile maps a role to a style the reference document does not have
+        style-role-unknown | the profile maps a style role no Word product has
     """),
     *_table("templates", "warning", """
         layout-fallback | the master lacks a layout for a role (the cover); another layout is used

@@ -11,7 +11,8 @@ from briefwright.diagnostics import Where, fail
 from briefwright.safety import MAX_CONVERT_BYTES
 
 INSTALL_HINT = ("install LibreOffice headless: apt-get install libreoffice-writer-nogui "
-                "libreoffice-impress-nogui fonts-noto-cjk fonts-liberation")
+                "libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito "
+                "fonts-crosextra-caladea")
 START_SECONDS = 60.0  # LibreOffice's own start with a fresh profile, on a busy machine
 FILE_SECONDS = 90.0  # one product; a 20-slide deck takes a few seconds
 

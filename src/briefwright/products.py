@@ -43,6 +43,10 @@ class Style(BaseModel):
     max_lines: int | None = Field(default=None, ge=1, description="A paragraph in this style may not run longer")
     tab_align: Literal["left", "right"] = "left"
     tab_leader: Literal["none", "dot"] = "none"
+    # Set from a Word reference document whose look is kept (reference/docx_look.py): its face
+    # for this style, and its colour (RRGGBB; "auto" for Word's automatic colour).
+    family: str | None = None
+    rgb: str | None = None
 
     @model_validator(mode="after")
     def _line_holds_the_text(self) -> Style:
@@ -153,6 +157,11 @@ class Product(BaseModel):
     margins: Margins | None = None
     slide_size: tuple[float, float] = (13.333, 7.5)
     logo_height: float = Field(default=0.22, gt=0, description="Logo height in the Word header, inches")
+    # Set from a Word reference document (reference/docx_look.py), never in a product file: its
+    # page size in inches (else the audience's paper), and which parts of its look are kept.
+    _page_size: tuple[float, float] | None = PrivateAttr(default=None)
+    _reference_styles: bool = PrivateAttr(default=False)  # its styles and defaults, not reset
+    _reference_header: bool = PrivateAttr(default=False)  # its header and footer (letterhead)
     boxes: dict[str, Box] = {}
     cover_fill: str | None = Field(default="ink", description="Palette key of the cover slide's background; "
                                                                 "null leaves the master's own")
@@ -172,6 +181,25 @@ class Product(BaseModel):
                 raise ValueError(f"style '{name}' is {style.size}pt, below the product's minimum of {minimum}pt "
                                  "(budget.min_font_size); text is never shrunk to fit")
         return styles
+
+    @property
+    def page_size(self) -> tuple[float, float] | None:
+        return self._page_size
+
+    @property
+    def reference_styles(self) -> bool:
+        return self._reference_styles
+
+    @property
+    def reference_header(self) -> bool:
+        return self._reference_header
+
+    def with_reference_look(self, styles: dict[str, Style], margins: Margins | None,
+                            page_size: tuple[float, float] | None, keep_styles: bool, keep_header: bool) -> Product:
+        """This product as a Word reference document shapes it (see reference/docx_look.py)."""
+        copy = self.model_copy(update={"styles": styles, "margins": margins})
+        copy._page_size, copy._reference_styles, copy._reference_header = page_size, keep_styles, keep_header
+        return copy
 
     @field_validator("format")
     @classmethod

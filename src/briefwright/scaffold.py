@@ -60,7 +60,9 @@ label: {label}
 # branding:
 #   organisation: {organisation}
 #   logo: assets/logo.png
-#   reference_docx: reference/house.docx
+#   reference_docx: reference/house.docx   # Word: its page, margins, letterhead and styles are kept
+#   styles: {{heading_1: "House Heading 1", body: "House Body"}}   # your style names for the roles
+#   reference_overrides: []               # page, margins, styles, fonts, header: the product's instead
 #   reference_pptx: reference/house.pptx   # a master: its size, layouts, theme fonts and colours are used
 #   layouts: {{title: "House Title", content: "House Content"}}   # roles → layout names (template check lists them)
 #   from_master: {{geometry: true, fonts: true, colours: true}}   # false keeps the product's or profile's own

@@ -562,7 +562,7 @@ class Composer:
         return section
 
     def _point_notes(self, point: Point, citations: Citations) -> str:
-        lines = [f"{point.headline}. {' '.join(point.detail.split())}"]
+        lines = [f"{point.headline}. {point.shown('detail')}"]
         for conflict in point.conflicts:
             lines.append("Sources differ: " + " ".join(conflict.summary.split()))
             for position in conflict.positions:

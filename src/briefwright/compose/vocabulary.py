@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from briefwright.audience import Vocabulary
+from briefwright.content.articles import agree_articles
 from briefwright.model import Run, Section
 
 UNTOUCHED_STYLES = {"reference", "sources", "footnote"}
@@ -84,6 +85,8 @@ class VocabularyPass:
                     expanded = True
                     if expansion.lower() not in text[max(0, match.start() - len(expansion) - 2):match.start()].lower():
                         text = text[:match.start()] + f"{expansion} ({acronym})" + text[match.end():]
+        if text != original:  # a swapped or spelled-out word may want the other article
+            text = agree_articles(original, text)
         if not expanded:
             self._settled[original] = (text, tuple(found))
         return text

@@ -29,6 +29,7 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     prescriptive: bool = False  # the product's own recommendation, not a report of a source
     judgment: Judgment | None = None  # set for key judgments and the BLUF
+    analysis: bool = False  # the author's own analysis, shown as such, not a report of its quotes
 
     def describe(self) -> str:
         kind = self.owner.removeprefix("point:")
@@ -57,7 +58,9 @@ def point_claims(point: Point, module: Module, document: YamlDocument, base: Fie
 
     def claim(field: str, text: str, path: FieldPath, *, of: tuple[tuple[str, str], ...] = quotes,
               citing: tuple[str, ...] = cited) -> Claim:
-        return Claim(owner, field, text, of, citing, document.where(base + path), waivers, prescriptive)
+        analysis = point.analysis is not None and field in point.analysis.fields
+        return Claim(owner, field, text, of, citing, document.where(base + path), waivers, prescriptive,
+                     analysis=analysis)
 
     yield claim("headline", point.headline, ("headline",))
     yield claim("summary", point.summary, ("summary",))

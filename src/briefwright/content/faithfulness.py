@@ -25,36 +25,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
+from briefwright.content import lexicon as lex
+from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.judgments import check_judgment_fit
+from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
 from briefwright.diagnostics import Report
-from briefwright.sources.registry import SourceMeta, SourceRegistry
-
-# A clause restates a quote clause when they share at least this many content words,
-# and at least this share of the best match's overlap (so a clause is compared with
-# the passage it paraphrases, not with every quote of the point).
-MIN_SHARED_WORDS = 2
-NEAR_BEST = 0.75
-# Words found in more than this share of all quotes ("Japan", "Taiwan") say nothing about
-# which passage a clause restates, so alignment ignores them.
-COMMON_WORD_SHARE = 0.2
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    claim: Claim
-    message: str
-    hint: str
-
-
-@dataclass(frozen=True)
-class QuoteClause:
-    source: str
-    text: str  # the clause
-    sentence: str  # the quote sentence it belongs to (an evaluation spans its sentence)
-    words: frozenset[str]
-    conditional: bool  # states or depends on a condition
+from briefwright.sources.registry import SourceRegistry
 
 
 @dataclass
@@ -63,72 +41,9 @@ class LintResult:
     unused_waivers: list[tuple[Claim, Waiver]] = field(default_factory=list)
 
 
-class Names:
-    """The author and publisher names that identify each source in prose."""
-
-    def __init__(self, sources: SourceRegistry) -> None:
-        self.by_name: dict[str, set[str]] = {}
-        for source in sources:
-            for name in _names_of(source.meta):
-                self.by_name.setdefault(name, set()).add(source.id)
-
-    def named_in(self, text: str) -> dict[str, set[str]]:
-        """Names that appear in the text → the sources they identify (longest names first)."""
-        found: dict[str, set[str]] = {}
-        remaining = text
-        for name in sorted(self.by_name, key=len, reverse=True):
-            if lang.mentions(remaining, name):
-                found[name] = self.by_name[name]
-                remaining = re.sub(re.escape(name), " ", remaining, flags=re.IGNORECASE)
-        return found
-
-
-def _names_of(meta: SourceMeta) -> set[str]:
-    names: set[str] = set()
-    for author in meta.authors if isinstance(meta.authors, list) else []:
-        names.add(author.name)
-        names.add(author.surname or author.name.split()[-1])
-        names.update(author.variants)
-        if author.native:
-            names.add(author.native)
-    publisher = meta.publisher if isinstance(meta.publisher, str) else ""
-    if publisher and publisher.lower() != "unknown":
-        main = publisher.split("(")[0].strip()
-        names.add(main)
-        initials = "".join(word[0] for word in main.split() if word[:1].isupper())
-        if len(initials) >= 3:
-            names.add(initials)
-    return {name for name in names if len(name) >= 2}
-
-
-def _quote_clauses(claim: Claim, common: frozenset[str]) -> list[QuoteClause]:
-    result = []
-    for source, quote in claim.quotes:
-        for sentence in lang.sentences(quote):
-            for clause, conditional in lang.conditional_clauses(sentence) or [(sentence, False)]:
-                result.append(QuoteClause(source, clause, sentence, lang.content_words(clause) - common, conditional))
-    return result
-
-
-def common_words(claims: list[Claim]) -> frozenset[str]:
-    """Content words so frequent across the project's quotes that they cannot tell passages apart."""
-    quotes = {quote for claim in claims for _, quote in claim.quotes}
-    counts: dict[str, int] = {}
-    for quote in quotes:
-        for word in lang.content_words(quote):
-            counts[word] = counts.get(word, 0) + 1
-    limit = max(2, COMMON_WORD_SHARE * len(quotes))
-    return frozenset(word for word, count in counts.items() if count > limit)
-
-
-def _aligned(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
-    """The quote clauses a claim clause restates, by shared distinctive content words."""
-    words = lang.content_words(clause) - common
-    scored = [(len(words & item.words), item) for item in quote_clauses]
-    best = max((score for score, _ in scored), default=0)
-    if best < MIN_SHARED_WORDS:
-        return []
-    return [item for score, item in scored if score >= max(MIN_SHARED_WORDS, NEAR_BEST * best)]
+def _short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _quote_certainty(item: QuoteClause) -> lang.Certainty:
@@ -139,12 +54,7 @@ def _quote_certainty(item: QuoteClause) -> lang.Certainty:
 
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
     own = lang.certainty(clause)
-    return own if own.terms else lang.certainty(sentence)
-
-
-def _short(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    return own if own.terms else lex.main_clause_certainty(sentence)
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -152,11 +62,16 @@ def _short(text: str, limit: int = 90) -> str:
 
 def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # "three of the five sources" counts sources, not facts: the quantifier rule checks it.
-    stated = lang.quantities(_SOURCE_COUNTS.sub(" ", lang.plain(claim.text)))
+    text = lex.without_names_of_things(lang.plain(claim.text), context.titles)
+    stated = lang.quantities(text)
     if not stated.numbers and not stated.months:
         return
-    quoted = lang.quantities(" ".join(quote for _, quote in claim.quotes))
+    quotes = " ".join(quote for _, quote in claim.quotes)
+    quoted = lang.quantities(quotes)
     missing = stated.missing_from(quoted)
+    # A count is not supported by a day of the month ("four missiles" by "August 4").
+    missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes))
+                if n in quoted.days_numbers]
     if missing:
         yield Finding("claim-number", claim,
                       f"states {', '.join(missing)}, which none of its quotes do",
@@ -164,45 +79,64 @@ def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
-    """Certainty, condition and opinion, clause by clause against the quote clauses each restates."""
-    quote_clauses = _quote_clauses(claim, context.common)
+    """Certainty and opinion, clause by clause against the quote clauses each restates."""
+    quote_clauses = quote_clauses_of(claim, context.common)
     if not quote_clauses:
         return
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
         reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
-        conditional = bool(lang.conditional_terms(sentence))
-        prescribing = claim.prescriptive or bool(lang.normative_terms(sentence))
-        for clause in lang.clauses(sentence):
-            aligned = _aligned(clause, quote_clauses, context.common)
-            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
-                                  prescribing)
-            if not aligned or conditional or claim.prescriptive:
-                continue
-            # A modal claim ("could", "would") asserts nothing unconditionally; only a flat one drops a condition.
-            if not lang.certainty(clause).hedged and all(item.conditional for item in aligned):
-                first = aligned[0]
-                yield Finding("claim-condition", claim,
-                              f"“{_short(clause)}” drops the condition of “{_short(first.sentence)}” [{first.source}]",
-                              "keep the condition ('if …', 'would') the source puts on it")
-                continue
-            if reported or claim.judgment is not None or lang.certainty(clause).hedged or prescribing:
-                continue  # attributed, an assessment shown as such, hedged, or itself a recommendation
-            if all(lang.normative_terms(item.sentence) for item in aligned):
-                first = aligned[0]
-                yield Finding("claim-opinion", claim,
-                              f"“{_short(clause)}” states as fact a view or proposal: “{_short(first.sentence)}” "
-                              f"[{first.source}] ({', '.join(lang.normative_terms(first.sentence))})",
-                              f"attribute it (“{context.author_of(first.source)} argues …”) or make it a recommendation")
+        previous: list[QuoteClause] = []
+        for clause in lang.clauses(sentence, keep_hedges=True):
+            aligned = align(clause, quote_clauses, context.common)
+            if not aligned and lang.certainty(clause).terms:
+                # "… not just possible but certain": a hedged tail goes on with the passage before it, or
+                # with the one its whole sentence restates.
+                aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
+                                                                                        context.common)
+            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported)
+            previous = aligned or previous
+            if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):
+                yield from _opinion(claim, clause, aligned, context)
+
+
+def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
+    """An evaluation, proposal or firm prediction that is a source's, printed as the brief's own fact."""
+    first = aligned[0]
+    views = [lang.normative_terms(item.sentence) for item in aligned]
+    own_view = lang.normative_terms(clause)
+    predicts = lex.firm_prediction(clause) and any(lex.firm_prediction(item.sentence) for item in aligned)
+    if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
+        return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
+    if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
+        kind, terms = "a view or proposal", next(terms for terms in views if terms) if any(views) else own_view
+    elif predicts:
+        kind, terms = "a prediction", list(lang.certainty(clause).terms)
+    else:
+        return
+    yield Finding("claim-opinion", claim,
+                  f"“{_short(clause)}” states as fact {kind}: “{_short(first.sentence)}” [{first.source}] "
+                  f"({', '.join(terms)})",
+                  f"attribute it (“{context.author_of(first.source)} argues …”), make it a recommendation, or mark "
+                  "it as the author's own analysis")
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
-               reported: bool, prescribing: bool) -> Iterator[Finding]:
+               reported: bool) -> Iterator[Finding]:
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
-    if not said.hedged and (reported or prescribing or not aligned):
-        # Unhedged: attributed, a recommendation, or restating no particular passage.
-        return
+    if not said.terms:
+        if not aligned or claim.prescriptive or lex.directive(clause):
+            return  # restating no particular passage, the product's own recommendation, or a request
+        if reported:
+            # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
+            # that says something is compared, and only with the passage clause's own hedge.
+            compared = [item for item in compared if lang.certainty(item.text).terms]
+            if len(lang.content_words(clause)) < 3 or not compared or lex.main_clause_certainty(sentence).terms:
+                return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
+            if lex.directive(sentence):
+                return  # "Lincoln asks …": a request asserts nothing
+            said = lex.reporting_certainty(sentence)
     if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                           for term in said.terms):
         return  # the passage itself uses these words
@@ -216,14 +150,13 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
 
 
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?)"
+_NOUN = lang.SOURCE_NOUN
 _UNIVERSAL = re.compile(
     rf"\b(?:all|each|every)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+)?{_NOUN}\b"
     rf"|\bthe\s+(?:sources|authors|writers|articles)\b(?!\s+(?:differ|disagree|cited|listed|named))"
     rf"|\b(?:sources|authors)\s+(?:agree|concur)\b")
 _BOTH = re.compile(rf"\bboth\s+(?:of\s+the\s+)?{_NOUN}\b")
 _N_OF_M = re.compile(rf"\b{_COUNT}\s+of\s+the\s+{_COUNT}\s+{_NOUN}\b")
-_SOURCE_COUNTS = re.compile(rf"\b{_COUNT}\s+(?:of\s+the\s+{_COUNT}\s+)?{_NOUN}\b")
 _N = re.compile(rf"(?<!of the )\b{_COUNT}\s+{_NOUN}\b")
 _MOST = re.compile(rf"\bmost\s+(?:of\s+the\s+)?{_NOUN}\b")
 
@@ -264,37 +197,41 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
-    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence)
+    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES)
 
 
-@dataclass
-class LintContext:
-    sources: SourceRegistry
-    names: Names
-    common: frozenset[str] = frozenset()
+def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
+    names = Names(sources)
+    titles = tuple(lang.plain(source.meta.title) for source in sources if isinstance(source.meta.title, str)
+                   and source.meta.title.lower() != "unknown")
+    vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
+    by_source: dict[str, set[str]] = {}
+    for claim in claims:
+        for source, quote in claim.quotes:
+            by_source.setdefault(source, set()).update(lang.content_words(quote))
+    source_words = {source: frozenset(words) for source, words in by_source.items()}
+    return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
+                       content)
 
-    def author_of(self, source_id: str) -> str:
-        meta = self.sources[source_id].meta
-        if isinstance(meta.authors, list) and meta.authors:
-            author = meta.authors[0]
-            return author.surname or author.name.split()[-1]
-        return meta.publisher if isinstance(meta.publisher, str) else source_id
+
+def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:
+    """Every rule's findings on one claim, before waivers."""
+    return [finding for rule in RULES for finding in rule(claim, context)]
 
 
 def lint(content: Content, sources: SourceRegistry) -> LintResult:
     claims = collect_claims(content)
-    context = LintContext(sources, Names(sources), common_words(claims))
+    context = lint_context(content, sources, claims)
     result = LintResult()
     used: set[tuple[str, int]] = set()
     for claim in claims:
-        for rule in RULES:
-            for finding in rule(claim, context):
-                waiver = next((w for w in claim.waivers if w.rule == finding.rule
-                               and (w.field is None or w.field == claim.field)), None)
-                if waiver is None:
-                    result.findings.append(finding)
-                else:
-                    used.add((claim.owner, id(waiver)))
+        for finding in lint_claim(claim, context):
+            waiver = next((w for w in claim.waivers if w.rule == finding.rule
+                           and (w.field is None or w.field == claim.field)), None)
+            if waiver is None:
+                result.findings.append(finding)
+            else:
+                used.add((claim.owner, id(waiver)))
     seen: set[tuple[str, int]] = set()
     for claim in claims:
         for waiver in claim.waivers:

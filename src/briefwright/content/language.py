@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.textnorm import normalise_plain
 
 # ICD 203 expressions of likelihood, weakest first, with the modal verbs and common
@@ -29,12 +30,13 @@ CERTAINTY_TERMS: dict[str, int] = {
     "likely": 5, "probable": 5, "probably": 5, "would": 5, "expected": 5, "expects": 5, "expect": 5,
     "plausible": 5, "reportedly": 5, "allegedly": 4,
     "very likely": 6, "highly likely": 6, "highly probable": 6,
-    "almost certain": 7, "almost certainly": 7, "nearly certain": 7, "will": 7, "certainly": 7,
+    "almost certain": 7, "almost certainly": 7, "certain": 7, "nearly certain": 7, "will": 7, "certainly": 7,
     "inevitably": 7, "inevitable": 7, "bound to": 7, "undoubtedly": 7, "definitely": 7,
 }
 # Fixed phrases that contain a hedge word but hedge nothing.
-NOT_HEDGES = ("as soon as possible", "where possible", "if possible", "whenever possible", "as far as possible",
-              "as much as possible", "if necessary", "where necessary")
+NOT_HEDGES = ("more likely", "less likely", "more probable", "less probable", "as soon as possible",
+              "where possible", "if possible", "whenever possible", "as far as possible", "as much as possible",
+              "if necessary", "where necessary")
 SCALE_NAMES = {1: "almost no chance", 2: "very unlikely", 3: "unlikely", 4: "possible (could/may/might)",
                5: "likely (would/expected)", 6: "very likely", 7: "certain or asserted"}
 
@@ -42,7 +44,8 @@ CONDITIONAL_TERMS = ("if", "unless", "in the event", "in case", "provided that",
 NORMATIVE_TERMS = ("should", "must", "ought", "need to", "needs to", "necessary", "imperative", "crucial",
                    "important", "essential", "vital", "indispensable", "best", "good", "better", "reasonable",
                    "easy", "pragmatic", "hope", "hoped", "hopes", "recommend", "urge", "call for", "it is time",
-                   "valuable", "key to")
+                   "valuable", "key to", "fantasy", "unrealistic", "obvious", "obviously", "wise", "unwise",
+                   "desirable")
 # Reported proposals ("proposed", "recommended", "calls for") are left out: they describe a view, not hold it.
 REPORTING_VERBS = frozenset("""
     argue argues argued say says said expect expects expected judge judges judged notes noted report
@@ -52,12 +55,15 @@ REPORTING_VERBS = frozenset("""
     recommends recommended reads frames framed observe observes observed lists traces considers
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
-    estimated predict predicts predicted cites cited regards regarded
+    estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
+    asks asked pray prays prayed reasons reasoned explains explained
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
-REPORTING_PHRASES = ("according to", "in the view of", "'s view", "'s account", "'s maxim", "'s advice",
-                     "'s point", "'s judgment", "'s reading", "it has been said", "is said to", "are said to",
+REPORTING_PHRASES = ("according to", "in the view of", "in his words", "in her words", "in their words",
+                     "in the words of", "as he puts it", "as she puts it", "as they put it", "in his view",
+                     "in her view", "in their view", "'s view", "'s account", "'s maxim", "'s advice",
+                     "'s point", "'s judgment", "'s reading", "it has been said", "is said to", "are said to", "'s text",
                      "reportedly", "on the account of")
 
 _NUMBER_WORDS = {
@@ -69,6 +75,7 @@ _NUMBER_WORDS = {
     "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
     "twentieth": 20, "fiftieth": 50, "hundredth": 100,
 }
+_ORDINALS = {word: value for word, value in _NUMBER_WORDS.items() if word.endswith(("th", "rd"))}
 # "one" and "first"/"second" are left out on purpose: "one-China", "first island chain",
 # "one of" are idioms far more often than counts.
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -85,6 +92,12 @@ STOPWORDS = frozenset("""
     why will with would yet you your may might shall one ones its also rather per via onto
 """.split())
 
+# What a brief calls the texts it draws on ("three of the five sources", "two speeches").
+SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|speech(?:es)?|essays?|papers?|reports?|documents?|letters?)"
+_SOURCE_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "three of the five sources" counts sources, not facts: the quantifier rule checks it.
+SOURCE_COUNTS = re.compile(rf"\b{_SOURCE_COUNT}\s+(?:of\s+the\s+{_SOURCE_COUNT}\s+)?"
+                           rf"{SOURCE_NOUN}\b")
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\b|\b({_MONTH_NAME})\.?\s+(\d{{1,2}})\b(?![\d+])")
@@ -92,7 +105,7 @@ _DIGITS = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?(?![\w])"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
 # Clause boundaries: punctuation and the conjunctions that open a new clause. A bare "and" is not
 # one: it joins noun phrases ("humanitarian assistance and disaster relief") far more often.
-_CLAUSE = re.compile(r"\s*(?:,(?=\s)|[;:()]|\s-\s|—|–|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
+_CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:]|\s-\s|—|\s–\s|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bso\b"
                      r"|\bthough\b|\band that\b)\s*")
 
 
@@ -102,14 +115,28 @@ def plain(text: str) -> str:
     return normalise_plain(" ".join(text.split())).lower()
 
 
+# A full stop that ends an abbreviation ("U.S. President", "Mr. Abe", "No. 51") ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|Gen|Col|Lt|Gov|Sen|Rep|Jr|Sr|Prof)\.)$")
+
+
 def sentences(text: str) -> list[str]:
     flat = " ".join(text.split())
-    return [part for part in _SENTENCE.split(flat) if part.strip()] if flat else []
+    result: list[str] = []
+    for part in _SENTENCE.split(flat) if flat else []:
+        if not part.strip():
+            continue
+        if result and _ABBREVIATION.search(result[-1]):
+            result[-1] = f"{result[-1]} {part}"
+        else:
+            result.append(part)
+    return result
 
 
-def clauses(sentence: str) -> list[str]:
-    """A sentence cut at punctuation and coordinating words; pieces with no content word are dropped."""
-    return [part for part in _CLAUSE.split(sentence) if part and content_words(part)]
+def clauses(sentence: str, keep_hedges: bool = False) -> list[str]:
+    """A sentence cut at punctuation and coordinating words; pieces with no content word are dropped
+    (kept, with keep_hedges, when they carry a hedge: "… not just possible but certain")."""
+    return [part for part in _CLAUSE.split(sentence)
+            if part and (content_words(part) or (keep_hedges and certainty(part).terms))]
 
 
 # Demonyms a paraphrase swaps for the country ("Chinese invasion" for "China will invade").
@@ -158,6 +185,10 @@ class Quantities:
     months: frozenset[str]
     days: frozenset[tuple[str, int]]  # (month, day): "4 August" and "August 4" are the same day
 
+    @property
+    def days_numbers(self) -> frozenset[float]:
+        return frozenset(float(day) for _, day in self.days)
+
     def missing_from(self, other: Quantities) -> list[str]:
         missing = [_show_number(n) for n in sorted(self.numbers - other.numbers)]
         missing += [m.capitalize() for m in sorted(self.months - other.months)]
@@ -186,10 +217,12 @@ def quantities(text: str) -> Quantities:
             numbers.add(float(digits))
         except ValueError:
             continue
-    for word in _WORD.findall(lowered):
+    spelled, rest = spelled_numbers(lowered)
+    numbers |= spelled
+    for word in _WORD.findall(rest):
         for piece in word.split("-"):
-            if piece in _NUMBER_WORDS:
-                numbers.add(float(_NUMBER_WORDS[piece]))
+            if piece in _ORDINALS:
+                numbers.add(float(_ORDINALS[piece]))
     months = set()
     days = set()
     for match in _DAY_MONTH.finditer(lowered):
@@ -217,10 +250,15 @@ def unquoted(text: str) -> str:
 _AS_X_AS_POSSIBLE = re.compile(r"\bas \w+ as possible\b")
 
 
+# A denied ability or permission asserts: "can not consecrate", "No man can be a judge beyond sixty".
+_DENIED_MODAL = re.compile(r"\b(?:can not|cannot|can't|could not|couldn't|may not|might not)\b"
+                           r"|\b(?:no|neither|nor|nobody|none|nothing)\s+(?:\w+\s+){0,3}?(?:can|could|may)\b")
+
+
 def _without_fixed_phrases(lowered: str) -> str:
     for phrase in NOT_HEDGES:
         lowered = lowered.replace(phrase, " ")
-    return _AS_X_AS_POSSIBLE.sub(" ", lowered)
+    return _DENIED_MODAL.sub(" not ", _AS_X_AS_POSSIBLE.sub(" ", lowered))
 
 
 @dataclass(frozen=True)
@@ -262,7 +300,7 @@ def certainty(text: str) -> Certainty:
 _INVERTED_CONDITIONAL = re.compile(r"(?:^|[,;]\s*)(?:(?:were|had)\s+\w+(?:\s+\w+)?\s+to\b"
                                    r"|should\s+(?:there|it|they|he|she|we|the\s+\w+)\b)")
 # "whether it would intervene": a hedge inside an indirect question qualifies the question, not the claim.
-_INDIRECT_QUESTION = re.compile(r"\bwhether\b[^,;]*")
+_INDIRECT_QUESTION = re.compile(r"\bwhether\b[^;]*")
 
 
 def conditional_terms(text: str) -> list[str]:
@@ -274,9 +312,13 @@ def conditional_terms(text: str) -> list[str]:
     return found
 
 
+# "the necessary constitutional means" names a means; "is necessary" and "necessary to" judge.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|all|any|every|its|their)\s+necessary\b")
+
+
 def normative_terms(text: str) -> list[str]:
     """Words that make a statement a recommendation or an evaluation ("should", "crucial", "a good …")."""
-    lowered = _without_fixed_phrases(plain(unquoted(text)))
+    lowered = _ATTRIBUTIVE.sub(" ", _without_fixed_phrases(plain(unquoted(text))))
     return [term for term in NORMATIVE_TERMS if _has_term(lowered, term)]
 
 
@@ -300,9 +342,19 @@ def reports_a_view(sentence: str) -> bool:
     lowered = plain(sentence)
     if any(phrase in lowered for phrase in REPORTING_PHRASES):
         return True
-    return any(word in REPORTING_VERBS for word in re.findall(r"[a-z]+", lowered))
+    words = re.findall(r"[a-z]+", lowered)
+    # "hopes of SDF help", "the calls in Tokyo": a reporting word used as a noun reports nothing.
+    return any(word in REPORTING_VERBS and words[index + 1: index + 2] != ["of"]
+               and words[index - 1: index] not in (["the"], ["their"], ["his"], ["her"], ["its"], ["our"], ["these"])
+               for index, word in enumerate(words))
 
 
 def mentions(text: str, name: str) -> bool:
     """Whether a name (a source's author or publisher) appears as whole words."""
     return re.search(rf"(?<![\w]){re.escape(plain(name))}(?![\w])", plain(text)) is not None
+
+
+def clear_caches() -> None:
+    """Forget memoised analyses (the bench times a cold lint)."""
+    for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern):
+        cached.cache_clear()

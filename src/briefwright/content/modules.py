@@ -38,6 +38,14 @@ FAITHFULNESS_RULES: dict[str, str] = {
     "claim-attribution": "a claim that names a source's author or publisher cites that source",
     "conflict-citation": "a 'Sources differ' line cites every source it names",
     "judgment-confidence": "key judgments and the BLUF state a confidence (low, moderate, high)",
+    "claim-unsupported": "a reporting sentence aligns to a quote, or the point marks it as the author's analysis",
+    "claim-negation": "a clause keeps the negation (or affirmation) of the passage it restates",
+    "claim-scope": "scope words ('all', 'every', 'the only', 'most') appear in the quotes they restate",
+    "claim-cause": "a cause or consequence ('because', 'led to') is stated by a quote",
+    "claim-aspect": "a plan, intention or expectation is not reported as done",
+    "claim-date": "a year that dates a report in the quotes is not given as the date of what was reported",
+    "judgment-confidence-fit": "a judgment's confidence fits its evidence: not 'high' on one source or on disputed points",
+    "judgment-conflict": "a judgment that follows one side of a recorded dispute says that sources differ",
 }
 Confidence = Literal["low", "moderate", "high"]
 
@@ -99,6 +107,17 @@ class Figure(BaseModel):
     caption: str = Field(description="What the number counts, in a few words")
 
 
+class Analysis(BaseModel):
+    """Fields of a point in the author's own words and judgment rather than a report of its quotes.
+
+    The faithfulness check does not ask them to align to a quote; products print them marked
+    "Assessment (… confidence):" so readers can tell them from reporting."""
+
+    model_config = ConfigDict(extra="forbid")
+    fields: list[Literal["summary", "detail"]] = Field(min_length=1)
+    confidence: Confidence
+
+
 class Point(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=SLUG)
@@ -113,6 +132,7 @@ class Point(BaseModel):
     tags: list[str] = []
     evidence: list[Evidence] = Field(min_length=1)
     conflicts: list[Conflict] = []
+    analysis: Analysis | None = None
     waive: list[Waiver] = []
 
     @field_validator("headline")
@@ -140,8 +160,15 @@ class Point(BaseModel):
         """The point's prose at a level; detail extends the summary rather than replacing it."""
         if level == "headline":
             return self.headline
-        summary = " ".join(self.summary.split())
-        return summary if level == "summary" else f"{summary} {' '.join(self.detail.split())}"
+        summary = self.shown("summary")
+        return summary if level == "summary" else f"{summary} {self.shown('detail')}"
+
+    def shown(self, field: Literal["summary", "detail"]) -> str:
+        """A field as printed: the author's own analysis carries its marker and confidence."""
+        text = " ".join((self.summary if field == "summary" else self.detail).split())
+        if self.analysis is not None and field in self.analysis.fields:
+            return f"Assessment ({self.analysis.confidence} confidence): {text}"
+        return text
 
     @property
     def source_ids(self) -> list[str]:

@@ -1,16 +1,18 @@
 """Glyph advances shipped with briefwright, so a build needs no fonts installed.
 
-Products name the fonts Word and PowerPoint users have: Arial, Times New Roman and, for
-Japanese and Chinese text, Yu Gothic. Their metric-compatible free twins — Liberation
-Sans and Liberation Serif (SIL Open Font License 1.1), designed to have exactly the
-advance widths of Arial and Times New Roman — are what LibreOffice substitutes, and
-their advances are snapshotted here. CJK ideographs and kana are full-width (one em) in
+Products name the fonts Word and PowerPoint users have: Arial, Times New Roman, Calibri
+and Cambria (the Office theme fonts most templates name) and, for Japanese and Chinese
+text, Yu Gothic. Their metric-compatible free twins — Liberation Sans and Liberation
+Serif, Carlito and Caladea (SIL Open Font License 1.1), designed to have exactly the
+advance widths of Arial, Times New Roman, Calibri and Cambria — are what LibreOffice
+substitutes, and their advances are snapshotted here. CJK ideographs and kana are full-width (one em) in
 every Japanese font, so Noto Sans CJK JP's advances measure Yu Gothic, MS Gothic or
 Meiryo text exactly for those characters; they are used only for East Asian text and
 for characters a Latin face lacks, never for Latin text set in a CJK font.
 
 `python -m briefwright.measure.fontmetrics` rewrites the snapshot from the fonts installed on the
-machine (Debian: fonts-liberation, fonts-noto-cjk); the tests check that the snapshot and
+machine (Debian: fonts-liberation, fonts-crosextra-carlito,
+fonts-crosextra-caladea, fonts-noto-cjk); the tests check that the snapshot and
 the installed fonts agree glyph for glyph.
 """
 
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 METRICS_PACKAGE = "briefwright.metrics"
 
@@ -47,6 +50,11 @@ SHIPPED: tuple[Snapshot, ...] = (
                f"/usr/share/fonts/truetype/liberation/LiberationSerif-{name}.ttf")
       for bold, italic, style, name in ((False, False, "regular", "Regular"), (True, False, "bold", "Bold"),
                                         (False, True, "italic", "Italic"), (True, True, "bold-italic", "BoldItalic"))),
+    *(Snapshot(family, bold, italic, f"{family.lower()}-{style}.json",
+               f"/usr/share/fonts/truetype/crosextra/{family}-{name}.ttf")
+      for family in ("Carlito", "Caladea")
+      for bold, italic, style, name in ((False, False, "regular", "Regular"), (True, False, "bold", "Bold"),
+                                        (False, True, "italic", "Italic"), (True, True, "bold-italic", "BoldItalic"))),
     Snapshot("Noto Sans CJK JP", False, False, "noto-sans-cjk-jp-regular.json",
              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
     Snapshot("Noto Sans CJK JP", True, False, "noto-sans-cjk-jp-bold.json",
@@ -57,6 +65,10 @@ SHIPPED: tuple[Snapshot, ...] = (
 LATIN_ALIASES: dict[str, str] = {
     "arial": "Liberation Sans", "arimo": "Liberation Sans", "liberation sans": "Liberation Sans",
     "times new roman": "Liberation Serif", "tinos": "Liberation Serif", "liberation serif": "Liberation Serif",
+    # Carlito and Caladea (fonts-crosextra-carlito/-caladea, SIL OFL 1.1) have Calibri's and
+    # Cambria's advance widths: the theme fonts of most Office templates since 2007.
+    "calibri": "Carlito", "carlito": "Carlito",
+    "cambria": "Caladea", "caladea": "Caladea",
 }
 EAST_ASIAN_ALIASES: dict[str, str] = {
     name.lower(): "Noto Sans CJK JP"
@@ -72,10 +84,17 @@ class Advances:
     family: str
     source: str
     widths: dict[int, float]
+    line_height: float  # a single line, in em: ascender + descender + line gap (hhea), as LibreOffice sets it
 
 
-def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int], str]:
-    """units per em, advance (font units) per code point, and the font's version string."""
+def line_height_of(font: Any) -> float:
+    """A single line's height in em, from the horizontal header (ascender − descender + lineGap)."""
+    hhea = font["hhea"]
+    return (hhea.ascent - hhea.descent + hhea.lineGap) / font["head"].unitsPerEm
+
+
+def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int], str, float]:
+    """units per em, advance (font units) per code point, the font's version string, its line height."""
     from fontTools.ttLib import TTCollection, TTFont  # only when a snapshot is rewritten
 
     container = TTCollection(str(path), lazy=True) if path.suffix.lower() in (".ttc", ".otc") \
@@ -85,7 +104,8 @@ def advances_from_font(path: Path, index: int = 0) -> tuple[int, dict[int, int],
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
         advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
-        return font["head"].unitsPerEm, advances, font["name"].getDebugName(5) or "unknown version"
+        return (font["head"].unitsPerEm, advances, font["name"].getDebugName(5) or "unknown version",
+                line_height_of(font))
 
 
 def _runs(advances: dict[int, int]) -> list[list[int]]:
@@ -100,9 +120,10 @@ def _runs(advances: dict[int, int]) -> list[list[int]]:
 
 
 def snapshot(entry: Snapshot) -> dict:
-    units, advances, version = advances_from_font(Path(entry.font_file), entry.index)
+    units, advances, version, line_height = advances_from_font(Path(entry.font_file), entry.index)
     return {"family": entry.family, "bold": entry.bold, "italic": entry.italic,
-            "source": f"{Path(entry.font_file).name} ({version})", "units_per_em": units, "runs": _runs(advances)}
+            "source": f"{Path(entry.font_file).name} ({version})", "units_per_em": units,
+            "line_height": round(line_height, 6), "runs": _runs(advances)}
 
 
 @lru_cache(maxsize=32)
@@ -110,7 +131,7 @@ def load(entry: Snapshot) -> Advances:
     data = json.loads(resources.files(METRICS_PACKAGE).joinpath(entry.file).read_text(encoding="utf-8"))
     units = data["units_per_em"]
     widths = {code: advance / units for first, count, advance in data["runs"] for code in range(first, first + count)}
-    return Advances(data["family"], data["source"], widths)
+    return Advances(data["family"], data["source"], widths, data["line_height"])
 
 
 def shipped(family: str, bold: bool, italic: bool, east_asian: bool) -> Snapshot | None:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # fontTools is read only for fonts outside the shipped snapsh
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
               Path.home() / ".fonts")
-_INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial or Times New Roman "
+INSTALL_HINT = ("install it, or name a font briefwright measures without installing: Arial, Times New Roman, Calibri "
+                 "or Cambria "
                  "(Latin), Yu Gothic, MS Gothic or Meiryo (east_asian)")
 
 
@@ -37,10 +38,12 @@ class FontFile:
 class FontFace:
     """Advance widths of one face, in em units (1.0 = the font size)."""
 
-    def __init__(self, family: str, bold: bool, advances: dict[int, float], source: str) -> None:
+    def __init__(self, family: str, bold: bool, advances: dict[int, float], source: str,
+                 line_height: float = 1.15) -> None:
         self.family = family
         self.bold = bold
         self.source = source  # the snapshot or font file the advances come from
+        self.line_height = line_height  # a single line, in em (Word's and LibreOffice's "single" spacing)
         self._advance = advances
 
     @classmethod
@@ -54,8 +57,9 @@ class FontFace:
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
         advances = {code: metrics[glyph][0] / units for code, glyph in cmap.items() if glyph in metrics}
+        line_height = fontmetrics.line_height_of(font)
         font.close()
-        return cls(family, bold, advances, str(location.path))
+        return cls(family, bold, advances, str(location.path), line_height)
 
     def has(self, char: str) -> bool:
         return ord(char) in self._advance
@@ -127,12 +131,12 @@ def find_face(family: str, bold: bool = False, extra_dirs: tuple[Path, ...] = ()
     snapshot = fontmetrics.shipped(family, bold, italic, east_asian)
     if snapshot is not None:
         advances = fontmetrics.load(snapshot)
-        return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})")
+        return FontFace(family, bold, advances.widths, f"{snapshot.file} ({advances.source})", advances.line_height)
     location = _fc_match(family, bold) or _scan(family, bold, extra_dirs)
     twin = _METRIC_TWINS.get(family.lower())
     if location is None and twin is not None:  # measured through its free twin, as renderers substitute it
         location = _fc_match(twin, bold) or _scan(twin, bold, extra_dirs)
     if location is None:
         raise fail("font-missing", Where(field="branding.fonts"),
-                   f"font family '{family}'{' (bold)' if bold else ''} is not installed", _INSTALL_HINT)
+                   f"font family '{family}'{' (bold)' if bold else ''} is not installed", INSTALL_HINT)
     return FontFace.from_file(family, bold, location)

@@ -9,8 +9,10 @@ lines) and keeps headings with what follows, as Word and LibreOffice do.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import BriefwrightError, fail
@@ -27,6 +29,11 @@ CELL_PAD_H = 4.0  # table cell margins the renderer sets (left/right and top/bot
 CELL_PAD_V = 2.0
 ROW_RULE = 0.5  # hairline under each table row
 FOOTNOTE_SEPARATOR_PT = 14.0  # separator line and the gaps around it, as LibreOffice lays out a docx
+# A footnote reference is a superscript number at the end of its paragraph, set at 58% of the
+# text size (LibreOffice's superscript proportion; Word's is close). It takes room on the last
+# line: "Taiwan." fits a line that "Taiwan.²⁸" does not, and that one line made report-defence
+# one page longer in LibreOffice than the plan.
+SUPERSCRIPT_SCALE = 0.58
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,10 @@ class SlideFit:
 class Typesetter:
     """Measures blocks in the fonts and styles a product and audience prescribe."""
 
-    def _find(self, role: str, family: str, bold: bool, font_dirs: tuple[Path, ...], **style: bool) -> FontFace:
+    def _located(self, role: str, find: Callable[..., FontFace], *args: Any, **kwargs: Any) -> FontFace:
         """The face, or the refusal naming the profile file and line that chose the family."""
         try:
-            return find_face(family, bold, font_dirs, **style)
+            return find(*args, **kwargs)
         except BriefwrightError as error:
             first = error.report.items[0]
             raise fail(first.code, self.audience.where(("branding", "fonts", role)), first.message,
@@ -72,27 +79,46 @@ class Typesetter:
         self.product = product
         self.audience = audience
         fonts = audience.branding.fonts
+        self._font_dirs = font_dirs
+        self._role_families = {"heading": fonts.heading, "body": fonts.body}
         self._faces: dict[tuple[str, bool, bool], FontFace] = {}
-        for role, family in (("heading", fonts.heading), ("body", fonts.body)):
+        for role, family in self._role_families.items():
             for bold in (False, True):
                 for italic in (False, True):
-                    self._faces[(role, bold, italic)] = self._find(role, family, bold, font_dirs, italic=italic)
-        self.east_asian = self._find("east_asian", fonts.east_asian, False, font_dirs, east_asian=True)
+                    self._located(role, self.face, family, bold, italic)
+        self.east_asian = self._located("east_asian", find_face, fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
         # id(block) → (block, width, (lines, content height, notes height)). The planner lays out
         # hundreds of trial documents that share most of their blocks (composed sections are
         # reused, never changed once composed); each block is measured once, not once a trial.
         # The entry holds the block, so its id cannot be reused while the entry lives.
-        self._measured: dict[int, tuple[Block, float, tuple[int, float, float]]] = {}
+        self._measured: dict[int, tuple[Block, tuple[float, int], tuple[int, float, float]]] = {}
 
     def style(self, name: str) -> Style:
         return self.product.styles[name]
 
-    def segments(self, block: Block) -> list[Segment]:
+    def family(self, style: Style) -> str:
+        """The style's face: its own (from a reference document) or its role's in the profile."""
+        return style.family or self._role_families[style.font]
+
+    def face(self, family: str, bold: bool, italic: bool) -> FontFace:
+        face = self._faces.get((family, bold, italic))
+        if face is None:
+            face = self._faces[(family, bold, italic)] = find_face(family, bold, self._font_dirs, italic=italic)
+        return face
+
+    def segments(self, block: Block, marks: str = "") -> list[Segment]:
+        """The block's runs in their faces, then its footnote reference marks (`marks`, the
+        notes' numbers run together as Word sets them) in superscript."""
         style = self.style(block.style)
         runs = block.runs[1:] if block.kind == "field" else block.runs
-        return [Segment(run.text, self._faces[(style.font, style.bold or run.bold, style.italic or run.italic)],
-                        style.size, self.east_asian, style.caps) for run in runs]
+        family = self.family(style)
+        segments = [Segment(run.text, self.face(family, style.bold or run.bold, style.italic or run.italic),
+                            style.size, self.east_asian, style.caps) for run in runs]
+        if marks:
+            face = self.face(family, style.bold, style.italic)
+            segments.append(Segment(marks, face, style.size * SUPERSCRIPT_SCALE, self.east_asian))
+        return segments
 
     def text_width(self, block: Block, available: float) -> float:
         style = self.style(block.style)
@@ -103,21 +129,27 @@ class Typesetter:
             width -= BORDER_LEFT_PT
         return width
 
-    def lines(self, block: Block, available: float) -> list[str]:
-        return wrap(self.segments(block), self.text_width(block, available))
+    def lines(self, block: Block, available: float, marks: str = "") -> list[str]:
+        return wrap(self.segments(block, marks), self.text_width(block, available))
 
-    def line_count(self, block: Block, available: float) -> int:
+    def line_count(self, block: Block, available: float, marks: str = "") -> int:
         # The planner lays out the same paragraphs over and over while it tries options.
-        key = (block.style, block.kind, tuple(block.runs), available)
+        key = (block.style, block.kind, tuple(block.runs), available, marks)
         count = self._line_cache.get(key)
         if count is None:
-            count = self._line_cache[key] = len(self.lines(block, available))
+            count = self._line_cache[key] = len(self.lines(block, available, marks))
         return count
+
+    def note_marks(self, notes: int, first: int) -> str:
+        """The reference marks of `notes` footnotes numbered from `first`, as the text they print."""
+        if self.product.citations != "footnotes":
+            return ""
+        return "".join(str(number) for number in range(first, first + notes))
 
     # -- documents -------------------------------------------------------------
 
     def page_geometry(self) -> PageGeometry:
-        width_in, height_in = PAPER_SIZES_IN[self.audience.paper]
+        width_in, height_in = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
         margins = self.product.margins
         assert margins is not None
         return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
@@ -136,20 +168,27 @@ class Typesetter:
             previous_after = style.after
         return gaps
 
-    def row_height(self, row: Row, columns: list[float], width: float) -> float:
+    def row_height(self, row: Row, columns: list[float], width: float, first_note: int = 1) -> float:
         style_name = "table_header" if row.header else "table_cell"
         style = self.style(style_name)
-        lines = max(self.line_count(Block(style_name, cell.runs), fraction * width - 2 * CELL_PAD_H)
-                    for cell, fraction in zip(row.cells, columns))
+        lines = 0
+        for cell, fraction in zip(row.cells, columns):
+            marks = self.note_marks(len(cell.footnotes), first_note)
+            first_note += len(cell.footnotes)
+            lines = max(lines, self.line_count(Block(style_name, cell.runs), fraction * width - 2 * CELL_PAD_H, marks))
         return lines * style.line + 2 * CELL_PAD_V + ROW_RULE
 
-    def content_height(self, block: Block, width: float) -> float:
-        """Height of a block without the gap above it."""
+    def content_height(self, block: Block, width: float, first_note: int = 1) -> float:
+        """Height of a block without the gap above it; its footnotes are numbered from first_note."""
         if block.kind == "table":
-            return sum(self.row_height(row, block.columns, width) for row in block.rows)
+            height = 0.0
+            for row in block.rows:
+                height += self.row_height(row, block.columns, width, first_note)
+                first_note += sum(len(cell.footnotes) for cell in row.cells)
+            return height
         style = self.style(block.style)
         extra = RULE_BELOW_PT if style.rule_below else 0.0
-        return self.line_count(block, width) * style.line + extra
+        return self.line_count(block, width, self.note_marks(len(block.footnotes), first_note)) * style.line + extra
 
     def notes_height(self, block: Block, width: float) -> float:
         """Height of a block's footnotes (a table's: all its cells') in the page's footnote area."""
@@ -163,15 +202,16 @@ class Typesetter:
             total += style.before + self.line_count(note_block, width) * style.line + style.after
         return total
 
-    def measure(self, block: Block, width: float) -> tuple[int, float, float]:
-        """(lines, content height, footnotes height) of a composed block at this width; a table
-        counts as one line."""
+    def measure(self, block: Block, width: float, first_note: int = 1) -> tuple[int, float, float]:
+        """(lines, content height, footnotes height) of a composed block at this width, its notes
+        numbered from first_note (their marks take room on its last line); a table counts as one line."""
         entry = self._measured.get(id(block))
-        if entry is not None and entry[0] is block and entry[1] == width:
+        if entry is not None and entry[0] is block and entry[1] == (width, first_note):
             return entry[2]
-        measure = (1 if block.kind == "table" else self.line_count(block, width), self.content_height(block, width),
-                   self.notes_height(block, width))
-        self._measured[id(block)] = (block, width, measure)
+        marks = self.note_marks(len(block.footnotes), first_note)
+        measure = (1 if block.kind == "table" else self.line_count(block, width, marks),
+                   self.content_height(block, width, first_note), self.notes_height(block, width))
+        self._measured[id(block)] = (block, (width, first_note), measure)
         return measure
 
     def paginate(self, document: Document) -> Pagination:
@@ -186,7 +226,11 @@ class Typesetter:
         blocks = list(document.blocks())
         gaps = self.gaps(blocks)
         # Measured once per block: the loop below may visit a block again after a page break.
-        measures = [self.measure(block, width) for block in blocks]
+        measures = []
+        first_note = 1
+        for block in blocks:
+            measures.append(self.measure(block, width, first_note))
+            first_note += len(block.footnotes) + sum(len(cell.footnotes) for row in block.rows for cell in row.cells)
         counts = [measure[0] for measure in measures]
         content_heights = [measure[1] for measure in measures]
         notes_heights = [measure[2] for measure in measures]

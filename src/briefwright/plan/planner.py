@@ -20,6 +20,8 @@ from briefwright.model import Document
 from briefwright.products import Part, Product
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
+REFERENCE_HINT = ("; the audience's Word reference document sets the page, margins and styles (its "
+                  "branding.reference_overrides: [page, margins, styles] keeps the product's)")
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,8 @@ class Planner:
                        f"product '{self.product.id}' for '{self.audience.id}': the {len(must_keep)} priority-1 points "
                        f"need {pagination.pages} pages even at '{shortest}' level, but the budget is "
                        f"{budget.pages} page(s)",
-                       "lower some points to priority 2, shorten them, or choose a longer product")
+                       "lower some points to priority 2, shorten them, or choose a longer product"
+                       + (REFERENCE_HINT if self.product.reference_styles or self.product.page_size else ""))
         cap = self.product.max_points_per_module
         reasons: dict[str, str] = {}
         for point, module in ranked:
@@ -539,5 +542,7 @@ def check_line_limits(document: Document, product: Product, audience_id: str, ty
         if limit is not None and (lines := typesetter.line_count(block, width)) > limit:
             raise fail("line-limit", product.where(("styles", block.style, "max_lines")),
                        f"product '{product.id}' for '{audience_id}': the {block.style} paragraph takes "
-                       f"{lines} lines; the product allows {limit}: “{block.text[:60]}…”",
-                       "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)")
+                       f"{lines} lines; the product allows {limit} (lines {width / 72:.2f} in wide): "
+                       f"“{block.text[:60]}…”",
+                       "shorten that text in content/ (for the BLUF: content/topic.yaml bluf.text)"
+                       + (REFERENCE_HINT if product.reference_styles or product.page_size else ""))

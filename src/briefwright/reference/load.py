@@ -14,7 +14,7 @@ _WHAT = {"docx": "reference document", "pptx": "reference deck"}
 _CACHE: dict[tuple[str, int, int], Sanitised] = {}
 
 
-def sanitised_reference(path: Path, kind: Kind, report: Report) -> io.BytesIO:
+def sanitised_reference(path: Path, kind: Kind, report: Report, where: Where | None = None) -> io.BytesIO:
     """The reference's clean package; each dropped piece of active content is a warning (an error
     under --strict) naming the file and the part. An unusable reference is a clear error."""
     try:
@@ -24,11 +24,12 @@ def sanitised_reference(path: Path, kind: Kind, report: Report) -> io.BytesIO:
         if clean is None:
             clean = _CACHE[key] = sanitise(path.read_bytes(), kind)
     except OSError as exc:
-        raise fail("reference-unreadable", Where(path, field=_FIELD[kind]),
+        raise fail("reference-unreadable", where or Where(path, field=_FIELD[kind]),
                    f"the {_WHAT[kind]} cannot be read ({exc.strerror or type(exc).__name__})") from None
     except PackageError as exc:
         app = "Word as .docx" if kind == "docx" else "PowerPoint as .pptx"
-        raise fail("reference-unusable", Where(path, field=_FIELD[kind]), f"the {_WHAT[kind]} cannot be used: {exc}",
+        raise fail("reference-unusable", where or Where(path, field=_FIELD[kind]),
+                   f"the {_WHAT[kind]} {path.name} cannot be used: {exc}",
                    exc.hint or f"save it again from {app}, or remove {_FIELD[kind].split('.')[-1]} from the "
                    "profile") from None
     for dropped in dict.fromkeys(clean.dropped):  # an object shared by a master and its layout: once

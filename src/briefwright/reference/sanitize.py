@@ -64,7 +64,10 @@ class _Walk:
 
 def sanitise(data: bytes, kind: Kind) -> Sanitised:
     """The clean package's bytes and what was dropped; PackageError if it is no usable reference."""
-    package = Package(data)
+    try:
+        package = Package(data)
+    except PackageError as exc:
+        raise PackageError(f"it is not a {'Word .docx' if kind == 'docx' else 'PowerPoint .pptx'} ({exc})") from None
     allowed = policy.WORD_ALLOWED if kind == "docx" else policy.PPT_ALLOWED
     walk = _Walk(package, allowed, {ROOT: ""}, {}, [], kind)
     queue: deque[str] = deque([ROOT])

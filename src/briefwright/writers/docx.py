@@ -24,12 +24,14 @@ from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
 from briefwright.reference.load import sanitised_reference
-from briefwright.writers import docprops, ooxml, wordml
+from briefwright.writers import docprops, docx_parts, letterhead, ooxml, toc, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.writers.job import Rendered, RenderJob
 
 _ALIGN = {"left": 0, "center": 1, "right": 2}
+_WORD_STYLES = {"title", "heading 1", "heading 2", "heading 3", "body text", "list bullet", "toc 1", "footnote text",
+                "caption", "normal"}
 _TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
 _TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
 
@@ -47,20 +49,24 @@ class DocxRenderer:
     _configured: dict[str, ParagraphStyle]
     _styles: _StyleIndex
 
-    def _font(self, role: str) -> str:
-        return self.fonts.heading if role == "heading" else self.fonts.body
+    def _font(self, spec: Style) -> str:
+        """The style's face: a reference document's, else its role's in the profile."""
+        return spec.family or (self.fonts.heading if spec.font == "heading" else self.fonts.body)
 
     def _setup_page(self, document: docx.document.Document) -> None:
-        width, height = PAPER_SIZES_IN[self.audience.paper]
+        width, height = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
         margins = self.product.margins
         assert margins is not None
         for section in document.sections:
             section.page_width, section.page_height = Inches(width), Inches(height)
             section.top_margin, section.bottom_margin = Inches(margins.top), Inches(margins.bottom)
             section.left_margin, section.right_margin = Inches(margins.left), Inches(margins.right)
-            section.header_distance = section.footer_distance = Inches(0.3)
+            if not self.product.reference_header:  # a kept letterhead keeps its own distances
+                section.header_distance = section.footer_distance = Inches(0.3)
 
     def _setup_defaults(self, document: docx.document.Document) -> None:
+        if self.product.reference_styles:
+            return  # the reference's defaults are its look; every style briefwright uses is set in full
         styles = document.styles.element
         defaults = styles.find(ooxml.qn("w:docDefaults"))
         rpr = defaults.find(ooxml.qn("w:rPrDefault")).find(ooxml.qn("w:rPr"))
@@ -79,23 +85,26 @@ class DocxRenderer:
             return self._configured[name]  # validated identical but for page_break_before
         style = self._styles.find(name)
         if style is None:
-            if self.audience.branding.reference_docx is not None and spec.word_style:
+            # Only Word's own styles are worth a warning: no house template has "Memo Kicker".
+            if self.audience.branding.reference_docx is not None and name.lower() in _WORD_STYLES:
                 self.report.warning("style-missing", Where(self.audience.branding.reference_docx, field=name),
                                     f"style '{name}' is not in the reference document; using briefwright's",
-                                    "add a paragraph style with that name to the reference .docx")
+                                    "add it to the reference .docx, or map one of its styles to the role "
+                                    f"in the profile (branding.styles: {{{key}: \"Your style name\"}})")
             style = self._styles.add_paragraph_style(name)
             normal = self._styles.find("Normal")
             assert normal is not None  # _setup_defaults has configured it
             style.base_style = normal
         self._configured[name] = style
         ppr, rpr = ooxml.reset_properties(style.element)
-        ooxml.set_word_fonts(rpr, self._font(spec.font), self.fonts.east_asian)
+        ooxml.set_word_fonts(rpr, self._font(spec), self.fonts.east_asian)
         font = style.font
         font.size = Pt(spec.size)
         font.bold = spec.bold
         font.italic = spec.italic
         font.all_caps = spec.caps
-        font.color.rgb = RGBColor.from_string(self.palette.hex(spec.color))
+        if spec.rgb != "auto":  # Word's automatic colour is the absence of one
+            font.color.rgb = RGBColor.from_string(spec.rgb or self.palette.hex(spec.color))
         fmt = style.paragraph_format
         fmt.space_before, fmt.space_after = Pt(spec.before), Pt(spec.after)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -117,7 +126,7 @@ class DocxRenderer:
             ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val=str(spec.outline))
         if spec.bullet:
             numbering = document.part.numbering_part.element
-            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec.font),
+            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec),
                                                 round(spec.indent * 20), round(spec.hanging * 20),
                                                 self.palette.hex("accent"))
             ooxml.set_ppr_child(style.element.pPr, "numPr")
@@ -212,7 +221,11 @@ class DocxRenderer:
 
     def _header_and_footer(self, document: docx.document.Document, model: Document,
                            styles: dict[str, ParagraphStyle]) -> None:
-        """Logo at the left of the header; the handling banner centred at the top and the bottom."""
+        """Logo at the left of the header; the handling banner centred at the top and the bottom.
+        A reference document's letterhead is kept as it is, the banner added below it."""
+        if self.product.reference_header:
+            letterhead.keep(document, model.banner, styles.get("banner"))
+            return
         logo = self.audience.branding.logo
         if model.banner is None and logo is None:
             return
@@ -239,6 +252,7 @@ class DocxRenderer:
     def _write_package_parts(self, document: docx.document.Document, model: Document, pages: int) -> None:
         """The font table and extended properties, true to this document (not the template's)."""
         families = [self.fonts.heading, self.fonts.body, self.fonts.east_asian]
+        families += sorted({spec.family for spec in self.product.styles.values() if spec.family} - set(families))
         texts = [block.text for block in model.blocks() if block.kind != "table"]
         texts += [cell.text for block in model.blocks() for row in block.rows for cell in row.cells]
         joined = "\n".join(texts)
@@ -254,8 +268,8 @@ class DocxRenderer:
     def render(self, model: Document, pages: int = 1) -> bytes:
         document = self._open()
         self._configured = {}
-        _drop_thumbnail(document)
-        _drop_styles_with_effects(document)
+        docx_parts.drop_thumbnail(document)
+        docx_parts.drop_styles_with_effects(document)
         self._setup_page(document)
         self._setup_defaults(document)
         if self.product.citations == "footnotes":
@@ -266,14 +280,17 @@ class DocxRenderer:
         notes = Footnotes(document)
         blocks = list(model.blocks())
         gaps = self.typesetter.gaps(blocks)
+        paragraphs: list[tuple[Block, etree._Element]] = []
         for index, (block, gap) in enumerate(zip(blocks, gaps)):
             if block.kind == "table":
                 self._add_table(document, block, style_ids, notes)
                 continue
             paragraph = self._add_block(document, block, style_ids, notes, gap)
+            paragraphs.append((block, paragraph))
             if index + 1 < len(blocks) and blocks[index + 1].kind == "table":
                 # A table cannot carry space above it; the paragraph before it holds the gap.
                 wordml.set_space_after(paragraph, gaps[index + 1])
+        toc.contents_field(paragraphs, self.product)
         notes.finish()
         self._header_and_footer(document, model, styles)
         self._set_properties(document, model)
@@ -332,22 +349,6 @@ def _style_ids(document: docx.document.Document, styles: dict[str, ParagraphStyl
     python-docx writes it (the paragraph then carries no w:pStyle)."""
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     return {key: None if style == default else style.style_id for key, style in styles.items()}
-
-
-def _drop_styles_with_effects(document: docx.document.Document) -> None:
-    """The template's stylesWithEffects.xml is a Word 2010 copy of styles.xml that briefwright never
-    updates; Word prefers it when present, so a stale copy would undo the product's styles."""
-    for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            del document.part.rels[rel_id]
-
-
-def _drop_thumbnail(document: docx.document.Document) -> None:
-    """The default template ships a picture of a blank page; a stale preview misleads file browsers."""
-    package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del package.rels[rel_id]
 
 
 def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:

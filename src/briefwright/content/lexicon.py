@@ -1,0 +1,282 @@
+"""Word lists for what a clause means beyond its content words: polarity, scope, cause, aspect, dates.
+
+Like language.py these are lists, not a parser. Each list is general English (not the example's
+vocabulary); the rules that read them compare a claim with its own quotes, so a word the quote
+itself uses is never held against the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefwright.content.language import (
+    _DAY_MONTH,
+    ASSERTED,
+    SOURCE_COUNTS,
+    Certainty,
+    certainty,
+    content_words,
+    plain,
+    quantities,
+    unquoted,
+)
+
+# Words that deny: a clause with one states the negative of the same clause without.
+_NEGATIONS = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nothing|nobody|nowhere|without|cannot|lacks?|lacking|lacked"
+    r"|unable|fails?|failed|failure|refus\w*|declin\w*|reject\w*|avoid\w*|den(?:y|ies|ied)"
+    r"|ignor\w*|impossible|no longer)\b|n't\b")
+# "not just possible but probable", "whether or not": negation words that deny nothing.
+_NOT_DENIALS = re.compile(r"\bnot (?:just|only|merely|least)\b|\bwhether or not\b|\bif not\b|\bnothing but\b"
+                          r"|\bno (?:doubt|less|more than|sooner)\b"
+                          # "no longer whether …, but when": the denial sets up what "but" asserts.
+                          r"|\b(?:not|no longer|never)\b[^.;:]*?\bbut\b")
+# "has not changed", "no change": a denied change is continuity, which "keeps" or "reaffirms" restates.
+_CONTINUITY = re.compile(r"\b(?:no|not|never|n't)\s+(?:\w+\s+){0,2}chang\w*|\bunchanged\b")
+_CONTINUING = re.compile(r"\b(?:keep\w*|kept|reaffirm\w*|maintain\w*|remain\w*|continu\w*|retain\w*|sustain\w*)\b")
+_CHANGING = re.compile(r"\b(?:chang\w*|abandon\w*|revers\w*|drop\w*|end\w*|alter\w*|shift\w*)\b")
+
+
+@lru_cache(maxsize=8192)
+def negated(text: str) -> bool:
+    lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
+    return bool(_NEGATIONS.search(lowered))
+
+
+def continuity(text: str) -> bool | None:
+    """True when the text says something stays as it was, False when it says it changed, None when silent."""
+    lowered = plain(unquoted(text))
+    if _CONTINUITY.search(lowered) or _CONTINUING.search(lowered):
+        return True
+    return False if _CHANGING.search(lowered) else None
+
+
+# Scope words: a claim may use one only where its quotes do (or an equivalent).
+SCOPE_TERMS = ("all", "every", "everyone", "everything", "entire", "entirely", "whole", "always", "universally",
+               "everywhere", "the only", "sole", "solely", "most", "majority", "throughout", "all over",
+               "nationwide", "worldwide", "completely", "totally", "exclusively")
+SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "every": ("all", "each", "any", "throughout"), "all": ("every", "each", "any", "throughout", "entire", "whole"),
+    "entire": ("all", "whole"), "whole": ("all", "entire"), "the only": ("only", "sole", "solely", "no other"),
+    "across": ("throughout", "all over"), "throughout": ("across",), "any": ("all", "every"),
+    "most": ("majority",), "majority": ("most",), "always": ("ever",),
+}
+# Phrases in which a scope word does not widen anything.
+_SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b"
+                           r"|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
+                           r"|\bif any\b|\bin any case\b|\ball the more\b|\bmost powerful\b|\bmost basic\b"
+                           r"|\bmost important\b|\bmost \w+est\b")
+_SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|essays?|speeches?)"
+_SOURCE_PHRASE = re.compile(rf"\b(?:all|each|every|most|both|any)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+)?"
+                            rf"{_SOURCE_NOUN}\b")
+
+
+def without_source_counts(lowered: str) -> str:
+    """Quantifiers over the sources ("all five sources") are the quantifier rule's business."""
+    return _SOURCE_PHRASE.sub(" ", lowered)
+
+
+def scope_terms(lowered: str) -> list[str]:
+    text = _SCOPE_IDIOMS.sub(" ", lowered)
+    return [term for term in SCOPE_TERMS if re.search(rf"(?<![\w-]){term}(?![\w-])", text)]
+
+
+def has_term(lowered: str, term: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", lowered) is not None
+
+
+# Connectives and verbs that state a cause or a consequence.
+_CAUSAL = re.compile(r"\b(?:because|as a result|result(?:s|ed)? (?:of|in|from)|led to|leads? to|lead to|caus\w*"
+                     r"|due to|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
+                     r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to)\b")
+# In a quote, looser links count too: a source that says "so" or "given" has linked the two.
+_QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bfor fear\b|\bconcerns? about\b"
+                            r"|\b(?:comes?|came|stems?|stemmed|arises?|arose|springs?) from\b|\bdriv\w+\b")
+
+
+def causal_terms(lowered: str) -> list[str]:
+    return [match.group(0) for match in _CAUSAL.finditer(lowered)]
+
+
+def states_a_link(lowered: str) -> bool:
+    return bool(causal_terms(lowered) or _QUOTED_CAUSAL.search(lowered))
+
+
+# Aspect: a plan, intention, expectation or proposal, versus a completed act.
+_PROSPECTIVE = re.compile(
+    r"\b(?:plans?|planned|planning|plan to|decid\w* to|decision to|intends?|intended|intention|wants?|wanted"
+    r"|hopes?|hoped|will|would|shall|expect\w*|is to|are to|to be sent|aims?|seeks?|sought|propos(?:e|es|ed|ing) to"
+    r"|offer(?:s|ed)? to|calls? for|urg\w*|going to|about to|may|might|could|can|should|must|likely|intend\w*"
+    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise)\b")
+# A completed act: a past-tense or perfect verb ("posted", "has sent", "upgraded").
+_COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne))\b"
+                        r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed)([a-z]{3,}ed)\b"
+                        r"|\b(sent|made|built|took|gave|held|began|set up|won|fought|met|paid|sold|bought"
+                        r"|brought|went|came|did|spent|withdrew|withdrawn)\b")
+
+
+def prospective(text: str) -> bool:
+    return bool(_PROSPECTIVE.search(plain(unquoted(text))))
+
+
+def completed(text: str) -> list[str]:
+    """The verbs that state a completed act (case kept, so "United" is no past tense)."""
+    flat = " ".join(unquoted(text).split())
+    return [next(group for group in match.groups() if group) for match in _COMPLETED.finditer(flat)]
+
+
+_PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|shall)\s+(?:\w+ly\s+)?[a-z]+")
+
+
+def unplanned_words(text: str) -> frozenset[str]:
+    """Content words of a text, less the verbs it gives as planned, intended or possible ("to extend")."""
+    return content_words(_PLANNED_VERB.sub(" ", plain(unquoted(text))))
+
+
+_YEAR = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20\d\d)(?![\w,]|\.\d)")
+_REPORT_VERB = r"(?:reported|reports|said|says|announced|stated|wrote|published|revealed|told)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_REPORT_DATE = re.compile(rf"\bin (?:{_MONTH} )?(1[5-9]\d\d|20\d\d),? {_REPORT_VERB}\b"
+                          rf"|\b{_REPORT_VERB} (?:on \w+ \d+, |in (?:{_MONTH} )?)(1[5-9]\d\d|20\d\d)\b")
+
+
+def years(text: str) -> set[str]:
+    return set(_YEAR.findall(plain(text)))
+
+
+def report_dates(text: str) -> set[str]:
+    """Years that date a report ("in February 2019 reported"), not the event reported."""
+    return {a or b for a, b in _REPORT_DATE.findall(plain(text))}
+
+
+# Words of reporting and discourse that a paraphrase adds without adding a claim ("Kotani notes …").
+DISCOURSE_WORDS = """
+    argue argues argued say says said note notes noted notes report reports reported add adds added
+    write writes wrote describe describes described see sees saw judge judges judged think thinks
+    thought expect expects expected call calls called suggest suggests suggested warn warns warned
+    conclude concludes concluded hold holds held observe observes observed read reads frame frames
+    regard regards stress stresses claim claims count counts propose proposes proposed cite cites cited
+    account view point maxim text also already now still meanwhile instead later earlier first
+    indeed even either way such this these those there here trace traces traced
+    address speech essay article paper passage book chapter section paragraph letter report
+    opens closes begins ends returns turns
+    differ differs differed differently disagree disagrees agree agrees
+""".split()
+NUMBER_STEMS = frozenset(content_words("two three four five six seven eight nine ten eleven twelve twenty thirty "
+                                       "forty fifty sixty seventy eighty ninety hundred thousand million dozen"))
+DISCOURSE_STEMS = frozenset(stem for word in DISCOURSE_WORDS for stem in content_words(word))
+
+
+def word_in(word: str, words: frozenset[str]) -> bool:
+    """A stem matches its own stem or a spelling variant ("defence"/"defense", "kilometres"/"kilometers")."""
+    if word in words:
+        return True
+    if len(word) < 5:
+        return False
+    prefix = word[:5]
+    return any(other.startswith(prefix) for other in words if len(other) >= 5)
+
+
+# Conditions: what a statement depends on. "would" alone is not one: it is the hedge a dropped
+# condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
+                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
+                        r"|without"
+                        r"|lest|only after|only when|on condition"
+                        r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
+                        r"|(?:^|[,;:(]\s*)(?:should|were|had)\s+\w+")
+_NOT_CONDITIONS = re.compile(r"\bwhen it comes to\b|\bwhen it came to\b")
+# A quote sentence that opens with one of these depends, as a whole, on what came before it.
+_DEPENDENT_OPENER = re.compile(r"^(?:otherwise|in such a case|in that case|if so|if not|then,|failing that)(?![\w-])")
+
+
+def conditions(text: str) -> list[str]:
+    lowered = _NOT_CONDITIONS.sub(" ", plain(unquoted(text)))
+    return [match.group(0).strip(" ,;:(") for match in _CONDITION.finditer(lowered)]
+
+
+def conditioned_clauses(sentence: str, clauses: list[str]) -> list[bool]:
+    """For each clause of a quote sentence: does it state or depend on a condition? A sentence that
+    opens with a condition ("If Xi achieves a third term, …") conditions every clause after it."""
+    lowered = plain(sentence)
+    if _DEPENDENT_OPENER.match(lowered):
+        return [True] * len(clauses)
+    marks, opened = [], False
+    for index, clause in enumerate(clauses):
+        own = bool(conditions(clause))
+        if index == 0 and own:
+            opened = True
+        marks.append(own or opened)
+    return marks
+
+
+# Numbers that name rather than count: "No. 51", "Article 9", and small anaphoric counts of things the
+# quotes list ("the two sides", "its three safeguards").
+_NAMING_NUMBER = re.compile(r"\b(?:no|nos|number|article|art|section|chapter|paragraph|clause|volume|vol|book|part"
+                            r"|resolution|act)\.?\s*\d+\b|#\s*\d+")
+_ANAPHORIC_COUNT = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all)\s+"
+                              r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]+s\b")
+
+
+def without_names_of_things(lowered: str, titles: tuple[str, ...] = ()) -> str:
+    """The text less what states no number: titles, numbered names, anaphoric counts, counts of sources."""
+    for title in titles:
+        lowered = lowered.replace(title, " ")
+    lowered = SOURCE_COUNTS.sub(" ", lowered)
+    return _ANAPHORIC_COUNT.sub(" ", _NAMING_NUMBER.sub(" ", lowered))
+
+
+def counts(text: str) -> frozenset[float]:
+    """The numbers a text states as counts, amounts or years: not days of the month ("August 4"), which
+    the date rule compares, nor counts of the sources ("three of the five sources")."""
+    lowered = _DAY_MONTH.sub(" ", without_names_of_things(plain(text)))
+    return quantities(lowered).numbers
+
+
+def show(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def is_year(value: float) -> bool:
+    return value == int(value) and 1500 <= value <= 2100
+
+
+# Reporting verbs that hedge what they report: "Kotani expects X" is "X is likely", as Kotani sees it.
+_HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, "wonders": 4,
+                  "expect": 5, "expects": 5, "expected": 5, "think": 5, "thinks": 5, "thought": 5,
+                  "believe": 5, "believes": 5, "believed": 5, "anticipates": 5, "predicts": 5, "foresees": 5,
+                  "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
+
+
+_DIRECTIVE = re.compile(r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
+                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b")
+
+
+def directive(sentence: str) -> bool:
+    """Whether the sentence reports a request, hope or proposal: it asserts nothing to be more or less sure of."""
+    return bool(_DIRECTIVE.search(plain(sentence)))
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:.]*")
+
+
+def main_clause_certainty(sentence: str) -> Certainty:
+    """A sentence's hedge, leaving out its relative clauses ("to do all which may achieve …")."""
+    return certainty(_RELATIVE.sub(" ", sentence))
+
+
+def reporting_certainty(sentence: str) -> Certainty:
+    for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
+        if word in _HEDGING_VERBS:
+            return Certainty(_HEDGING_VERBS[word], (word,))
+    return Certainty(ASSERTED, ())
+
+
+_FIRM_FUTURE = re.compile(r"\b(?:will|inevitabl\w*|certainly|bound to|is going to|are going to)\b")
+
+
+def firm_prediction(text: str) -> bool:
+    """States what will happen, unhedged ("will inevitably threaten")."""
+    lowered = plain(unquoted(text))
+    return bool(_FIRM_FUTURE.search(lowered)) and not certainty(text).hedged

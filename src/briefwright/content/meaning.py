@@ -1,0 +1,289 @@
+"""Faithfulness rules that compare what a clause means with the quote clauses it restates.
+
+A reporting sentence must be carried by the passages it aligns to: the same polarity ("does not
+support" is not "supports"), no wider scope ("every member" for "widely shared"), no cause the
+passages do not state, the same aspect ("decided to post" is not "posted"), dates that date the
+same thing ("reported in 2019" is not "a 2019 offer"), the named author as the passage's source,
+and, above all, words the quotes actually contain: a sentence that aligns to nothing is an error
+unless the content marks it as the author's own analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefwright.content import language as lang
+from briefwright.content import lexicon as lex
+from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
+from briefwright.content.claims import Claim
+
+# A sentence is unsupported when at least this many of its distinctive words, and at least this
+# share of them, appear in none of its quotes (spelling variants and inflections allowed).
+UNSUPPORTED_WORDS = 3
+UNSUPPORTED_SHARE = 0.5
+# Fields that restate evidence: judgments and intros synthesise across points and are checked by
+# the judgment rules; dates and figures are checked by the number rule.
+REPORTING_FIELDS = ("headline", "summary", "detail", "label", "conflicts")
+# Headlines and labels compress the summary they head, which is checked word by word.
+SUPPORTED_FIELDS = ("summary", "detail", "conflicts")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _cite(item: QuoteClause) -> str:
+    return f"“{_short(item.sentence)}” [{item.source}]"
+
+
+def _reporting(claim: Claim) -> bool:
+    return claim.field in REPORTING_FIELDS and not claim.analysis
+
+
+def _aligned_clauses(claim: Claim, context: LintContext) -> Iterator[tuple[str, str, list[QuoteClause]]]:
+    """(sentence, clause, the quote clauses it restates) for every clause that restates one."""
+    items = quote_clauses_of(claim, context.common)
+    if not items:
+        return
+    for sentence in lang.sentences(claim.text):
+        for clause in lang.clauses(sentence):
+            aligned = align(clause, items, context.common)
+            if aligned:
+                yield sentence, clause, aligned
+
+
+# -- support: a reporting sentence must be made of its quotes' words --------------------------------
+
+
+def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A reporting sentence that aligns to no quote clause and brings in words no quote of the project
+    uses ("garrison", "submarines") reports something its evidence does not say."""
+    if claim.field not in SUPPORTED_FIELDS or claim.analysis or claim.prescriptive or not claim.quotes:
+        return
+    if claim.text.startswith("Sources differ"):
+        return
+    # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
+    quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
+        *(context.source_words.get(source, frozenset()) for source in claim.cited))
+    ignored = context.name_words | lex.DISCOURSE_STEMS
+    items = quote_clauses_of(claim, frozenset())
+    for sentence in lang.sentences(claim.text):
+        words = lang.content_words(lang.unquoted(sentence)) - ignored - lex.NUMBER_STEMS
+        best = max((len((words - context.common) & item.words) for item in items), default=0)
+        missing = sorted(word for word in words if not lex.word_in(word, quoted))
+        novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
+        if best <= 1 and len(missing) >= 2 and novel:
+            yield Finding("claim-unsupported", claim,
+                          f"“{_short(sentence)}” aligns to none of its quotes ({', '.join(missing[:6])} "
+                          "appear in none of them)",
+                          "restate a quoted passage, add the quote that says it, or mark the field as the "
+                          "author's own analysis (analysis: [field] on the point)")
+
+
+# -- polarity, scope, cause, aspect ---------------------------------------------------------------------
+
+
+def _best(clause: str, aligned: list[QuoteClause], context: LintContext) -> list[QuoteClause]:
+    words = lang.content_words(clause) - context.common
+    top = max(len(words & item.words) for item in aligned)
+    return [item for item in aligned if len(words & item.words) == top]
+
+
+def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintContext) -> QuoteClause | None:
+    """A clause too short to align ("Tokyo responded") whose distinctive words occur in the quotes only in
+    denied clauses ("by declining to respond"): it affirms what they deny."""
+    if lex.negated(sentence):
+        return None
+    words = lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS
+    holding = [item for item in quote_clauses_of(claim, context.common) if words & item.words]
+    if holding and all(lex.negated(item.text) for item in holding):
+        return holding[0]
+    return None
+
+
+def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    if not _reporting(claim):
+        return
+    items = quote_clauses_of(claim, context.common)
+    for sentence in lang.sentences(claim.text):
+        for clause in lang.clauses(sentence):
+            if not align(clause, items, context.common) and (denied := _affirms_a_denial(sentence, clause, claim,
+                                                                                            context)):
+                yield Finding("claim-negation", claim,
+                              f"“{_short(clause)}” affirms what the passage denies: {_cite(denied)}",
+                              "keep the source's negation ('not', 'no', 'lacks', 'declined')")
+    for sentence, clause, aligned in _aligned_clauses(claim, context):
+        best = _best(clause, aligned, context)
+        if lex.negated(clause):
+            # An added denial: none of its quotes denies anything (a denial restated in other words,
+            # "no diplomatic relations" as "not recognised", is beyond word lists).
+            wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
+        else:
+            # A dropped denial: the passage's own clause denies, and nothing in the sentence does.
+            wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
+        if not wrong:
+            kept = {lex.continuity(item.text) for item in best}
+            wrong = lex.continuity(clause) is False and kept == {True}
+        if wrong:
+            yield Finding("claim-negation", claim,
+                          f"“{_short(clause)}” says the opposite of the passage it restates: {_cite(best[0])}",
+                          "keep the source's negation ('not', 'no', 'lacks', 'declined') or its affirmation")
+
+
+def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    if not _reporting(claim) and claim.field != "text":
+        return
+    quoted = " ".join(lang.plain(quote) for _, quote in claim.quotes)
+    text = lex.without_source_counts(lang.plain(lang.unquoted(claim.text)))
+    for word in lex.scope_terms(text):
+        if not lex.has_term(quoted, word) and not any(lex.has_term(quoted, alt) for alt in lex.SCOPE_EQUIVALENTS
+                                                       .get(word, ())):
+            yield Finding("claim-scope", claim,
+                          f"says “{word}”, which none of its quotes does (they say: "
+                          f"{', '.join(lex.scope_terms(quoted)) or 'no such scope word'})",
+                          "keep the source's own scope ('many', 'widely', 'in Okinawa'), or quote a passage "
+                          "that says it")
+
+
+def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    if not _reporting(claim):
+        return
+    items = quote_clauses_of(claim, context.common)
+    for sentence in lang.sentences(claim.text):
+        terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
+        # The link must be the passage's own: one of the quote sentences the claim restates states it.
+        restated = align(sentence, items, context.common)
+        if terms and not any(lex.states_a_link(lang.plain(item.sentence)) for item in restated):
+            yield Finding("claim-cause", claim,
+                          f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
+                          "report the events side by side, or quote the passage that links them")
+
+
+def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A plan, intention or expectation restated as done ("decided to post" → "posted")."""
+    if not _reporting(claim):
+        return
+    for _, clause, aligned in _aligned_clauses(claim, context):
+        done = lex.completed(clause)
+        if lex.prospective(clause) or not done:
+            continue
+        best = _best(clause, aligned, context)
+        if not all(lex.prospective(item.sentence) for item in best):
+            continue
+        # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
+        stated = frozenset().union(*(lex.unplanned_words(item.sentence) for item in best))
+        if any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb)):
+            continue
+        yield Finding("claim-aspect", claim,
+                      f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
+                      f"expectation: {_cite(best[0])}",
+                      "keep the source's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+
+
+def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A date that dates a report ("in February 2019 reported") must not date the event it reports."""
+    if not _reporting(claim) or claim.field in ("date", "figure"):
+        return
+    report_years = {year for _, quote in claim.quotes for year in lex.report_dates(quote)}
+    event_years = {year for _, quote in claim.quotes for year in lex.years(quote)} - report_years
+    for sentence in lang.sentences(claim.text):
+        for year in lex.years(sentence) & report_years - event_years:
+            if not lang.reports_a_view(sentence):
+                yield Finding("claim-date", claim,
+                              f"“{_short(sentence)}” dates something to {year}, but its quotes give {year} as "
+                              "the date of a report",
+                              f"say it was reported in {year}")
+
+
+# -- attribution: the named author must be the source of the passage restated ------------------------
+
+
+def _best_sentences(text: str, aligned: list[QuoteClause], context: LintContext) -> list[QuoteClause]:
+    """Of the aligned clauses, those whose whole quote sentence shares most with the text: who said it is a
+    property of the sentence, and one clause of another source's sentence may tie with it."""
+    words = lang.content_words(text) - context.common
+    scores = {id(item): len(words & lang.content_words(item.sentence)) for item in aligned}
+    top = max(scores.values())
+    return [item for item in aligned if scores[id(item)] == top]
+
+
+def check_named_source(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    if claim.field not in REPORTING_FIELDS:
+        return
+    items = quote_clauses_of(claim, context.common)
+    if not items:
+        return
+    for sentence in lang.sentences(claim.text):
+        for name, sources, segment in context.names.segments(sentence):
+            aligned = align(segment, items, context.common)
+            aligned = _best_sentences(segment, aligned, context) if aligned else aligned
+            if not aligned or any(item.source in sources for item in aligned) or not sources & set(claim.cited):
+                continue  # restates the named source, or names one not cited (the citation rule's finding)
+            first = aligned[0]
+            yield Finding("claim-attribution", claim,
+                          f"names {name} for “{_short(segment)}”, but the passage it restates is "
+                          f"{first.source}'s: {_cite(first)}",
+                          f"name {context.author_of(first.source)}, or quote {name}'s own passage")
+
+
+def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A clause that restates a conditional passage keeps a condition ("if", "unless", "without …")."""
+    # Judgments and intros synthesise; headlines and labels compress the summary that keeps the condition.
+    if claim.prescriptive or claim.field not in SUPPORTED_FIELDS:
+        return
+    conditioned = _conditioned_quote_clauses(claim)
+    items = quote_clauses_of(claim, context.common)
+    for sentence, clause, aligned in _aligned_clauses(claim, context):
+        if lex.conditions(sentence):
+            continue
+        best = _best(clause, aligned, context)
+        words = lang.content_words(clause) - context.common
+        # The passage restated is conditional, or the clause restates a conditional clause of it too
+        # ("… and to respond to such provocation" for "… and to respond to such provocation if necessary").
+        dropped = [item for item in items if conditioned.get((item.source, item.text), False)
+                   and len(words & item.words) >= max(2, len(item.words) - 1)]
+        if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
+            first = dropped[0] if dropped else best[0]
+            yield Finding("claim-condition", claim,
+                          f"“{_short(clause)}” drops the condition of {_cite(first)}",
+                          "keep the condition the source puts on it ('if …', 'unless …', 'without …')")
+
+
+def _conditioned_quote_clauses(claim: Claim) -> dict[tuple[str, str], bool]:
+    marks: dict[tuple[str, str], bool] = {}
+    for source, quote in claim.quotes:
+        for sentence in lang.sentences(quote):
+            clauses = lang.clauses(sentence) or [sentence]
+            for clause, mark in zip(clauses, lex.conditioned_clauses(sentence, clauses), strict=True):
+                marks[(source, clause)] = marks.get((source, clause), False) or mark
+    return marks
+
+
+def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A number must come from the passage the clause restates, and count what it counts there: "since 1996"
+    for "since 2003" (1996 is elsewhere in the quotes), "four missiles" for "August 4"."""
+    if claim.field not in REPORTING_FIELDS:
+        return  # dates and figures are single values; judgments synthesise across points
+    every = lex.counts(" ".join(quote for _, quote in claim.quotes))
+    for _, clause, aligned in _aligned_clauses(claim, context):
+        stated = lex.counts(clause) & every  # a number in no quote at all is the plain number rule's finding
+        near = lex.counts(" ".join(item.text for item in aligned))
+        around = lex.counts(" ".join(item.sentence for item in aligned))
+        for number in sorted(stated - near):
+            # Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of
+            # the same kind that the claim replaced ("since 1996" for "since 2003").
+            replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
+            if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number)
+                                                             for other in around)):
+                continue  # in the passage's sentence, or the passage gives no number of that kind
+            first = aligned[0]
+            yield Finding("claim-number", claim,
+                          f"“{_short(clause)}” states {lex.show(number)}, but the passage it restates gives "
+                          f"{', '.join(lex.show(n) for n in replaced or sorted(near)) or 'no such number'}: "
+                          f"{_cite(first)}",
+                          "take the number from the passage that says it, with what it counts there")
+
+
+MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,
+                 check_aspect, check_report_dates, check_named_source)
