@@ -32,6 +32,7 @@ from briefwright.reference.opc import (
 )
 
 Kind = Literal["docx", "pptx"]
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def sanitise(data: bytes, kind: Kind) -> Sanitised:
     parts = {name: _clean_part(walk, name, kind) for name in walk.roles if name != ROOT}
     if kind == "docx":
         _ensure_numbering(walk, main, parts)
+    elif not _parsed(walk, main).findall(f"{{{_P}}}sldMasterIdLst/{{{_P}}}sldMasterId"):  # after cleaning
+        raise PackageError("ppt/presentation.xml lists no slide master it relates to")
     for source, rels in walk.kept_rels.items():
         if rels or source == ROOT:
             parts["_rels/.rels" if source == ROOT else rels_name(source)] = relationships_xml(rels)
@@ -170,7 +173,7 @@ def _require(walk: _Walk, main: str, kind: Kind) -> None:
                                "delete its slides and keep the layouts")
         masters = [rel.part for rel in walk.kept_rels.get(main, []) if rel.kind == "slideMaster"]
         if not masters:
-            raise PackageError("it has no slide master (ppt/slideMasters/)")
+            raise PackageError("it has no slide master (ppt/slideMasters/, listed in ppt/presentation.xml)")
         for master in masters:
             kinds = [rel.kind for rel in walk.kept_rels.get(master or "", [])]
             if "slideLayout" not in kinds or "theme" not in kinds:
