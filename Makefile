@@ -29,6 +29,8 @@ check: $(BIN)/.installed  ## verify sources, content and every quote
 
 bench: $(BIN)/.installed  ## print build timings and memory
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/loop_bench.py
+	$(BIN)/python bench/watch_bench.py
 
 bench-suite: $(BIN)/.installed  ## what the test suite costs (CPU and wall), against the test-pyramid targets
 	$(BIN)/python bench/suite_bench.py
@@ -50,13 +52,15 @@ office-deps:
 	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v pandoc >/dev/null 2>&1 \
 	    && command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
 	    && [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then exit 0; fi; \
-	if ! command -v apt-get >/dev/null 2>&1; then \
+	if [ ! -f /etc/debian_version ]; then \
 	  echo "note: not a Debian machine; install LibreOffice, Liberation and Noto CJK fonts, poppler, pandoc, Chromium and chromedriver to run the office and browser tests"; exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "note: apt-get is not on this Debian machine's PATH; install $(OFFICE_PACKAGES) with it (or run make system-deps as root) to run the office and browser tests"; exit 0; fi; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
 	else echo "note: cannot install LibreOffice here (not root, no password-less sudo); office tests will be skipped"; exit 0; fi; \
 	echo "installing LibreOffice headless, fonts, poppler, pandoc and Chromium (Debian packages)"; \
 	{ $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    $(OFFICE_PACKAGES) >/dev/null; } || echo "note: installing the office packages failed; office tests will be skipped"
+	    $(OFFICE_PACKAGES) >/dev/null; } || echo "note: apt-get could not install the office packages (is its archive reachable?); office tests will be skipped"
 
 system-deps:  ## Debian: LibreOffice headless, fonts, poppler, pandoc and Chromium (needs root)
 	apt-get update

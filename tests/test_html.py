@@ -101,6 +101,7 @@ class Describe_the_HTML_brief_on_disk:
     def it_checks_a_missing_block_and_a_dangling_link(self, pages: dict[str, Path]) -> None:
         from briefwright.build import collect, plan_product
         from briefwright.project import load_project as load
+        from briefwright.writers.html import _escape as html_escape
 
         workspace = collect(load(pages["analyst"].parent.parent))
         _, _, plan = plan_product(workspace, "brief-html", "analyst")
@@ -109,7 +110,8 @@ class Describe_the_HTML_brief_on_disk:
         check_html(good, plan.document, Where(), report)
         assert not report.items
         first_claim = next(block for block in plan.document.blocks() if block.kind == "bullet")
-        cut = good.replace(first_claim.runs[-1].text.encode("utf-8")[:40], b"", 1)
+        longest = max(first_claim.runs, key=lambda run: len(run.text))  # the claim's own words, not a quote
+        cut = good.replace(html_escape(longest.text).encode("utf-8")[:40], b"", 1)
         dangling = good.replace(b'href="#note-1"', b'href="#note-999"', 1)
         for broken, code in ((cut, "output-mismatch"), (dangling, "output-links")):
             report = Report()

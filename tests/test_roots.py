@@ -32,7 +32,10 @@ class Describe_a_new_topic:
     def it_refuses_a_deck_the_content_cannot_fill(self, tmp_path: Path) -> None:
         result = run("build", "--project", str(TINY), "--product", "deck-20", "--out", str(tmp_path), cwd=tmp_path)
         assert result.returncode == 1 and "Traceback" not in result.stderr
-        assert "too few points to fill 20 slides" in result.stderr
+        assert "deck-20.yaml:6 [budget.slides]: product 'deck-20' (20 slides) gives 17 slide(s) to the modules" \
+            in result.stderr
+        assert "their 4 point(s) fill only 4: modules 'findings' (2), 'actions' (2)" in result.stderr
+        assert "add at least 13 more point(s)" in result.stderr
         assert not any(tmp_path.iterdir())
 
     @pytest.mark.parametrize("product", ["memo", "brief", "report"])

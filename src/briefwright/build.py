@@ -6,6 +6,8 @@ passed its checks, so a failing build never leaves half its outputs behind.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +34,11 @@ from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.active import check_products
 from briefwright.reference.docx_look import apply_reference
 from briefwright.reference.profile_fonts import check_profile_fonts
+from briefwright.review.approvals import refresh as refresh_approvals
+from briefwright.review.previous import previous_edition, since_folder
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
+from briefwright.verifycache import VerificationCache, verification_key
 from briefwright.writers.job import RenderJob, load_writer
 from briefwright.writers.registry import OUTPUT_SUFFIXES
 
@@ -47,6 +52,11 @@ class Workspace:
     content: Content
     report: Report
     layers: Layers
+    # Built with a --templates folder: its name marks the files ("memo-analyst+house.docx"), so a
+    # later plain build never silently replaces them (nor they the plain ones).
+    variant: str = ""
+    verification: VerificationCache | None = None  # results to keep in the build folder once a build succeeds
+    since: Path | None = None  # the previous edition's build folder, for products with what_changed
 
 
 @dataclass
@@ -70,18 +80,27 @@ def template_layers(project: Project, overlay: Path | None = None) -> Layers:
     return Layers.for_project(project.root, project.templates_dir, chosen)
 
 
-def collect(project: Project, strict: bool = False, overlay: Path | None = None) -> Workspace:
-    """Load and verify sources and content; raise with every problem found."""
+def collect(project: Project, strict: bool = False, overlay: Path | None = None,
+            cache_dir: Path | None = None) -> Workspace:
+    """Load and verify sources and content; raise with every problem found. The verification cache
+    lives in cache_dir, the folder being built into (default: the project's build folder)."""
     layers = template_layers(project, overlay)
     report = Report()
     sources = load_sources(project.seeds_dir, project.root, report)
+    cache = VerificationCache(project.root, cache_dir or project.build_dir, verification_key(sources, project.content_dir))
+    cache.prime(sources)  # quotes found last time, with unchanged inputs, are not searched for again
     content = load_content(project.content_dir, project.root, sources, report)
     if content is not None and not report.errors:
         check_coverage(content, sources, report)
-        check_faithfulness(content, sources, report)
+        before = len(report.items)
+        if not cache.faithfulness(report):
+            check_faithfulness(content, sources, report)
+            cache.keep(sources, report.items[before:])
+    if cache_dir is None:  # a check: the project's build folder takes it now; a build, once it has written
+        cache.save()
     report.raise_if_failed(strict)
     assert content is not None
-    return Workspace(project, sources, content, report, layers)
+    return Workspace(project, sources, content, report, layers, verification=cache)
 
 
 def plan_product(workspace: Workspace, product_name: str, audience_name: str) -> tuple[Product, AudienceProfile, Plan]:
@@ -94,8 +113,11 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
 
         product, audience = effective_deck(product, audience, workspace.layers)
     typesetter = Typesetter(product, audience)
+    previous = None
+    if product.what_changed and workspace.since is not None and product.kind == "flow":
+        previous = previous_edition(workspace.since, f"{product.id}-{audience.id}{product.writer.suffix}")
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
-                             workspace.project.config.issued)
+                             workspace.project.config.issued, previous)
     composer = Composer(context, typesetter)
     fit = Planner(workspace.content, composer, typesetter).fit()
     # The planner returns decisions; the document the writer draws is composed here, once.
@@ -137,8 +159,12 @@ ProgressCallback = Callable[[int, int, str], None]  # (number done, total, "prod
 
 def build(project: Project, products: list[str] | None = None, audiences: list[str] | None = None,
           out_dir: Path | None = None, strict: bool = False, overlay: Path | None = None,
-          progress: ProgressCallback | None = None, jobs: int | None = None) -> BuildResult:
+          progress: ProgressCallback | None = None, jobs: int | None = None,
+          since: Path | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
+    configured = project.config.review.since
+    chosen = since or (project.root / configured if configured else None)
+    previous = since_folder(chosen) if chosen is not None else None
     destination = out_dir or project.build_dir
     safety.check_output_folder(destination, Where(field="--out") if out_dir else Where(project.display(destination)),
                                owned_by_build)
@@ -147,12 +173,18 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     # Logos and reference files may sit anywhere in the project, not only in a templates folder.
     assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
     read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
+    if previous is not None:  # a what-changed box reads the previous edition: a new one is a new input
+        read.append(previous / MANIFEST)
     fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
+    if overlay is not None:  # its files carry its name: never taken for the plain build's, even if alike
+        fingerprint = hashlib.sha256(f"{fingerprint}+{_variant(overlay)}".encode()).hexdigest()
     current = current_files(destination, fingerprint, strict)
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
         return BuildResult(up_to_date=[current[job] for job in requested])
-    workspace = collect(project, strict, overlay)
+    workspace = collect(project, strict, overlay, cache_dir=destination)
+    workspace.variant = _variant(overlay)
+    workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
@@ -175,7 +207,25 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         outputs = result.outputs
         for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
             result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
+        refresh_approvals(destination)  # sign-off lapses for exactly the claims this build changed
+    if workspace.verification is not None:  # written only beside a complete build: a failed one writes nothing
+        workspace.verification.save()
     return result
+
+
+def _variant(overlay: Path | None) -> str:
+    """The mark of a --templates build in its file names: the folder's name, made safe for a file name."""
+    if overlay is None:
+        return ""
+    return "-".join(re.findall(r"[A-Za-z0-9]+", overlay.resolve().name)).lower() or "templates"
+
+
+def _fill_hint(product: Product, short: float) -> str:
+    """What to do about an under-filled last page; a shorter product only where one can be shorter."""
+    more = f"add about {short:.0%} of a page of content (more points, or detail on the ones there)"
+    if (product.budget.pages or 1) > 1:
+        return f"{more}, or choose a product with fewer pages"
+    return f"{more}, or lower budget.min_fill in your own copy of the product (templates/products/{product.id}.yaml)"
 
 
 def owned_by_build(name: str) -> bool:
@@ -191,14 +241,15 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     report_rendered(plan.document, workspace.content, report)  # the words printed, after swaps, expansions and condensing
     data = render_product(workspace, product, audience, plan, report)
     # One name per product: an alias ("deck") writes the file of the product it names (deck-10).
-    path = destination / f"{product.id}-{audience.id}{product.writer.suffix}"
+    variant = f"+{workspace.variant}" if workspace.variant else ""
+    path = destination / f"{product.id}-{audience.id}{variant}{product.writer.suffix}"
     evidence = build_evidence_map(path.name, plan.document, product.kind == "slides", workspace.content,
                                   workspace.sources)
     min_fill = product.budget.min_fill
     if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
         report.warning("under-filled", Where(field=path.name),
                        f"the last page is {plan.fills[-1]:.0%} full; product '{product.id}' "
-                       f"asks for at least {min_fill:.0%}", "add content, or choose a shorter product")
+                       f"asks for at least {min_fill:.0%}", _fill_hint(product, min_fill - plan.fills[-1]))
     grade_limit = audience.reading_level.max_grade
     if grade_limit is not None and plan.reading_grade > grade_limit:
         report.warning("reading-level", Where(field=f"{path.name}"),

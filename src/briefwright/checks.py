@@ -4,6 +4,7 @@ Each writer checks its own reopened output (briefwright.writers)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefwright.audience import AudienceProfile, where_set
@@ -43,3 +44,25 @@ def check_audience(profile: AudienceProfile, chain: list[YamlDocument], content:
                 report.warning("audience-unknown-tag", where_set(chain, ("tags", rule, index)),
                                f"profile '{profile.id}' would {rule} tag '{tag}', which no point carries",
                                f"tags in use: {', '.join(sorted(tags)) or 'none'}")
+    _check_glossary(profile, chain, content, report)
+
+
+def _check_glossary(profile: AudienceProfile, chain: list[YamlDocument], content: Content, report: Report) -> None:
+    """A glossary lists the profile's acronyms that the products use: without any, `glossary: true` does nothing."""
+    vocabulary = profile.vocabulary
+    if not vocabulary.glossary:
+        return
+    if not vocabulary.acronyms:
+        report.warning("glossary-empty", where_set(chain, ("vocabulary", "glossary")),
+                       f"profile '{profile.id}' asks for a glossary, but defines no acronyms, so no product gets one",
+                       "list the acronyms your content uses under vocabulary.acronyms (e.g. EEZ: Exclusive Economic "
+                       "Zone), or set glossary: false")
+        return
+    texts = [content.topic.bluf.text, *(f"{m.title} {m.intro.text} {m.key_judgment.text}" for m in content.modules)]
+    texts += [" ".join((point.headline, point.summary, point.detail or "")) for point in content.points.values()]
+    prose = " ".join(texts)
+    if not any(re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", prose) for acronym in vocabulary.acronyms):
+        report.warning("glossary-empty", where_set(chain, ("vocabulary", "acronyms")),
+                       f"profile '{profile.id}' asks for a glossary, but none of its acronyms "
+                       f"({', '.join(sorted(vocabulary.acronyms))}) occurs in the content, so no product gets one",
+                       "add the acronyms the content uses, or set glossary: false")

@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from briefwright import __version__, safety
+from briefwright import __version__, analyst_cli, safety
 from briefwright.audience import audience_names, load_audience
 from briefwright.build import available_products, build, check_audiences, collect, plan_product
 from briefwright.content.coverage import coverage, format_coverage
@@ -20,6 +20,8 @@ from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
+from briefwright.review import commands as review_commands
+from briefwright.review.approvals import require_current
 from briefwright.sources import cite
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -84,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         audiences = ["all"] if "all" in named_audiences else named_audiences or None
     out_dir = Path(args.out) if args.out else None
     result = build(project, products, audiences, out_dir, strict=args.strict, overlay=_overlay(args),
-                   progress=_progress(args.quiet), jobs=args.jobs)
+                   progress=_progress(args.quiet), jobs=args.jobs, since=Path(args.since) if args.since else None)
     _print_report(result.report)
     elapsed = time.perf_counter() - started
     if not args.quiet:
@@ -115,6 +117,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"check failed: {errors} error(s), {len(error.report.warnings)} warning(s)", file=sys.stderr)
         return EXIT_FAILED
     check_audiences(workspace, audience_names(workspace.layers), workspace.report)
+    if args.strict:  # products the project file says must be approved as they stand
+        require_current(project.build_dir, project.config.review.require_approval, workspace.report)
     _print_report(workspace.report)
     if workspace.report.failed(args.strict):
         print(f"check failed: {len(workspace.report.errors)} error(s), {len(workspace.report.warnings)} warning(s)",
@@ -345,6 +349,9 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     build_parser.add_argument("-j", "--jobs", type=int, metavar="N",
                               help="worker processes (default: one per core); the files are the same for any N")
+    build_parser.add_argument("--since", metavar="DIR",
+                              help="the previous edition's build folder (or manifest.json): products with "
+                                   "what_changed: true open with a 'what changed' box")
     build_parser.set_defaults(handler=cmd_build)
 
     check_parser = sub.add_parser("check", parents=[common], help="verify sources, content and every quote",
@@ -421,6 +428,8 @@ def parser() -> argparse.ArgumentParser:
     trace_parser.add_argument("file", metavar="FILE", help="a built .docx/.pptx (or its .evidence.json)")
     trace_parser.add_argument("--json", action="store_true", help="print the map as JSON")
     trace_parser.set_defaults(handler=cmd_trace)
+    analyst_cli.register(sub, common)
+    review_commands.register(sub, common)
     return main_parser
 
 

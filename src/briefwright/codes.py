@@ -77,6 +77,7 @@ CHECKS: tuple[Check, ...] = (
         audience-name | a profile name that is not a plain name
         product-missing | no product of that name
         product-kind | a product file names parts or settings of the other kind (page or slide)
+        product-style | a product asks for something its styles cannot draw (a what-changed box without a style)
         product-style-missing | a product draws with a style it does not define
         template-syntax | a text template does not parse
         template-undefined | a text template uses a name that does not exist
@@ -111,6 +112,7 @@ CHECKS: tuple[Check, ...] = (
         reference-active-content | a reference's external link, macro, OLE/ActiveX object or custom UI was left out
         audience-unknown-module | a profile orders or weights a module the content does not have
         audience-unknown-tag | a profile favours or excludes a tag no point carries
+        glossary-empty | a profile asks for a glossary but has no acronyms the content uses
     """),
     *_table("sources", "error", """
         sources-empty | sources.yaml lists no sources
@@ -205,6 +207,33 @@ CHECKS: tuple[Check, ...] = (
         template-missing | template check was given a file that does not exist
         template-kind | template check was given a file that is not a .pptx or .docx
         template-product | template check was given a product that is not a deck
+        source-format | add-source was given a file of a kind it cannot read
+        source-no-text | a file to add holds no text (a scanned PDF without a text layer)
+        source-unreadable | a file to add cannot be opened (damaged Word or PDF file)
+        source-encrypted | a PDF to add is protected by a password
+        source-already-added | a file to add holds a text the registry already lists
+        source-missing | a file or folder to add does not exist
+        source-none | a folder to add holds no file briefwright can read
+        sources-layout | sources.yaml cannot take a new entry as it stands
+        quote-place | quote add was given a line or columns not in the source
+        quote-short | the text at the place given is too short to be a quote
+        quote-add-layout | quote add could not insert the quote without changing the file's meaning
+        diff-no-manifest | diff was given a folder or file that is not a build manifest
+        diff-unreadable | an evidence map a diff needs is missing or unreadable
+        diff-unknown | diff was given neither a build folder, a manifest nor a git revision
+        diff-revision | git cannot give the project at that revision
+        diff-no-git | git is not installed, so revisions cannot be built
+        review-no-map | the evidence map of a reviewed file cannot be found
+        review-unreadable | the reviewed file is not a .docx that can be read
+        approve-unknown | approve names a product, file or claim the build does not have
+        approvals-unreadable | build/approvals.json is not the file briefwright writes
+        approval-missing | check --strict: products need approval, but nothing is built
+        approval-stale | check --strict: a product's claims are not all approved as they stand
+        since-missing | the previous edition (--since, review.since) has no build manifest
+        since-unreadable | the previous edition's manifest or evidence map cannot be read
+    """),
+    *_table("command", "warning", """
+        source-skipped | a link inside a folder to add was skipped
     """),
 )
 

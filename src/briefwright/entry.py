@@ -38,7 +38,7 @@ def run() -> int:
     signal.signal(signal.SIGINT, _on_interrupt)
     status: int | None  # None: interrupted, not yet reported
     try:
-        from briefwright.cli import main
+        from briefwright.checkcache import main  # `check` on unchanged inputs answers without the package
 
         status = main()
         # The work is done. A Ctrl-C from here on waits, blocked, and dies with the process:

@@ -7,13 +7,14 @@ Written beside each build output as <name>.evidence.json (for tools) and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
-from briefwright.model import Document, EvidenceRef
+from briefwright.model import Document, EvidenceRef, Run
 from briefwright.sources.registry import SourceRegistry
 
 
@@ -41,21 +42,66 @@ class Claim:
     text: str
     trace: EvidenceRef | None
     footnotes: list[str]
+    anchors: list[dict[str, Any]] = field(default_factory=list)  # the content fields it shows
 
 
-def _locations(document: Document, is_deck: bool) -> list[Claim]:
+class _Anchors:
+    """Names every anchored stretch in document order, as the writers do (briefwright.anchors)."""
+
+    def __init__(self, content: Content) -> None:
+        self.namer = BookmarkNamer()
+        self.content = content
+        self.pending: list[dict[str, Any]] = []  # shown in a block that is no claim (a subheading)
+
+    def of(self, runs: list[Run], label: str) -> list[dict[str, Any]]:
+        found = []
+        for key, group in anchored_runs(runs):
+            if key:
+                found.append(self.describe(self.namer.name(key), Anchor.parse(key),
+                                           "".join(run.text for run in group), label))
+        return found
+
+    def describe(self, name: str, anchor: Anchor, text: str, label: str) -> dict[str, Any]:
+        record = {"name": name, "anchor": anchor.key, "owner": anchor.owner, "field": anchor.field,
+                  "where": label, "text": text.replace("\t", " "),
+                  "value": field_value(self.content, anchor.key)}  # the field as written, for `what changed`
+        judgment = None
+        if anchor.kind == "module" and anchor.field == "key_judgment":
+            judgment = self.content.module(anchor.owner).key_judgment
+        elif anchor.kind == "topic":
+            judgment = getattr(self.content.topic, anchor.field)
+        if judgment is not None and judgment.confidence:
+            record["confidence"] = judgment.confidence
+        return record
+
+    def claim(self, label: str, location: dict[str, Any], text: str, trace: EvidenceRef | None,
+              footnotes: list[str], runs: list[Run]) -> Claim:
+        shown = self.of(runs, label)
+        if trace is None:
+            self.pending.extend(shown)
+            return Claim(label, location, text, trace, footnotes)
+        owner = trace.point_id
+        waiting = [item for item in self.pending if item["owner"] == owner]
+        self.pending = [item for item in self.pending if item["owner"] != owner]
+        return Claim(label, location, text, trace, footnotes, waiting + shown)
+
+
+def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Claim]:
     """Each claim with where a reader finds it: paragraph N or table T row R (Word);
     slide N, paragraph M — or event / figure M on a drawn slide (PowerPoint)."""
-    located = []
+    located: list[Claim] = []
     if is_deck:
         for slide, section in enumerate(document.sections, start=1):
             for index, block in enumerate(section.blocks, start=1):
-                if block.style.endswith("_summary"):
-                    continue  # a slide's summary line repeats its headline's trace
                 kind = block.kind if block.kind in ("event", "figure") else "paragraph"
+                label = f"slide {slide}, {kind} {index}"
+                if block.style.endswith("_summary") and located:
+                    # a slide's summary line repeats its headline's trace: one claim, both fields
+                    located[-1].anchors.extend(anchors.of(block.runs, label))
+                    continue
                 text = f"{block.marker}: {block.text}" if block.marker else block.text
-                located.append(Claim(f"slide {slide}, {kind} {index}", {"slide": slide, kind: index}, text,
-                                        block.trace, block.footnotes))
+                located.append(anchors.claim(label, {"slide": slide, kind: index}, text, block.trace,
+                                             block.footnotes, block.runs))
         return located
     paragraph, table = 0, 0
     for block in document.blocks():
@@ -64,20 +110,24 @@ def _locations(document: Document, is_deck: bool) -> list[Claim]:
             for number, row in enumerate(block.rows, start=1):
                 text = " — ".join(cell.text for cell in row.cells)
                 notes = [note for cell in row.cells for note in cell.footnotes]
-                located.append(Claim(f"table {table}, row {number}", {"table": table, "row": number}, text,
-                                        row.trace, notes))
+                runs = [run for cell in row.cells for run in cell.runs]
+                located.append(anchors.claim(f"table {table}, row {number}", {"table": table, "row": number},
+                                             text, row.trace, notes, runs))
             continue
         paragraph += 1
-        located.append(Claim(f"paragraph {paragraph}", {"paragraph": paragraph}, block.text.replace("\t", " "),
-                                block.trace, block.footnotes))
+        located.append(anchors.claim(f"paragraph {paragraph}", {"paragraph": paragraph},
+                                     block.text.replace("\t", " "), block.trace, block.footnotes, block.runs))
     return located
 
 
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
-    for claim in _locations(document, is_deck):
+    anchors = _Anchors(content)
+    shown: list[dict[str, Any]] = []
+    for claim in _locations(document, is_deck, anchors):
         label, trace = claim.label, claim.trace
+        shown.extend(claim.anchors)
         if trace is None:
             continue
         quotes = [_locate(sources, s, q, name, label, trace.point_id) for s, q in trace.quotes]
@@ -91,7 +141,8 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
         entries.append({"location": claim.location, "where": label, "text": claim.text,
                         "point": trace.point_id, "points": list(trace.points), "level": trace.level,
                         "sources": list(trace.source_ids), "footnotes": claim.footnotes,
-                        "quotes": quotes, "conflicts": conflicts})
+                        "quotes": quotes, "conflicts": conflicts,
+                        "anchors": [item["name"] for item in claim.anchors]})
     cited = sorted({source for entry in entries for source in entry["sources"]})
     return {
         "file": name,
@@ -100,6 +151,8 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
         "sources": {sid: {"title": sources[sid].meta.title, "file": sources[sid].meta.file,
                           "sha256": sources[sid].meta.sha256} for sid in cited},
         "entries": entries,
+        # every content field the output shows, by its anchor name (Word bookmark, HTML id, slide tag)
+        "anchors": shown + anchors.pending,
     }
 
 

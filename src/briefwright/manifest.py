@@ -25,7 +25,9 @@ def entry(output: Output) -> dict[str, Any]:
         "sha256": output.sha256,
         f"{plan.unit}s": plan.count,
         "plan": {**plan.summary(), "fill": [round(fill, 3) for fill in plan.fills],
-                 "reading_grade": plan.reading_grade},
+                 "reading_grade": plan.reading_grade,
+                 # point → "kept detail", "condensed headline", "dropped": what `briefwright diff` compares
+                 "decisions": {d.point_id: " ".join(filter(None, (d.outcome, d.level))) for d in plan.decisions}},
         "evidence": evidence_paths(output.path)[0].name,
         "inputs": output.inputs,
         "clean": output.clean,

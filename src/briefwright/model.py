@@ -11,6 +11,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     cite: bool = False  # a citation marker, drawn in the muted colour
+    anchor: str = ""  # the content field this text shows, "owner:field" (see briefwright.anchors)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,15 @@ class BuildDefaults(BaseModel):
     audiences: list[str] = []
 
 
+class ReviewSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # products whose built files `check --strict` requires to be approved as they stand
+    require_approval: list[str] = []
+    # the previous edition (a build folder or its manifest.json, relative to the project) that
+    # products with what_changed: true compare themselves with
+    since: str | None = None
+
+
 class ProjectFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str
@@ -40,6 +49,7 @@ class ProjectFile(BaseModel):
                         description="Date printed on products; fixed so builds are reproducible.")
     paths: Paths = Paths()
     build: BuildDefaults = BuildDefaults()
+    review: ReviewSettings = ReviewSettings()
     # Severity per check code (briefwright check --list): a warning may become an error, or off.
     checks: dict[str, Literal["error", "warning", "off"]] = {}
 

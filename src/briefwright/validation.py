@@ -29,7 +29,45 @@ _PLAIN = {
 _HINTS = {
     "missing": "add the field",
     "extra_forbidden": "remove it, or check its spelling",
+    "too_short": "add at least {min_length} item(s)",
+    "too_long": "keep at most {max_length} item(s)",
+    "string_too_short": "write at least {min_length} characters",
+    "string_too_long": "shorten it to at most {max_length} characters",
+    "string_pattern_mismatch": "use lowercase letters, digits and hyphens (e.g. coast-guard-drills)",
+    "literal_error": "use one of: {expected}",
+    "enum": "use one of: {expected}",
+    "greater_than_equal": "use {ge} or more",
+    "less_than_equal": "use {le} or less",
+    "greater_than": "use a number above {gt}",
+    "less_than": "use a number below {lt}",
 }
+_GENERIC_HINT = "see the comments at the top of this file, or the README's 'Adding material'"
+
+
+def _sized(error: Mapping[str, Any]) -> str:
+    """'this list is empty; it needs at least 1 item' rather than the validation library's phrasing."""
+    context = error.get("ctx") or {}
+    value = error.get("input")
+    count = len(value) if isinstance(value, (str, list, tuple, dict)) else "?"
+    if error["type"] == "too_short":
+        return f"has {count} item(s); at least {context.get('min_length')} needed"
+    if error["type"] == "too_long":
+        return f"has {count} item(s); at most {context.get('max_length')} allowed"
+    if error["type"] == "string_too_short":
+        return f"is {count} character(s) long; at least {context.get('min_length')} needed"
+    return f"is {count} character(s) long; at most {context.get('max_length')} allowed"
+
+
+def plain_hint(error: Mapping[str, Any]) -> str:
+    """What to do, in the project's words; a generic pointer when the error has no specific advice."""
+    template = _HINTS.get(error["type"])
+    if template is None:
+        return _GENERIC_HINT
+    context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):
+        return _GENERIC_HINT
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -40,6 +78,10 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 def plain_message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
+    if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        return _sized(error)
+    if kind == "string_pattern_mismatch":
+        return f"{error.get('input')!r} is not a valid id"
     if kind in _PLAIN:
         message = _PLAIN[kind]
         if kind.endswith("_type") or kind.endswith("_parsing"):
@@ -69,6 +111,6 @@ def validate_into(model: type[M], data: Any, document: YamlDocument, base: Field
                 f"schema-{error['type']}",
                 locate(field_path) if locate is not None else document.where(field_path),
                 plain_message(error),
-                _HINTS.get(error["type"], ""),
+                plain_hint(error),
             )
         return None

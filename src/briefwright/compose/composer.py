@@ -8,14 +8,16 @@ module it is about, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SecurityError
 
 from briefwright import safety
+from briefwright.anchors import TOPIC_OWNER, anchor
 from briefwright.audience import AudienceProfile
-from briefwright.compose import sandbox
+from briefwright.compose import sandbox, template_names
+from briefwright.compose.changes import PreviousEdition, changes_block, what_changed
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -34,6 +36,7 @@ class ComposeContext:
     product: Product
     audience: AudienceProfile
     issued: str
+    previous: PreviousEdition | None = None  # the last edition, for a product with what_changed
 
 
 def event_date(date: str) -> str:
@@ -135,7 +138,8 @@ class Composer:
         except UndefinedError as exc:
             raise fail("template-undefined", self._template_where(key),
                        f"the template uses a name that does not exist: {exc.message}",
-                       f"available here: {', '.join(sorted(values))}") from None
+                       "available here: " + template_names.describe(
+                           values, template_names.subject_of(exc.message or "", values))) from None
         except TemplateSyntaxError as exc:
             raise fail("template-syntax", self._template_where(key, exc.lineno),
                        f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs") from None
@@ -170,12 +174,16 @@ class Composer:
     def _point_body_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
         """The text after the headline: summary or detail, any conflict line, the citation marker."""
         marker = Citations.marker(citations.numbers(point.source_ids))
-        text = [] if level == "headline" else [Run(" " + point.text(level))]
+        summary = Run(" " + " ".join(point.summary.split()), anchor=anchor(point.id, "summary"))
+        text = [] if level == "headline" else [summary]
+        if level == "detail":
+            text.append(Run(" " + " ".join(point.detail.split()), anchor=anchor(point.id, "detail")))
         return [*text, *self._conflict_runs(point, brief=level == "headline"), Run(" " + marker, cite=True)]
 
     def _point_runs(self, point: Point, level: DetailLevel, citations: Citations) -> list[Run]:
-        headline = point.headline if level == "headline" and not point.conflicts else point.headline + "."
-        return [Run(headline, bold=True), *self._point_body_runs(point, level, citations)]
+        headline = point.headline if level == "headline" and not point.conflicts else cite.with_period(point.headline)
+        return [Run(headline, bold=True, anchor=anchor(point.id, "headline")),
+                *self._point_body_runs(point, level, citations)]
 
     def _assessment_runs(self, confidence: str | None) -> list[Run]:
         """How an assessment is told apart from source reporting, where the audience asks for it."""
@@ -212,12 +220,14 @@ class Composer:
 
     def _slide_point(self, point: Point, level: DetailLevel, citations: Citations, numbers: list[int]) -> list[Block]:
         """A headline bullet, and below it the summary (at that level) or, at least, any conflict line."""
-        headline = Block("point", [Run(point.headline), self._cite_on_slide(point.source_ids, citations, numbers)],
+        headline = Block("point", [Run(point.headline, anchor=anchor(point.id, "headline")),
+                                   self._cite_on_slide(point.source_ids, citations, numbers)],
                          kind="bullet", trace=self._trace(point, level))
         below = self._point_body_runs(point, level, citations)[:-1]  # the marker is on the headline
         if not below:
             return [headline]
-        return [headline, Block("point_summary", [Run(below[0].text.lstrip(), below[0].italic), *below[1:]],
+        return [headline, Block("point_summary", [Run(below[0].text.lstrip(), below[0].italic, anchor=below[0].anchor),
+                                                 *below[1:]],
                                 trace=headline.trace)]
 
     def _fitting_title(self, key: str, fallback_key: str, module: Module) -> str:
@@ -235,6 +245,7 @@ class Composer:
         vocabulary = VocabularyPass(self.context.audience.vocabulary, self._settled_vocabulary)
         if self.context.product.kind == "flow":
             sections, citations = self._compose_flow(frames, page_numbers or {}, vocabulary)
+            self._add_changes_box(sections, frames)
         else:
             sections, citations = self._compose_slides(frames)
             vocabulary.apply(sections)
@@ -249,6 +260,22 @@ class Composer:
         return Document(self.context.product.id, self.context.audience.id, topic.title, topic.subject, self.date_text,
                         self.context.issued, self.context.audience.branding.organisation, sections, references,
                         banner=self.context.audience.banner)
+
+    def _add_changes_box(self, sections: list[Section], frames: list[Frame]) -> None:
+        """A re-issued edition's "what changed" box, after the masthead (product setting what_changed)."""
+        product, previous = self.context.product, self.context.previous
+        if not product.what_changed or previous is None:
+            return
+        shown = list(dict.fromkeys(pick.point_id for frame in frames for pick in frame.picks))
+        label = self.text("what_changed_label") if "what_changed_label" in product.text else "What changed"
+        style = "what_changed" if "what_changed" in product.styles else "bluf"
+        if style not in product.styles:
+            raise fail("product-style", Where(field=f"{product.id}.styles"),
+                       f"product '{product.id}' asks for a 'what changed' box but has no 'what_changed' or 'bluf' style",
+                       "add a what_changed style to the product")
+        block = changes_block(style, label, what_changed(self.context.content, previous, shown))
+        at = next((i + 1 for i, section in enumerate(sections) if section.role == "masthead"), 0)
+        sections.insert(at, Section("changes", title=label, blocks=[block]))
 
     def _wants_glossary(self, sections: list[Section]) -> bool:
         product = self.context.product
@@ -315,10 +342,10 @@ class Composer:
             section.blocks += [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
 
     def _judgment_block(self, style: str, text: str, points: list[str], citations: Citations, kind: str,
-                        label: str = "", confidence: str | None = None) -> Block:
+                        label: str = "", confidence: str | None = None, field: str = "") -> Block:
         source_ids = self.context.content.sources_of(points)
         marker = Citations.marker(citations.numbers(source_ids))
-        runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split()))]
+        runs = ([Run(label, bold=True)] if label else []) + [Run(" ".join(text.split()), anchor=field)]
         runs += self._assessment_runs(confidence) + [Run(" " + marker, cite=True)]
         return Block(style, runs, kind=kind, trace=self._judgment_trace(points))
 
@@ -336,15 +363,17 @@ class Composer:
                 blocks.append(Block("bullet", self._point_runs(point, pick.level, citations), kind="bullet",
                                     trace=self._trace(point, pick.level)))
             return blocks
-        blocks.append(self._judgment_block("intro", module.intro.text, module.intro_points, citations, "paragraph"))
+        blocks.append(self._judgment_block("intro", module.intro.text, module.intro_points, citations, "paragraph",
+                                           field=anchor(module.id, "intro")))
         for pick in picks:
             point = self.context.content.points[pick.point_id]
             if pick.level == "headline":
                 runs = self._point_runs(point, pick.level, citations)
             else:
-                blocks.append(Block("subheading", [Run(point.headline)], kind="heading", level=2))
+                blocks.append(Block("subheading", [Run(point.headline, anchor=anchor(point.id, "headline"))],
+                                    kind="heading", level=2))
                 first, *rest = self._point_body_runs(point, pick.level, citations)
-                runs = [Run(first.text.lstrip(), first.bold, first.italic, first.cite), *rest]
+                runs = [replace(first, text=first.text.lstrip()), *rest]
             blocks.append(Block("body", runs, trace=self._trace(point, pick.level)))
         return blocks
 
@@ -401,22 +430,25 @@ class Composer:
             return Section("masthead", blocks=blocks)
         if frame.role == "bluf":
             block = self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                         self.text("bluf_label") + ": ", topic.bluf.confidence)
+                                         self.text("bluf_label") + ": ", topic.bluf.confidence,
+                                         anchor(TOPIC_OWNER, "bluf"))
             return Section("bluf", blocks=[block])
         if frame.role == "background":
             assert topic.background is not None  # the planner leaves the part out otherwise
             blocks = [Block("heading", [Run(self.text("background_heading"))], kind="heading"),
                       self._judgment_block("body", topic.background.text, topic.background.points, citations,
-                                           "paragraph")]
+                                           "paragraph", field=anchor(TOPIC_OWNER, "background"))]
             return Section("background", title=self.text("background_heading"), blocks=blocks)
         if frame.role == "summary":
             blocks = [Block("heading", [Run(self.text("summary_heading"))], kind="heading"),
                       self._judgment_block("bluf", topic.bluf.text, topic.bluf.points, citations, "paragraph",
-                                           self.text("bluf_label") + ": ", topic.bluf.confidence)]
+                                           self.text("bluf_label") + ": ", topic.bluf.confidence,
+                                           anchor(TOPIC_OWNER, "bluf"))]
             for module in frame.modules:
                 judgment = content.module(module).key_judgment
                 blocks.append(self._judgment_block("bullet", judgment.text, judgment.points, citations, "bullet",
-                                                   content.module(module).title + ". ", judgment.confidence))
+                                                   content.module(module).title + ". ", judgment.confidence,
+                                                   anchor(module, "key_judgment")))
             return Section("summary", title=self.text("summary_heading"), blocks=blocks)
         if frame.role == "contents":
             blocks = [Block("heading", [Run(self.text("contents_heading"))], kind="heading")]
@@ -447,11 +479,14 @@ class Composer:
             marker = Run(" " + Citations.marker(citations.numbers(point.source_ids)), cite=True)
             if frame.role == "timeline":
                 first = event_date(point.date or "")
-                second = [Run(point.headline), *self._conflict_runs(point, brief=True), marker]
+                second = [Run(point.headline, anchor=anchor(point.id, "headline")),
+                          *self._conflict_runs(point, brief=True), marker]
             else:
                 assert point.figure is not None
                 caption = point.figure.caption[0].upper() + point.figure.caption[1:]
-                first, second = point.figure.value, [Run(caption), *self._conflict_runs(point, brief=True), marker]
+                first = point.figure.value
+                second = [Run(caption, anchor=anchor(point.id, "caption")), *self._conflict_runs(point, brief=True),
+                          marker]
             rows.append(Row([Cell([Run(first, bold=True)]), Cell(second)], trace=self._trace(point, "summary")))
         span = ""
         if frame.role == "timeline" and frame.picks:
@@ -481,11 +516,12 @@ class Composer:
                     judgment = module.key_judgment
                     marker = self._cite_on_slide(self.context.content.sources_of(judgment.points), citations, numbers)
                     text = " ".join(judgment.text.split())
-                    blocks.append(Block("judgment", [Run(text), *self._assessment_runs(judgment.confidence), marker],
+                    blocks.append(Block("judgment", [Run(text, anchor=anchor(module.id, "key_judgment")),
+                                                     *self._assessment_runs(judgment.confidence), marker],
                                         kind="bullet", trace=self._judgment_trace(judgment.points)))
                     confidence = f" Confidence: {judgment.confidence}." if judgment.confidence else ""
                     notes.append(f"{module.title}: {text}{confidence} Supported by: "
-                                 + "; ".join(content.points[p].headline for p in judgment.points) + ".")
+                                 + cite.with_period("; ".join(content.points[p].headline for p in judgment.points)))
                 sections.append(Section("judgments", title=self.text("judgments_title"),
                                         kicker=self.text("judgments_kicker"), blocks=blocks, notes=notes,
                                         reference_numbers=sorted(numbers)))
@@ -541,11 +577,14 @@ class Composer:
             if point.conflicts:
                 differ.append(dagger(len(differ)) + "".join(run.text for run in self._conflict_runs(point, brief=True)))
             if frame.role == "timeline":
-                blocks.append(Block("event_label", [Run((point.label or point.headline) + mark)], kind="event",
+                shown = anchor(point.id, "label" if point.label else "headline")
+                blocks.append(Block("event_label", [Run((point.label or point.headline) + mark, anchor=shown)],
+                                    kind="event",
                                     marker=event_date(point.date or ""), trace=self._trace(point, "headline")))
             else:
                 assert point.figure is not None
-                blocks.append(Block("figure_caption", [Run(point.figure.caption + mark)], kind="figure",
+                blocks.append(Block("figure_caption", [Run(point.figure.caption + mark, anchor=anchor(point.id, "caption"))],
+                                    kind="figure",
                                     marker=point.figure.value, trace=self._trace(point, "headline")))
             notes.append(self._point_notes(point, citations))
         role = frame.role

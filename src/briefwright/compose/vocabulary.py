@@ -4,6 +4,8 @@ acronyms spelled out on first use. Quotes, citations and references are never to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from briefwright.audience import Vocabulary
@@ -24,13 +26,29 @@ def _pattern_any(terms: list[str]) -> re.Pattern[str] | None:
 
 
 Settled = dict[str, tuple[str, tuple[str, ...]]]
-Compiled = tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, re.Pattern[str], str]], re.Pattern[str] | None]
+Compiled = tuple[list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]], list[tuple[str, re.Pattern[str], str]],
+                 re.Pattern[str] | None]
+
+
+def _swap_pattern(term: str) -> re.Pattern[str]:
+    """A phrase to swap, found also when its words are joined by hyphens ("good-behaviour" for
+    "good behaviour"): the compound is the same jargon."""
+    words = [re.escape(word) for word in term.split()]
+    return re.compile(r"(?<![\w-])" + r"(?:\s+|-)".join(words) + r"(?![\w-])")
+
+
+def _swap(new: str) -> Callable[[re.Match[str]], str]:
+    """The replacement, hyphenated where the matched phrase was (a 'good-behaviour rule' stays a compound)."""
+    def replace(match: re.Match[str]) -> str:
+        hyphenated = "-" in match.group() and not any(char.isspace() for char in match.group())
+        return "-".join(new.split()) if hyphenated else new
+    return replace
 
 
 @lru_cache(maxsize=64)
 def _compiled(replace: tuple[tuple[str, str], ...], acronyms: tuple[tuple[str, str], ...]) -> Compiled:
     """An audience's patterns, compiled once: a pass is made for every trial document."""
-    swaps = [(_pattern(old), new) for old, new in replace]
+    swaps = [(_swap_pattern(old), _swap(new)) for old, new in replace]
     spelled = [(acronym, _pattern(acronym), expansion) for acronym, expansion in sorted(acronyms)]
     # One search tells whether any acronym occurs at all; most runs hold none.
     return swaps, spelled, _pattern_any([acronym for acronym, _, _ in spelled])
@@ -106,4 +124,4 @@ class VocabularyPass:
                             cell.runs = self._runs(cell.runs)
 
     def _runs(self, runs: list[Run]) -> list[Run]:
-        return [run if run.cite else Run(self.text(run.text), run.bold, run.italic, run.cite) for run in runs]
+        return [run if run.cite else replace(run, text=self.text(run.text)) for run in runs]

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Report, Where
+from briefwright.sources import misquote
 from briefwright.sources.registry import SLUG, QuoteMatch, SourceRegistry
 from briefwright.sources.textnorm import normalise_plain
 from briefwright.validation import validate_into
@@ -277,7 +278,9 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
     errors_before = len(report.errors)
     module_paths = sorted(p for p in content_dir.glob("*.yaml") if p.name != TOPIC_FILE)
     if not module_paths:
-        report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found")
+        report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found",
+                     "write a module, e.g. content/findings.yaml with an id, a title and a few points, each "
+                     "with a quote (the README's 'Adding material'; `briefwright quote find` finds the quotes)")
     for path in module_paths:
         try:
             document = load_yaml(_inside(root, path), _display(path, root))
@@ -375,10 +378,9 @@ def verify_quote(point_id: str, source_id: str, quote: str, document: YamlDocume
                      f"'{source_id}', which are excluded from the work: {' '.join(exclusion.reason.split())}",
                      "quote the work's own text; excluded fragments must never be cited")
         return None
-    closest = source.closest_passage(quote)
     report.error("quote-not-found", where,
                  f"point '{point_id}': quote not found in source '{source_id}' ({source.meta.file})",
-                 f"closest passage (line {closest.line}, {closest.similarity:.0%} alike): \"{closest.text}\"")
+                 misquote.explain(source, quote, sources))
     return None
 
 

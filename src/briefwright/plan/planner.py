@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from briefwright.compose.composer import Composer, module_order
 from briefwright.compose.selection import Frame, Pick
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
-from briefwright.diagnostics import fail
+from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.measure.layout import Pagination, Typesetter
 from briefwright.model import Document
-from briefwright.products import Part, Product
+from briefwright.products import NARRATIVE_ROLES, Part, Product
 
 PRIORITY_WEIGHT = {1: 100.0, 2: 10.0, 3: 1.0}
 REFERENCE_HINT = ("; the audience's Word reference document sets the page, margins and styles (its "
@@ -114,6 +114,11 @@ class Planner:
         self.parts = [part for part in self.product.parts if self._has_content(part)]
         modules_part = next((part for part in self.parts if part.role == "modules"), None)
         self.modules = [m for m in self.ordered if modules_part is not None and modules_part.includes(m.role)]
+        if modules_part is not None and modules_part.only and not self.modules:
+            # No module has the role the part keeps (a young project has no recommendations yet): the
+            # part shows every module instead, and a digest of those same modules would repeat it.
+            self.modules = [m for m in self.ordered if m.role in NARRATIVE_ROLES]
+            self.parts = [part for part in self.parts if part.role != "digest"]
         self.where = self.product.where(("budget",))
         # A module's best packing depends only on how many slides it gets; the slide allocator
         # asks for the same (module, slides) many times while it weighs where a slide goes.
@@ -328,9 +333,7 @@ class Planner:
                     roomy = self._thinnest(module, grown[0]) >= MIN_MODULE_FILL
                     options.append(((packed[module.id][1], roomy, -allocation[module.id], -index), module, grown))
             if not options:
-                raise fail("budget-unfillable", where,
-                           f"product '{self.product.id}': the content has too few points to fill {total} slides",
-                           "add points, or choose a shorter deck")
+                raise self._too_thin(total, module_slots, sum(allocation.values()))
             _, module, grown = max(options, key=lambda option: option[0])
             allocation[module.id] += 1
             packed[module.id] = grown
@@ -373,6 +376,25 @@ class Planner:
                 for pick in frame.picks:
                     merged.setdefault(self.content.point_module[pick.point_id], []).append(pick)
         return merged
+
+    def _too_thin(self, total: int, module_slots: int, filled: int) -> BriefwrightError:
+        """What a deck lacks to fill its slides: which modules, of which role, and how many points more."""
+        where = self.product.where(("budget", "slides"))
+        part = next(part for part in self.parts if part.role == "modules")
+        roles = part.only or " or ".join(NARRATIVE_ROLES)
+        if not self.modules:
+            return fail("budget-unfillable", where,
+                        f"product '{self.product.id}' ({total} slides) gives {module_slots} slide(s) to modules of "
+                        f"role {roles}, and content/ has no such module",
+                        f"write a module (role: {roles}) with at least {module_slots} point(s), one a slide; "
+                        "or build another product (`briefwright list` shows them)")
+        points = sum(len(module.points) for module in self.modules)
+        names = ", ".join(f"'{module.id}' ({len(module.points)})" for module in self.modules)
+        return fail("budget-unfillable", where,
+                    f"product '{self.product.id}' ({total} slides) gives {module_slots} slide(s) to the modules "
+                    f"of role {roles}, but their {points} point(s) fill only {filled}: modules {names}",
+                    f"add at least {module_slots - filled} more point(s) to these modules (a slide shows at least "
+                    "one), or build a product with fewer slides (`briefwright list` shows them)")
 
     def _plan_digest(self, frame: Frame) -> list[Pick]:
         """One slide of several modules' headlines: all priority-1 points, then more while they fit."""

@@ -61,8 +61,23 @@ def short_title(meta: SourceMeta) -> str:
     return " ".join(words)
 
 
+_TERMINAL = (".", "?", "!", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text already ends with its own mark ("A court above control?", "… said “no.”")."""
+    return text.rstrip("”’\"')]").endswith(_TERMINAL)
+
+
+def with_period(text: str) -> str:
+    """text closed with a period, unless it ends with its own mark: never "control?."."""
+    return text if ends_sentence(text) else text + "."
+
+
 def _title_piece(meta: SourceMeta) -> str:
-    return f"“{meta.title},”" if meta.title != UNKNOWN else "untitled article,"
+    if meta.title == UNKNOWN:
+        return "untitled article,"
+    return f"“{meta.title}”" if ends_sentence(meta.title) else f"“{meta.title},”"
 
 
 def _sentence(text: str) -> str:
@@ -139,7 +154,7 @@ def bibliography_entry(meta: SourceMeta) -> str:
                 name = author.name
             names.append(f"{name} ({author.native})" if author.native else name)
         lead = " and ".join(names) + ". "
-    title = f"“{meta.title}.” " if meta.title != UNKNOWN else "Untitled article. "
+    title = f"“{with_period(meta.title)}” " if meta.title != UNKNOWN else "Untitled article. "
     translator = f"Translated by {meta.translator}. " if meta.translator not in (UNKNOWN, "none stated") else ""
     publisher = meta.publisher if meta.publisher != UNKNOWN else "Publisher unknown"
     return f"{lead}{title}{translator}{publisher}, {display_date(meta.date)}".rstrip(".") + "."

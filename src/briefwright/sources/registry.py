@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -44,6 +45,7 @@ class SourceMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=SLUG)
     file: str
+    original: str | None = None  # the file as received (PDF, web page …) when `file` was extracted from it
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
     authors: Annotated[list[Author], Field(min_length=1)] | Literal["unknown"]  # none known: "unknown"
@@ -98,10 +100,18 @@ class Source:
         self.path = path
         self.text = text
         self.excluded = excluded
-        self._normalised: NormalisedText = normalise(text)
-        self._included_mask = self._build_included_mask()
+        # Where each quote sits, remembered; the verification cache fills it from an earlier run, and
+        # then the text is never normalised unless something else asks for it.
         self._located: dict[str, QuoteMatch | None] = {}
         self._chunks: tuple[list[int], list[int]] | None = None
+
+    @cached_property
+    def _normalised(self) -> NormalisedText:
+        return normalise(self.text)
+
+    @cached_property
+    def _included_mask(self) -> bytearray:
+        return self._build_included_mask()
 
     @property
     def id(self) -> str:
@@ -254,8 +264,8 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
         return SourceRegistry(sources, metadata_path)
     if not parsed.sources:
         report.error("sources-empty", document.where(("sources",)), "the registry lists no sources",
-                     "copy each source text into seeds/ unchanged and add an entry for it (see the comments "
-                     "in this file)")
+                     "run `briefwright add-source FILE` for each source (a .txt, .md, .html, .docx or .pdf), "
+                     "or copy its text into seeds/ unchanged and add an entry (see the comments in this file)")
     for index, meta in enumerate(parsed.sources):
         base = ("sources", index)
         if meta.id in sources:

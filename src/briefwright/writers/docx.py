@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import json
 from functools import cached_property
 from typing import Any
 
@@ -17,9 +19,11 @@ from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefwright.anchors import BookmarkNamer, anchored_runs
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
+from briefwright.measure.text import is_east_asian
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
@@ -47,6 +51,9 @@ class DocxRenderer:
         self.fonts = audience.branding.fonts
 
     _configured: dict[str, ParagraphStyle]
+    east_asian: str  # the face Word uses for CJK text: the body face when the document has none
+    has_east_asian: bool
+    _bookmarks: BookmarkNamer
     _styles: _StyleIndex
 
     def _font(self, spec: Style) -> str:
@@ -70,13 +77,13 @@ class DocxRenderer:
         styles = document.styles.element
         defaults = styles.find(ooxml.qn("w:docDefaults"))
         rpr = defaults.find(ooxml.qn("w:rPrDefault")).find(ooxml.qn("w:rPr"))
-        ooxml.set_word_fonts(rpr, self.fonts.body, self.fonts.east_asian)
-        ooxml.set_word_language(rpr, "en-US")
+        ooxml.set_word_fonts(rpr, self.fonts.body, self.east_asian)
+        ooxml.set_word_language(rpr, "en-US", "ja-JP" if self.has_east_asian else "en-US")
         ppr = defaults.find(ooxml.qn("w:pPrDefault")).find(ooxml.qn("w:pPr"))
         ooxml.set_ppr_child(ppr, "spacing", after="0", line="240", lineRule="auto")
         normal = document.styles["Normal"]
         _, normal_rpr = ooxml.reset_properties(normal.element)
-        ooxml.set_word_fonts(normal_rpr, self.fonts.body, self.fonts.east_asian)
+        ooxml.set_word_fonts(normal_rpr, self.fonts.body, self.east_asian)
         normal.paragraph_format.widow_control = True
 
     def _paragraph_style(self, document: docx.document.Document, key: str, spec: Style) -> ParagraphStyle:
@@ -97,7 +104,7 @@ class DocxRenderer:
             style.base_style = normal
         self._configured[name] = style
         ppr, rpr = ooxml.reset_properties(style.element)
-        ooxml.set_word_fonts(rpr, self._font(spec), self.fonts.east_asian)
+        ooxml.set_word_fonts(rpr, self._font(spec), self.east_asian)
         font = style.font
         font.size = Pt(spec.size)
         font.bold = spec.bold
@@ -153,14 +160,19 @@ class DocxRenderer:
         return element
 
     def _add_runs(self, paragraph: etree._Element, runs: list[Run]) -> None:
-        """Runs with their emphasis; a tab character becomes a real tab (contents, title block)."""
+        """Runs with their emphasis; a tab character becomes a real tab (contents, title block).
+        Runs that show a content field sit inside a bookmark naming it (briefwright.anchors)."""
         muted = self.palette.hex("muted")
-        for run in runs:
-            for index, piece in enumerate(run.text.split("\t")):
-                if index:
-                    wordml.add_tab_run(paragraph)
-                if piece:
-                    wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+        for key, group in anchored_runs(runs):
+            bookmark = wordml.start_bookmark(paragraph, self._bookmarks.count, self._bookmarks.name(key)) if key else None
+            for run in group:
+                for index, piece in enumerate(run.text.split("\t")):
+                    if index:
+                        wordml.add_tab_run(paragraph)
+                    if piece:
+                        wordml.add_run(paragraph, piece, run.bold, run.italic, muted if run.cite else None)
+            if bookmark is not None:
+                wordml.end_bookmark(paragraph, bookmark)
 
     def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
@@ -251,7 +263,7 @@ class DocxRenderer:
 
     def _write_package_parts(self, document: docx.document.Document, model: Document, pages: int) -> None:
         """The font table and extended properties, true to this document (not the template's)."""
-        families = [self.fonts.heading, self.fonts.body, self.fonts.east_asian]
+        families = list(dict.fromkeys([self.fonts.heading, self.fonts.body, self.east_asian]))
         families += sorted({spec.family for spec in self.product.styles.values() if spec.family} - set(families))
         texts = [block.text for block in model.blocks() if block.kind != "table"]
         texts += [cell.text for block in model.blocks() for row in block.rows for cell in row.cells]
@@ -266,8 +278,14 @@ class DocxRenderer:
                     len(joined.replace("\n", "")), len(texts))
 
     def render(self, model: Document, pages: int = 1) -> bytes:
+        # An East Asian font is declared only for a document with East Asian text: an English-only
+        # topic's file names the body face for that script too, and lists no CJK font at all.
+        text = json.dumps(dataclasses.asdict(model), ensure_ascii=False, default=str)
+        self.has_east_asian = any(is_east_asian(char) for char in text)
+        self.east_asian = self.fonts.east_asian if self.has_east_asian else self.fonts.body
         document = self._open()
         self._configured = {}
+        self._bookmarks = BookmarkNamer()
         docx_parts.drop_thumbnail(document)
         docx_parts.drop_styles_with_effects(document)
         self._setup_page(document)

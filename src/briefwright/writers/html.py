@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from briefwright.anchors import BookmarkNamer, anchored_runs
 from briefwright.content.modules import Conflict
 from briefwright.diagnostics import Where
 from briefwright.measure.layout import PAPER_SIZES_IN
@@ -102,6 +103,7 @@ class HtmlRenderer:
         self.notes_listed = 0
         self.disputes: dict[str, str] = {}  # hidden notes on disputed points, shown in the evidence panel
         self.claims = 0
+        self.anchors = BookmarkNamer()
 
     # -- styles ------------------------------------------------------------------
 
@@ -226,6 +228,15 @@ class HtmlRenderer:
     # -- content -----------------------------------------------------------------
 
     def _runs(self, runs: list[Run]) -> str:
+        """Runs with their emphasis; those that show a content field inside a span whose id names
+        it (the Word bookmark's name: briefwright.anchors)."""
+        out = []
+        for key, group in anchored_runs(runs):
+            text = self._plain_runs(group)
+            out.append(f'<span id="{self.anchors.name(key)}">{text}</span>' if key else text)
+        return "".join(out)
+
+    def _plain_runs(self, runs: list[Run]) -> str:
         out = []
         for run in runs:
             pieces = run.text.split("\t")

@@ -22,6 +22,7 @@ from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.job import Rendered, RenderJob
+from briefwright.writers.slidetags import tag_slide
 
 _PLACEHOLDER_TYPES = {"title": ("title", "ctrTitle"), "subtitle": ("subTitle", "body", "obj")}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}  # where a placeholder's type does not say
@@ -180,8 +181,9 @@ class PptxRenderer:
         self._warn_fallbacks()
         presentation.slide_width = Emu(round(deck.width_in * 914400))
         presentation.slide_height = Emu(round(deck.height_in * 914400))
-        for slide in deck.slides:
+        for number, slide in enumerate(deck.slides, start=1):
             self._add_slide(presentation, slide)
+            tag_slide(presentation.slides[-1], slide, number)
         issued = dt.datetime.combine(dt.date.fromisoformat(deck.issued), dt.time(0, 0))
         properties = presentation.core_properties
         properties.title, properties.subject = deck.title, deck.subject

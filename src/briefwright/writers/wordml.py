@@ -81,3 +81,16 @@ def add_run(paragraph: etree._Element, text: str, bold: bool = False, italic: bo
 
 def add_tab_run(paragraph: etree._Element) -> None:
     etree.SubElement(etree.SubElement(paragraph, w_tag("r")), w_tag("tab"))
+
+
+def start_bookmark(paragraph: etree._Element, number: int, name: str) -> str:
+    """A w:bookmarkStart at the end of the paragraph (number: unique in the document, in order).
+    Returns the id its w:bookmarkEnd repeats."""
+    start = etree.SubElement(paragraph, w_tag("bookmarkStart"))
+    start.set(w_tag("id"), str(number))
+    start.set(w_tag("name"), name)
+    return str(number)
+
+
+def end_bookmark(paragraph: etree._Element, number: str) -> None:
+    etree.SubElement(paragraph, w_tag("bookmarkEnd")).set(w_tag("id"), number)

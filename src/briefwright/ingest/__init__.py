@@ -1,0 +1,1 @@
+"""Bringing source files into a project: extraction, ids and registry entries."""

@@ -1,0 +1,1 @@
+"""Finding evidence in the sources, and writing exact quotes into content."""
