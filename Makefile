@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test test-bare lint check bench bench-suite bench-faithfulness office-deps system-deps clean
+.PHONY: build test test-bare lint check bench bench-suite bench-faithfulness fuzz office-deps system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(BIN)/.installed  ## print build timings and memory
 
 bench-suite: $(BIN)/.installed  ## what the test suite costs (CPU and wall), against the test-pyramid targets
 	$(BIN)/python bench/suite_bench.py
+
+FUZZ_SECONDS ?= 600
+fuzz: $(BIN)/.installed  ## fuzz content YAML and reference packages (hypothesis) for FUZZ_SECONDS (10 minutes)
+	$(BIN)/python bench/fuzz.py --seconds $(FUZZ_SECONDS)
 
 bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
 	$(BIN)/python bench/faithfulness_bench.py

@@ -7,10 +7,11 @@ refining the project's `analyst`, say).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright import safety
 from briefwright.diagnostics import Report, Where, fail
@@ -22,11 +23,25 @@ HEX = r"^[0-9A-Fa-f]{6}$"
 ASSET_KEYS = ("logo", "reference_docx", "reference_pptx")
 
 
+# A font family as a font menu shows it: letters (any script), digits, spaces and . + & ( ) -.
+# Quotes, semicolons, braces and slashes are in no family name, and would end a CSS string or rule.
+FONT_NAME = re.compile(r"[\w.+&()-](?:[\w .+&()-]{0,62}[\w.+&()-])?")
+
+
 class Fonts(BaseModel):
     model_config = ConfigDict(extra="forbid")
     heading: str
     body: str
     east_asian: str
+
+    @field_validator("heading", "body", "east_asian")
+    @classmethod
+    def _family_name(cls, value: str) -> str:
+        if not FONT_NAME.fullmatch(value):
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            raise ValueError(f"'{shown}' is not a font family name (at most 64 letters, digits, spaces and . + & ( ) -, "
+                             "no quotes, semicolons, braces or slashes) — write the name as the font menu shows it")
+        return value
 
 
 class Palette(BaseModel):
@@ -118,6 +133,11 @@ class AudienceProfile(BaseModel):
     date_format: str = "%d %B %Y"
     banner: str | None = None
     branding: Branding
+    _chain: list[YamlDocument] = PrivateAttr(default_factory=list)  # its file and those it extends
+
+    def where(self, field_path: tuple) -> Where:
+        """The file and line that set a field of this profile (or the nearest it inherits it from)."""
+        return where_set(self._chain, field_path)
 
     @field_validator("module_weights")
     @classmethod
@@ -153,7 +173,7 @@ def _chain(layers: Layers, name: str) -> list[tuple[YamlDocument, Layer]]:
         if found is None:
             available = ", ".join(audience_names(layers)) or "none"
             if visited:
-                raise fail("audience-missing", Where(field="extends"),
+                raise fail("audience-missing", chain[-1][0].where(("extends",)),
                            f"profile '{visited[-1]}' extends '{name}', which no templates folder defines",
                            f"available: {available}")
             raise fail("audience-missing", Where(field="audience"), f"no audience profile named '{name}'",
@@ -206,6 +226,7 @@ def load_audience(layers: Layers, name: str) -> AudienceProfile:
                             locate=lambda field_path: where_set(documents, field_path))
     report.raise_if_failed()
     assert profile is not None
+    profile._chain = documents
     return profile
 
 

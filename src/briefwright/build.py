@@ -31,6 +31,7 @@ from briefwright.plan.planner import Plan, Planner, check_line_limits
 from briefwright.products import Product, load_product
 from briefwright.project import PROJECT_FILE, Project
 from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
+from briefwright.reference.active import check_products
 from briefwright.reference.docx_look import apply_reference
 from briefwright.reference.profile_fonts import check_profile_fonts
 from briefwright.review.approvals import refresh as refresh_approvals
@@ -194,6 +195,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)
         result.report.extend(report)
+    check_products(((output.path, output.data) for output in result.outputs), result.report)
     result.report.raise_if_failed(strict)
     files: dict[str, bytes] = {}
     for output in result.outputs:

@@ -61,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
         yaml-duplicate-key | a key appears twice in one mapping
         yaml-key | a mapping key is not text
         yaml-too-deep | values nested deeper than the limit
+        yaml-tag | a YAML tag that builds something other than plain data (!!python/…, !!binary, local tags)
         yaml-too-large | aliases expand to more values than the limit
         yaml-control-character | text holds a character Word and PowerPoint files cannot hold
         schema-* | a field has the wrong type, is missing or is not allowed (one code per kind of mistake)
@@ -91,6 +92,7 @@ CHECKS: tuple[Check, ...] = (
         package-unreadable | a reference .docx/.pptx is not a valid Office file
         reference-unreadable | python-docx or python-pptx cannot open a reference file
         reference-has-slides | a reference deck holds slides, not only masters and layouts
+        reference-unusable | a reference .docx/.pptx lacks a part the writers need, or a part is not what it claims
         font-missing | a font the profile or template names is not installed and has no shipped widths
         template-unusable | a master has no layout with a horizontal title for the deck's slides
         template-layout-missing | branding.layouts names a layout the master does not have
@@ -107,6 +109,7 @@ CHECKS: tuple[Check, ...] = (
         template-background | a master layout's background is a picture or gradient: contrast is estimated
         template-contrast | a master's theme text colour is unreadable on its background; a readable shade is drawn
         style-missing | a Word style is not in the reference document; briefwright's own is used
+        reference-active-content | a reference's external link, macro, OLE/ActiveX object or custom UI was left out
         audience-unknown-module | a profile orders or weights a module the content does not have
         audience-unknown-tag | a profile favours or excludes a tag no point carries
         glossary-empty | a profile asks for a glossary but has no acronyms the content uses
@@ -172,6 +175,7 @@ CHECKS: tuple[Check, ...] = (
         output-ids | an id used twice in the page
         output-language | the page does not declare its language
         output-links | a link leads to nothing
+        product-active-content | a .docx/.pptx about to be published holds an external link or active content
     """),
     *_table("publish", "warning", """
         build-recovered | an interrupted build's staging folder was finished or removed

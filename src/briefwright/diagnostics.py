@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -54,10 +55,19 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.severity.value}[{self.code}]: {self.where}: {self.message}"
+        text = f"{self.severity.value}[{self.code}]: {_readable(str(self.where))}: {_readable(self.message)}"
         if self.hint:
             text += f"\n    → {self.hint}"
         return text
+
+
+_LONG_QUOTE = re.compile(r"(['“\[])([^'”\]\n]{120})[^'”\]\n]{80,}(['”\]])")
+
+
+def _readable(text: str) -> str:
+    """A value quoted in a message (or a field path) cut to 120 characters (when over 200): a 10,000-character name
+    would otherwise bury the message that names it."""
+    return _LONG_QUOTE.sub(lambda m: f"{m.group(1)}{m.group(2)}…{m.group(3)}", text)
 
 
 @dataclass

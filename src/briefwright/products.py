@@ -138,6 +138,12 @@ class Product(BaseModel):
     aliases: list[str] = []
     budget: Budget
     structure: list[str]
+
+    def where(self, field_path: tuple[str, ...]) -> Where:
+        """The product file and line of a field, for refusals about this product."""
+        if self._source is None:
+            return Where(field=".".join(("products", self.id, *field_path)))
+        return self._source.where(field_path)
     levels: list[DetailLevel]
     prefer: DetailLevel
     max_points_per_module: int | None = Field(default=None, ge=1)

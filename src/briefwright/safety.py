@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -137,13 +138,20 @@ def check_image(path: Path, where: Where) -> None:
 
     check_size(path, MAX_IMAGE_BYTES, where, "image")
     try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                raise fail("image-too-large", where, f"the image is {width}×{height} pixels; at most "
-                           f"{MAX_IMAGE_PIXELS:,} pixels are allowed", "scale the logo down (a few hundred pixels "
-                           "wide is plenty)")
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise fail("image-too-large", where, f"the image is {width}×{height} pixels; at most "
+                               f"{MAX_IMAGE_PIXELS:,} pixels are allowed", "scale the logo down (a few hundred "
+                               "pixels wide is plenty)")
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow's own bomb check reads the header first and refuses before ours can say the size.
+        raise fail("image-too-large", where, f"the image has more than {MAX_IMAGE_PIXELS:,} pixels (Pillow refused "
+                   "to open it as a possible decompression bomb)", "scale the logo down (a few hundred pixels wide "
+                   "is plenty)") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise fail("image-unreadable", where, f"the image cannot be read ({type(exc).__name__})",
                    "use a PNG or JPEG file") from None

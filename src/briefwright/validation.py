@@ -70,6 +70,12 @@ def plain_hint(error: Mapping[str, Any]) -> str:
         return _GENERIC_HINT
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as the message quotes it: a huge string, list or mapping is cut, so the line stays readable."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
 def plain_message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
@@ -79,7 +85,7 @@ def plain_message(error: Mapping[str, Any]) -> str:
     if kind in _PLAIN:
         message = _PLAIN[kind]
         if kind.endswith("_type") or kind.endswith("_parsing"):
-            message += f" (got {error.get('input')!r})"
+            message += f" (got {_shown(error.get('input'))})"
         return message
     message = str(error["msg"])
     # pydantic prefixes custom validator messages with "Value error, "

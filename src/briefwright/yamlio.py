@@ -63,14 +63,34 @@ class _Budget:
                        f"{safety.MAX_YAML_DEPTH} levels deep", "flatten the structure")
 
 
+# The tags plain data needs; anything else (!!python/name, !!python/object, !!binary, local
+# tags) would build an object or bytes where text is expected, and is refused by its line.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq",
+                                                         "timestamp", "merge")}
+
+
+def _check_tag(node: yaml.Node, file: Path, path: FieldPath) -> None:
+    if node.tag not in _PLAIN_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        shown = tag if len(tag) <= 60 else tag[:60] + "…"
+        raise fail("yaml-tag", Where(file, node.start_mark.line + 1, format_field_path(path) or None),
+                   f"the tag '{shown}' is not allowed: briefwright reads plain data only",
+                   "remove the tag; write text, numbers, true/false, lists and mappings")
+
+
 def _construct(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], file: Path,
                budget: _Budget | None = None) -> Any:
     budget = budget or _Budget(file)
     budget.spend(node, len(path))
+    _check_tag(node, file, path)
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            _check_tag(key_node, file, path)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise fail("yaml-key", Where(file, key_node.start_mark.line + 1, format_field_path(path) or None),
+                           "a mapping key is a list or mapping", "use plain words as keys")
             key = _scalar(key_node)
             if not isinstance(key, (str, int)):
                 raise fail("yaml-key", Where(file, key_node.start_mark.line + 1), f"mapping key {key!r} is not text",
@@ -139,6 +159,22 @@ def load_yaml(path: Path, display_path: Path | None = None) -> YamlDocument:
     return document
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The line where nesting first goes deeper than allowed, found by the scanner (which does not recurse)."""
+    depth = 0
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+               yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):  # libyaml stops at its own depth limit
+            depth += isinstance(token, opening) - isinstance(token, closing)
+            if depth > safety.MAX_YAML_DEPTH:
+                return token.start_mark.line + 1
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return None
+
+
 def _load_yaml(path: Path, shown: Path) -> YamlDocument:
     try:
         safety.check_size(path, safety.MAX_YAML_BYTES, Where(shown), "YAML file")
@@ -152,6 +188,15 @@ def _load_yaml(path: Path, shown: Path) -> YamlDocument:
                    "save the file as UTF-8") from None
     try:
         node = _compose(text)
+    except RecursionError:  # the parser recurses per nesting level, before the budget can count them
+        raise fail("yaml-too-deep", Where(shown, _too_deep_line(text)), f"values are nested more than "
+                   f"{safety.MAX_YAML_DEPTH} levels deep", "flatten the structure") from None
+    except yaml.reader.ReaderError as exc:  # NUL and other characters YAML cannot hold
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise fail("yaml-syntax", Where(shown, text.count("\n", 0, exc.position) + 1),
+                   f"YAML cannot hold the character U+{code:04X} "
+                   f"(column {exc.position - text.rfind(chr(10), 0, exc.position)})",
+                   "remove control characters; save the file as plain UTF-8 text") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -18,6 +18,7 @@ from briefwright.validation import validate_into
 from briefwright.yamlio import FieldPath, YamlDocument, load_yaml
 
 MAX_HEADLINE_WORDS = 12
+MAX_HEADLINE_CHARS = 140  # twelve words of ordinary length; a run-on word cannot be laid out on a slide
 TOPIC_FILE = "topic.yaml"
 DETAIL_LEVELS = ("headline", "summary", "detail")
 DetailLevel = Literal["headline", "summary", "detail"]
@@ -141,6 +142,9 @@ class Point(BaseModel):
         words = len(value.split())
         if words > MAX_HEADLINE_WORDS:
             raise ValueError(f"headline has {words} words; at most {MAX_HEADLINE_WORDS} are allowed — shorten it")
+        if len(value) > MAX_HEADLINE_CHARS:
+            raise ValueError(f"headline is {len(value):,} characters long; at most {MAX_HEADLINE_CHARS} are allowed "
+                             "— shorten it")
         if value.rstrip().endswith("."):
             raise ValueError("headline should not end with a full stop")
         return value

@@ -9,10 +9,13 @@ lines) and keeps headings with what follows, as Word and LibreOffice do.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefwright.audience import AudienceProfile
+from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.measure import diagrams
 from briefwright.measure.fonts import FontFace, find_face
 from briefwright.measure.text import Segment, wrap
@@ -63,6 +66,15 @@ class SlideFit:
 class Typesetter:
     """Measures blocks in the fonts and styles a product and audience prescribe."""
 
+    def _located(self, role: str, find: Callable[..., FontFace], *args: Any, **kwargs: Any) -> FontFace:
+        """The face, or the refusal naming the profile file and line that chose the family."""
+        try:
+            return find(*args, **kwargs)
+        except BriefwrightError as error:
+            first = error.report.items[0]
+            raise fail(first.code, self.audience.where(("branding", "fonts", role)), first.message,
+                       first.hint) from None
+
     def __init__(self, product: Product, audience: AudienceProfile, font_dirs: tuple[Path, ...] = ()) -> None:
         self.product = product
         self.audience = audience
@@ -70,11 +82,11 @@ class Typesetter:
         self._font_dirs = font_dirs
         self._role_families = {"heading": fonts.heading, "body": fonts.body}
         self._faces: dict[tuple[str, bool, bool], FontFace] = {}
-        for family in self._role_families.values():
+        for role, family in self._role_families.items():
             for bold in (False, True):
                 for italic in (False, True):
-                    self.face(family, bold, italic)
-        self.east_asian = find_face(fonts.east_asian, False, font_dirs, east_asian=True)
+                    self._located(role, self.face, family, bold, italic)
+        self.east_asian = self._located("east_asian", find_face, fonts.east_asian, False, font_dirs, east_asian=True)
         self._line_cache: dict[tuple, int] = {}
         # id(block) → (block, width, (lines, content height, notes height)). The planner lays out
         # hundreds of trial documents that share most of their blocks (composed sections are

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefwright.compose.composer import Composer, module_order
 from briefwright.compose.selection import Frame, Pick
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
-from briefwright.diagnostics import BriefwrightError, Where, fail
+from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.measure.layout import Pagination, Typesetter
 from briefwright.model import Document
 from briefwright.products import NARRATIVE_ROLES, Part, Product
@@ -119,7 +119,7 @@ class Planner:
             # part shows every module instead, and a digest of those same modules would repeat it.
             self.modules = [m for m in self.ordered if m.role in NARRATIVE_ROLES]
             self.parts = [part for part in self.parts if part.role != "digest"]
-        self.where = Where(field=f"products.{self.product.id}.budget")
+        self.where = self.product.where(("budget",))
         # A module's best packing depends only on how many slides it gets; the slide allocator
         # asks for the same (module, slides) many times while it weighs where a slide goes.
         self._packings: dict[tuple[str, int], tuple[list[list[Pick]], float] | None] = {}
@@ -297,7 +297,7 @@ class Planner:
         total = self.product.budget.slides or 0
         fixed_parts = [part for part in self.parts if part.role != "modules"]
         module_slots = total - len(fixed_parts)
-        where = Where(field=f"products.{self.product.id}.budget.slides")
+        where = self.product.where(("budget", "slides"))
         if self.modules and module_slots < 1:
             raise fail("budget-exceeded", where, f"product '{self.product.id}': {total} slides leave no room for modules")
         allocation: dict[str, int] = {}
@@ -361,7 +361,7 @@ class Planner:
         for number, section in enumerate(document.sections, start=1):
             fit = self.typesetter.slide_fit(section)
             if not fit.fits:
-                raise fail("slide-overflow", Where(field=f"products.{self.product.id}"),
+                raise fail("slide-overflow", self.product.where(("boxes",)),
                            f"product '{self.product.id}', slide {number} ({section.role}): " + "; ".join(fit.problems),
                            "shorten the text, or enlarge the box in the product file")
             fills.append(fit.body_fill)
@@ -379,9 +379,7 @@ class Planner:
 
     def _too_thin(self, total: int, module_slots: int, filled: int) -> BriefwrightError:
         """What a deck lacks to fill its slides: which modules, of which role, and how many points more."""
-        document = self.product._source
-        where = document.where(("budget", "slides")) if document is not None else Where(
-            field=f"products.{self.product.id}.budget.slides")
+        where = self.product.where(("budget", "slides"))
         part = next(part for part in self.parts if part.role == "modules")
         roles = part.only or " or ".join(NARRATIVE_ROLES)
         if not self.modules:
@@ -411,7 +409,7 @@ class Planner:
             if fits:
                 chosen = trial
             elif point.priority == 1:
-                raise fail("budget-exceeded", Where(field=f"products.{self.product.id}.budget.slides"),
+                raise fail("budget-exceeded", self.product.where(("budget", "slides")),
                            f"product '{self.product.id}': the priority-1 headlines of {', '.join(frame.modules)} "
                            "do not fit on the digest slide", "choose a longer deck or lower some priorities")
         return chosen
@@ -564,7 +562,7 @@ def check_line_limits(document: Document, product: Product, audience_id: str, ty
     for block in document.blocks():
         limit = product.styles[block.style].max_lines
         if limit is not None and (lines := typesetter.line_count(block, width)) > limit:
-            raise fail("line-limit", Where(field=f"products.{product.id}.styles.{block.style}.max_lines"),
+            raise fail("line-limit", product.where(("styles", block.style, "max_lines")),
                        f"product '{product.id}' for '{audience_id}': the {block.style} paragraph takes "
                        f"{lines} lines; the product allows {limit} (lines {width / 72:.2f} in wide): "
                        f"“{block.text[:60]}…”",

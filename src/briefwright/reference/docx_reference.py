@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefwright.diagnostics import Where, fail
+from briefwright.diagnostics import Report, Where, fail
 from briefwright.reference.docx_describe import describe
 from briefwright.reference.docx_model import (
     DocxReference,
@@ -26,6 +26,7 @@ from briefwright.reference.docx_model import (
     ResolvedStyle,
     ThemeFonts,
 )
+from briefwright.reference.load import sanitised_reference
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -260,8 +261,8 @@ def _page(section: etree._Element | None) -> PageSetup:
 def read_reference(path: Path, where: Where | None = None) -> DocxReference:
     """Everything briefwright uses from a reference .docx; a clear error if it cannot be read."""
     where = where or Where(path)
-    try:
-        package = zipfile.ZipFile(path)
+    try:  # the sanitised package, as the writer opens it; a damaged one is refused by part there
+        package = zipfile.ZipFile(sanitised_reference(path, "docx", Report(), where))
     except (zipfile.BadZipFile, OSError) as exc:
         raise fail("reference-unreadable", where, f"the reference document {path.name} is not a Word .docx ({exc})",
                    "save it again from Word as .docx") from None

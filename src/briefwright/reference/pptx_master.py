@@ -15,7 +15,8 @@ from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefwright.diagnostics import Where, fail
+from briefwright.diagnostics import Report, Where, fail
+from briefwright.reference.load import sanitised_reference
 
 EMU = 914400
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -319,8 +320,11 @@ def vertical_text(part_element: etree._Element) -> list[str]:
 @lru_cache(maxsize=16)
 def read_master(path: Path) -> Master:
     """Describe a .pptx used as a master. Raises a diagnostic naming the file when it cannot be read."""
+    # The sanitised package, as the writer opens it: the master measured is the master drawn, and a
+    # damaged package is refused by part here (its warnings are reported when the writer opens it).
+    clean = sanitised_reference(path, "pptx", Report())
     try:
-        presentation = Presentation(str(path))
+        presentation = Presentation(clean)
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
         raise fail("reference-unreadable", Where(path, field="branding.reference_pptx"),
                    f"the reference deck cannot be opened ({type(exc).__name__})",

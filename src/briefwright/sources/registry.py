@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -26,7 +26,7 @@ UNKNOWN = "unknown"
 
 class Author(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str
+    name: str = Field(pattern=r"\S", description="The name as the source prints it; not blank")
     surname: str | None = None  # when the family name is not the last word (e.g. Yao Chung-yuan)
     native: str | None = None
     variants: list[str] = []
@@ -48,7 +48,7 @@ class SourceMeta(BaseModel):
     original: str | None = None  # the file as received (PDF, web page …) when `file` was extracted from it
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
-    authors: list[Author] | Literal["unknown"]
+    authors: Annotated[list[Author], Field(min_length=1)] | Literal["unknown"]  # none known: "unknown"
     publisher: str
     publisher_url: str | None = None
     date: str

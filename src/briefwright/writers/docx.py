@@ -27,6 +27,7 @@ from briefwright.measure.text import is_east_asian
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.products import Product, Style
+from briefwright.reference.load import sanitised_reference
 from briefwright.writers import docprops, docx_parts, letterhead, ooxml, toc, wordml
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
@@ -217,8 +218,9 @@ class DocxRenderer:
         """The reference document (or python-docx's default) with an empty body: it lends styles
         and page furniture, never content (the default's own empty first paragraph included)."""
         reference = self.audience.branding.reference_docx
+        clean = sanitised_reference(reference, "docx", self.report) if reference is not None else None
         try:
-            document = docx.Document(str(reference)) if reference is not None else docx.Document()
+            document = docx.Document(clean) if clean is not None else docx.Document()
         except Exception as exc:  # python-docx raises many kinds on a damaged package
             raise fail("reference-unreadable", Where(reference, field="branding.reference_docx"),
                        f"the reference document cannot be opened ({type(exc).__name__})",

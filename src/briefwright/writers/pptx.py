@@ -17,6 +17,7 @@ from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
 from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
+from briefwright.reference.load import sanitised_reference
 from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
@@ -148,8 +149,9 @@ class PptxRenderer:
         reference = self.audience.branding.reference_pptx
         if reference is None:
             return Presentation()
+        clean = sanitised_reference(reference, "pptx", self.report)
         try:
-            presentation = Presentation(str(reference))
+            presentation = Presentation(clean)
         except Exception as exc:  # python-pptx raises many kinds on a damaged package
             raise fail("reference-unreadable", Where(reference, field="branding.reference_pptx"),
                        f"the reference deck cannot be opened ({type(exc).__name__})",
