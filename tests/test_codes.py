@@ -30,8 +30,8 @@ def _codes_in_source() -> dict[str, str]:
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
             first = node.args[0] if node.args else None
-            if name in ("error", "warning", "fail", "Diagnostic") and isinstance(first, ast.Constant) \
-                    and isinstance(first.value, str):
+            if name in ("error", "warning", "fail", "Diagnostic", "Finding", "RenderedFinding") \
+                    and isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found[first.value] = f"{path.relative_to(PACKAGE)}:{node.lineno}"
             for keyword in node.keywords:
                 if name == "BriefwrightError" and keyword.arg == "code" and isinstance(keyword.value, ast.Constant):

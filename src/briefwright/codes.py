@@ -148,6 +148,18 @@ CHECKS: tuple[Check, ...] = (
         claim-attribution | an author or publisher named whose source the claim does not cite
         conflict-citation | a "Sources differ" line names a source not among the positions
         judgment-confidence | a key judgment or the BLUF has no confidence
+        claim-unsupported | a sentence aligns to none of its quotes and is not marked as the author's analysis
+        claim-negation | a clause affirms what its passage denies, or denies what it affirms
+        claim-scope | a clause widens the passage's scope (a place, a group, a time)
+        claim-cause | a clause states a cause its passage does not
+        claim-aspect | a clause states as done what its passage only decided, planned or expected
+        claim-date | a date attached to another event or fact than the passage's
+        judgment-confidence-fit | a judgment's confidence does not fit its sources (one source, or a conflict)
+        judgment-conflict | a judgment takes one side of a recorded conflict without saying so
+        rendered-article | a product prints an article that disagrees with the next word
+        rendered-dangling | a product prints a pronoun or connective with nothing before it to refer to
+        rendered-label | a product prints "unknown" as a value
+        rendered-judgment | a judgment in a product states what only points the product dropped support
         waiver-unused | a waiver matches no finding
         reading-level | prose reads above the profile's target grade
     """),

@@ -247,7 +247,7 @@ def check_faithfulness(content: Content, sources: SourceRegistry, report: Report
     result = lint(content, sources)
     for finding in result.findings:
         report.warning(finding.rule, finding.claim.where,
-                       f"{finding.claim.describe()} {finding.message} [{finding.rule}]", finding.hint)
+                       f"{finding.claim.describe()} {finding.message}", finding.hint)  # the code prints first
     for claim, waiver in result.unused_waivers:
         report.warning("waiver-unused", claim.where,
                        f"{claim.describe()}: the waiver of {waiver.rule} matches no finding",

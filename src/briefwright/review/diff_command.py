@@ -13,7 +13,6 @@ from briefwright.output import write_atomic
 from briefwright.project import Project
 from briefwright.review.args import names, project_of
 from briefwright.review.compare import Build, compare_builds, read_build, to_json, to_text
-from briefwright.review.redline import redline_docx
 from briefwright.review.revisions import built_revision, is_revision
 
 
@@ -36,6 +35,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
         new = open_build(project, args.new, stack, products, audiences)
         diffs = compare_builds(old, new, set(products) if products else None)
     if args.redline:
+        from briefwright.review.redline import redline_docx  # python-docx only when a redline is asked for
+
         title = f"What changed: {args.old} → {args.new}"
         data = redline_docx(diffs, title, args.author, f"{project.config.issued}T00:00:00Z")
         write_atomic(Path(args.redline), data)
