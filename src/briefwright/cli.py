@@ -16,7 +16,7 @@ from briefwright.build import available_products, build, check_audiences, collec
 from briefwright.content.coverage import coverage, format_coverage
 from briefwright.diagnostics import BriefwrightError, Diagnostic, Report, Severity, Where
 from briefwright.evidence import evidence_paths, to_markdown
-from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, RECEIVED
 from briefwright.output import write_atomic
 from briefwright.products import load_product
 from briefwright.project import Project, load_project
@@ -449,6 +449,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     except Exception:  # an internal bug, not bad input: say so plainly
+        if RECEIVED:  # Ctrl-C, turned into another error by the library it landed in
+            print(INTERRUPTED_MESSAGE, file=sys.stderr)
+            return EXIT_INTERRUPTED
         if arguments.debug:
             traceback.print_exc()
         else:

@@ -12,9 +12,9 @@ import signal
 import sys
 from types import FrameType
 
-from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
+from briefwright.exits import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, RECEIVED
 
-_received: list[int] = []
+_received = RECEIVED  # shared with the command line, which reports what it catches
 
 
 def _on_interrupt(number: int, frame: FrameType | None) -> None:
