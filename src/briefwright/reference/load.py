@@ -38,3 +38,16 @@ def sanitised_reference(path: Path, kind: Kind, report: Report, where: Where | N
                        "briefwright never copies active or external content from a reference; remove it "
                        "from the file to silence this warning")
     return io.BytesIO(clean.data)
+
+
+def open_reference_deck(path: Path, report: Report):  # -> pptx.presentation.Presentation (imported lazily)
+    """The reference deck, sanitised, opened with python-pptx: the one way the master is read and drawn."""
+    from pptx import Presentation  # python-pptx only where a deck is built or a master described
+
+    clean = sanitised_reference(path, "pptx", report)
+    try:
+        return Presentation(clean)
+    except Exception as exc:  # python-pptx raises many kinds on a damaged package
+        raise fail("reference-unreadable", Where(path, field="branding.reference_pptx"),
+                   f"the reference deck cannot be opened ({type(exc).__name__})",
+                   "save it again from PowerPoint as .pptx, or remove reference_pptx from the profile") from None

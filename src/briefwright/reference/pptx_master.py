@@ -12,11 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefwright.diagnostics import Report, Where, fail
-from briefwright.reference.load import sanitised_reference
+from briefwright.diagnostics import Report
+from briefwright.reference.load import open_reference_deck
 
 EMU = 914400
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -322,13 +321,7 @@ def read_master(path: Path) -> Master:
     """Describe a .pptx used as a master. Raises a diagnostic naming the file when it cannot be read."""
     # The sanitised package, as the writer opens it: the master measured is the master drawn, and a
     # damaged package is refused by part here (its warnings are reported when the writer opens it).
-    clean = sanitised_reference(path, "pptx", Report())
-    try:
-        presentation = Presentation(clean)
-    except Exception as exc:  # python-pptx raises many kinds on a damaged package
-        raise fail("reference-unreadable", Where(path, field="branding.reference_pptx"),
-                   f"the reference deck cannot be opened ({type(exc).__name__})",
-                   "save it again from PowerPoint as .pptx, or remove reference_pptx from the profile") from None
+    presentation = open_reference_deck(path, Report())
     width, height = (presentation.slide_width or 0) / EMU, (presentation.slide_height or 0) / EMU
     theme = _theme(presentation.slide_masters[0].part)
     reader = _Reader(theme, width, height)

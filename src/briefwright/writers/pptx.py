@@ -17,7 +17,7 @@ from briefwright.output import reproducible_zip
 from briefwright.products import Box, Product
 from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
-from briefwright.reference.load import sanitised_reference
+from briefwright.reference.load import open_reference_deck
 from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
@@ -149,13 +149,7 @@ class PptxRenderer:
         reference = self.audience.branding.reference_pptx
         if reference is None:
             return Presentation()
-        clean = sanitised_reference(reference, "pptx", self.report)
-        try:
-            presentation = Presentation(clean)
-        except Exception as exc:  # python-pptx raises many kinds on a damaged package
-            raise fail("reference-unreadable", Where(reference, field="branding.reference_pptx"),
-                       f"the reference deck cannot be opened ({type(exc).__name__})",
-                       "save it again from PowerPoint as .pptx, or remove reference_pptx from the profile") from None
+        presentation = open_reference_deck(reference, self.report)
         if len(presentation.slides):
             raise fail("reference-has-slides", Where(reference),
                        f"the reference deck has {len(presentation.slides)} slide(s); it may hold only masters and layouts",
