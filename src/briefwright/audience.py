@@ -236,13 +236,17 @@ def asset_paths(profile: AudienceProfile) -> list[Path]:
     return [path for path in (branding.logo, branding.reference_docx, branding.reference_pptx) if path is not None]
 
 
+def _own_profiles(layers: Layers, name: str) -> list[YamlDocument]:
+    """The profile's chain without the built-in base profile: what the base supplies is a default a
+    template's own look replaces, not an override (one rule for the Word and PowerPoint references)."""
+    return [document for document, layer in _chain(layers, name)
+            if not (layer.label == "built-in" and document.data.get("extends") is None)]
+
+
 def overridden_fields(layers: Layers, name: str) -> dict[tuple[str, ...], Where]:
-    """Leaf fields a profile sets itself (or inherits from a project or overlay profile), with
-    where: what the built-in base profile supplies is a default, not an override."""
+    """Leaf fields a profile sets itself (or inherits from a project or overlay profile), with where."""
     found: dict[tuple[str, ...], Where] = {}
-    for document, layer in _chain(layers, name):
-        if layer.label == "built-in" and document.data.get("extends") is None:
-            continue
+    for document in _own_profiles(layers, name):
         for path in _leaf_paths(document.data, ()):
             found.setdefault(path, document.where(path))
     return found
@@ -261,10 +265,8 @@ def profile_chain(layers: Layers, name: str) -> list[YamlDocument]:
 
 def set_by_profile(layers: Layers, name: str, field_path: tuple) -> Where | None:
     """Where the audience's own profiles (not the built-in base every profile extends) set a field."""
-    for document, layer in _chain(layers, name):
-        if layer.label != "built-in" and _has_path(document.data, field_path):
-            return document.where(field_path)
-    return None
+    return next((document.where(field_path) for document in _own_profiles(layers, name)
+                 if _has_path(document.data, field_path)), None)
 
 
 def where_set(chain: list[YamlDocument], field_path: tuple) -> Where:
