@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefwright.cachekey import file_identity
+from briefwright.fingerprint import package_digest
 
 PROJECT_FILE = "briefwright.yaml"
 CACHE_FOLDER = ".briefwright-cache"
-PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("pydantic", "pydantic-core", "pyyaml", "jinja2", "rapidfuzz")
-_SKIPPED = {"__pycache__", "starter", "example"}
 
 
 class _Tee:
@@ -112,15 +111,13 @@ def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Pa
     return [folder for folder in folders if folder is not None], build
 
 
-def _digest_files(digest: Any, folder: Path, skip: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+def _digest_files(digest: Any, folder: Path) -> None:
     if folder.is_file():
         digest.update(folder.name.encode() + b"\0" + folder.read_bytes() + file_identity(folder))
         return
     base = folder.resolve()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        if skip & set(relative.parts):
-            continue
         if path.is_symlink():  # never followed: the link itself is what the project holds
             digest.update(f"{relative}\0link\0{os.readlink(path)}\n".encode())
         elif not path.resolve().is_relative_to(base):
@@ -146,7 +143,7 @@ def _base_key(root: Path, folders: list[Path], options: dict[str, str | bool]) -
         digest.update(f"\0folder {folder}\n".encode())
         if folder.exists():
             _digest_files(digest, folder)
-    _digest_files(digest, PACKAGE, _SKIPPED)
+    digest.update(f"briefwright code {package_digest()}\n".encode())
     return digest.hexdigest()
 
 

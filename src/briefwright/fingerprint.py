@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -57,9 +58,23 @@ def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
             digest.update(f"{library}={metadata.version(library)}\n".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=absent\n".encode())
-    for folder in [project_file, *folders, PACKAGE]:
-        for path in _files(folder):
-            digest.update(str(path.relative_to(folder.parent if folder.is_file() else folder)).encode())
-            digest.update(b"\0")
-            digest.update(_content(path, folder.parent if folder.is_file() else folder))
+    for folder in [project_file, *folders]:
+        _digest_folder(digest, folder)
+    digest.update(f"briefwright code {package_digest()}\n".encode())
+    return digest.hexdigest()
+
+
+def _digest_folder(digest: hashlib._Hash, folder: Path) -> None:
+    for path in _files(folder):
+        digest.update(str(path.relative_to(folder.parent if folder.is_file() else folder)).encode())
+        digest.update(b"\0")
+        digest.update(_content(path, folder.parent if folder.is_file() else folder))
+
+
+@lru_cache(maxsize=1)
+def package_digest() -> str:
+    """briefwright's own code and font metrics, hashed once per process: the build fingerprint, the
+    verification cache and the cached check all depend on it."""
+    digest = hashlib.sha256()
+    _digest_folder(digest, PACKAGE)
     return digest.hexdigest()

@@ -14,30 +14,24 @@ import contextlib
 import hashlib
 import json
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefwright import __version__
 from briefwright.cachekey import file_identity
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
+from briefwright.fingerprint import package_digest
 from briefwright.output import write_atomic
 from briefwright.sources.registry import QuoteMatch, SourceRegistry
 
 CACHE_FOLDER = ".briefwright-cache"
 CACHE_FILE = "verification.json"
-PACKAGE = Path(__file__).resolve().parent
 _FORMAT = 1
 
 
-@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The digest of briefwright's own Python code: verification rules live in it."""
-    digest = hashlib.sha256(f"briefwright {__version__} cache {_FORMAT}\n".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if "__pycache__" not in path.parts and not {"starter", "example"} & set(path.relative_to(PACKAGE).parts):
-            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """briefwright's version and code (the verification rules live in it), with this cache's format."""
+    return f"briefwright {__version__} cache {_FORMAT} {package_digest()}"
 
 
 def verification_key(sources: SourceRegistry, content_dir: Path) -> str:
