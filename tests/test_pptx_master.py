@@ -44,6 +44,15 @@ class Describe_reading_a_master:
         assert sizes["wide"] == (13.33, 7.5)
         assert sizes["a4-landscape"] == (11.69, 8.27)
 
+    def it_reads_a_master_again_once_it_is_saved(self, gallery, tmp_path: Path) -> None:
+        # A resident `watch` builds again after the organisation's master is saved: the master the
+        # planner measures must be the version the writer draws, not the first one it read.
+        path = tmp_path / "house.pptx"
+        path.write_bytes(gallery["four-three"].read_bytes())
+        assert round(read_master(path).width, 2) == 10.0
+        path.write_bytes(gallery["a4-landscape"].read_bytes())
+        assert round(read_master(path).width, 2) == 11.69
+
     def it_reads_theme_fonts_latin_and_east_asian(self, gallery) -> None:
         theme = read_master(gallery["cjk-fonts"]).theme
         assert (theme.major_latin, theme.major_east_asian, theme.minor_east_asian) == \

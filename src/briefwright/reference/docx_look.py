@@ -28,6 +28,7 @@ from briefwright.measure.fonts import FontFace, find_face
 from briefwright.measure.layout import PAPER_SIZES_IN
 from briefwright.products import Margins, Product, Style, load_product
 from briefwright.reference.docx_reference import DocxReference, PagePart, ResolvedStyle, read_reference
+from briefwright.reference.load import cached_by_version
 from briefwright.templates import Layers
 
 # Role names a profile may use besides the product's own style keys.
@@ -201,14 +202,8 @@ _READ: dict[tuple[Path, int, int], DocxReference] = {}
 
 
 def _read_once(path: Path, where: Where) -> DocxReference:
-    """A reference read once per build for all its products (keyed on the file's size and time)."""
-    status = path.stat()
-    key = (path, status.st_mtime_ns, status.st_size)
-    if key not in _READ:
-        if len(_READ) > 32:
-            _READ.clear()
-        _READ[key] = read_reference(path, where)
-    return _READ[key]
+    """A reference read once per build for all its products, and again once it is saved."""
+    return cached_by_version(_READ, path, lambda: read_reference(path, where))
 
 
 def apply_reference(layers: Layers, product: Product, audience: AudienceProfile) -> Product:

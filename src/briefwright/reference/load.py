@@ -3,26 +3,44 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from briefwright.diagnostics import Report, Where, fail
 from briefwright.reference.opc import PackageError
 from briefwright.reference.sanitize import Kind, Sanitised, sanitise
 
+T = TypeVar("T")
+
 _FIELD = {"docx": "branding.reference_docx", "pptx": "branding.reference_pptx"}
 _WHAT = {"docx": "reference document", "pptx": "reference deck"}
-_CACHE: dict[tuple[str, int, int], Sanitised] = {}
+_CACHE: dict[tuple[Path, int, int], Sanitised] = {}
+_LIMIT = 32  # versions kept per cache; a resident `watch` sees a template saved again and again
+
+
+def cached_by_version(cache: dict[tuple[Path, int, int], T], path: Path, make: Callable[[], T]) -> T:
+    """What make() gives for this version of the file (path, modification time, size): read once per
+    build for all its products, and again after the file is saved. The one cache every reader of a
+    reference uses, so the master measured is always the version drawn. A file that cannot be
+    stat'ed is not cached: make() reports it."""
+    try:
+        status = path.stat()
+    except OSError:
+        return make()
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in cache:
+        if len(cache) >= _LIMIT:
+            cache.clear()
+        cache[key] = make()
+    return cache[key]
 
 
 def sanitised_reference(path: Path, kind: Kind, report: Report, where: Where | None = None) -> io.BytesIO:
     """The reference's clean package; each dropped piece of active content is a warning (an error
     under --strict) naming the file and the part. An unusable reference is a clear error."""
     try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        clean = _CACHE.get(key)
-        if clean is None:
-            clean = _CACHE[key] = sanitise(path.read_bytes(), kind)
+        clean = cached_by_version(_CACHE, path, lambda: sanitise(path.read_bytes(), kind))
     except OSError as exc:
         raise fail("reference-unreadable", where or Where(path, field=_FIELD[kind]),
                    f"the {_WHAT[kind]} cannot be read ({exc.strerror or type(exc).__name__})") from None

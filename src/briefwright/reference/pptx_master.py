@@ -8,14 +8,13 @@ Lengths are in inches from the slide's top-left corner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefwright.diagnostics import Report
-from briefwright.reference.load import open_reference_deck
+from briefwright.reference.load import cached_by_version, open_reference_deck
 
 EMU = 914400
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -316,9 +315,16 @@ def vertical_text(part_element: etree._Element) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=16)
+_MASTERS: dict[tuple[Path, int, int], Master] = {}
+
+
 def read_master(path: Path) -> Master:
-    """Describe a .pptx used as a master. Raises a diagnostic naming the file when it cannot be read."""
+    """Describe a .pptx used as a master (once per version of the file, as the writer's copy is
+    sanitised). Raises a diagnostic naming the file when it cannot be read."""
+    return cached_by_version(_MASTERS, path, lambda: _describe(path))
+
+
+def _describe(path: Path) -> Master:
     # The sanitised package, as the writer opens it: the master measured is the master drawn, and a
     # damaged package is refused by part here (its warnings are reported when the writer opens it).
     presentation = open_reference_deck(path, Report())
