@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from briefwright.cachekey import file_identity
-from briefwright.fingerprint import package_digest
+from briefwright.fingerprint import library_versions, package_digest
 
 PROJECT_FILE = "briefwright.yaml"
 CACHE_FOLDER = ".briefwright-cache"
@@ -129,15 +129,9 @@ def _digest_files(digest: Any, folder: Path) -> None:
 
 
 def _base_key(root: Path, folders: list[Path], options: dict[str, str | bool]) -> str:
-    from importlib import metadata
-
     digest = hashlib.sha256()
     digest.update(json.dumps([sys.version, str(root), str(Path.cwd()), sorted(options.items())]).encode())
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=absent\n".encode())
+    digest.update(library_versions(LIBRARIES).encode())
     _digest_files(digest, root / PROJECT_FILE)
     for folder in folders:
         digest.update(f"\0folder {folder}\n".encode())

@@ -52,16 +52,22 @@ def _content(path: Path, folder: Path) -> bytes:
 
 
 def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=absent\n".encode())
+    digest = hashlib.sha256(library_versions(LIBRARIES).encode())
     for folder in [project_file, *folders]:
         _digest_folder(digest, folder)
     digest.update(f"briefwright code {package_digest()}\n".encode())
     return digest.hexdigest()
+
+
+def library_versions(libraries: tuple[str, ...]) -> str:
+    """One line per library, `name=version` (or `absent`): what the installed libraries contribute to a key."""
+    lines = []
+    for library in libraries:
+        try:
+            lines.append(f"{library}={metadata.version(library)}\n")
+        except metadata.PackageNotFoundError:
+            lines.append(f"{library}=absent\n")
+    return "".join(lines)
 
 
 def _digest_folder(digest: hashlib._Hash, folder: Path) -> None:
