@@ -42,7 +42,7 @@ fuzz: $(BIN)/.installed  ## fuzz content YAML and reference packages (hypothesis
 bench-faithfulness: $(BIN)/.installed  ## print the faithfulness check's recall, false alarms and lint time
 	$(BIN)/python bench/faithfulness_bench.py
 
-OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-impress-nogui python3-uno fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils pandoc \
                    chromium chromium-driver
 
 # The rendering tests need LibreOffice, the fonts, poppler and (for HTML) Chromium. Install them where this machine

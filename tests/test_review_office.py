@@ -1,0 +1,88 @@
+"""The review loop through LibreOffice itself: a reviewer's tracked changes accepted by LibreOffice
+(Edit ▸ Track Changes ▸ Accept All, then saved as .docx) come back as the same content patch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefwright.cli import main
+from tests.review_edits import Reviewer
+
+ROOTS = Path(__file__).parent / "roots"
+ACCEPT_SCRIPT = Path(__file__).parent / "lo_accept.py"
+SYSTEM_PYTHON = "/usr/bin/python3"  # the Python Debian's python3-uno extends (not the project's venv)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
+
+
+def _uno_missing() -> bool:
+    try:
+        return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, timeout=60).returncode != 0
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return True
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    root = tmp_path / "tiny"
+    shutil.copytree(ROOTS / "tiny", root)
+    assert main(["build", "--project", str(root), "-q"]) == 0
+    return root
+
+
+def _accept_all_in_libreoffice(source: Path, target: Path, profile: Path) -> None:
+    if _uno_missing():  # counted as an office skip: CI (BRIEFWRIGHT_REQUIRE_OFFICE=1) fails on it
+        pytest.skip("LibreOffice's Python bridge is not installed (Debian: python3-uno; make office-deps)")
+    done = subprocess.run([SYSTEM_PYTHON, str(ACCEPT_SCRIPT), str(source), str(target), str(profile)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+
+
+def _revisions(path: Path) -> list[str]:
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return [element.tag.removeprefix(W) for tag in REVISION_TAGS for element in root.iter(W + tag)]
+
+
+@pytest.mark.office
+class Describe_a_review_accepted_by_LibreOffice:
+    def it_imports_the_reviewers_wording_after_LibreOffice_accepted_every_change(
+            self, tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        reviewer = Reviewer(tiny / "build/memo-reader.docx")
+        reviewer.replace_words("bw_bridge_works_summary", "which end", "which should end")
+        reviewer.new_paragraph_after("bw_bridge_works_summary", "A paragraph of my own.")
+        reviewer.move_paragraph_before("bw_bus_lane_headline", "bw_late_most_mornings_headline")
+        tracked = reviewer.save(tmp_path / "tracked.docx")
+        assert {"ins", "del", "moveFrom", "moveTo"} <= set(_revisions(tracked))
+
+        accepted = tmp_path / "accepted.docx"
+        _accept_all_in_libreoffice(tracked, accepted, tmp_path / "lo-profile")
+
+        assert _revisions(accepted) == []  # LibreOffice accepted them all: no revision left in the file
+        import docx
+
+        texts = [p.text for p in docx.Document(str(accepted)).paragraphs]
+        assert any("Riders blame the bridge works, which should end next spring." in text for text in texts)
+        assert "A paragraph of my own." in texts
+        assert not any("which end next spring" in text for text in texts)
+        starts = [next(i for i, text in enumerate(texts) if text.startswith(words))
+                  for words in ("The council should add a bus lane", "Buses run late on most mornings")]
+        assert starts[0] < starts[1]  # the moved paragraph stands where the reviewer put it, before the other
+
+        capsys.readouterr()
+        status = main(["review", "import", "--project", str(tiny), str(accepted), "--evidence",
+                       str(tiny / "build/memo-reader.evidence.json"), "--json"])
+        result = json.loads(capsys.readouterr().out)
+        assert status == 0, result
+        assert [(c["anchor"], c["status"], c["new"]) for c in result["changes"]] == [
+            ("bridge-works:summary", "accepted", "Riders blame the bridge works, which should end next spring.")]
+        assert "+    summary: Riders blame the bridge works, which should end next spring." in \
+            result["diff"]["content/findings.yaml"]
+        assert not result["missing"]  # every anchor survived LibreOffice's accept and save
