@@ -114,7 +114,7 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
         product, audience = effective_deck(product, audience, workspace.layers)
     typesetter = Typesetter(product, audience)
     previous = None
-    if product.what_changed and workspace.since is not None and product.kind == "flow":
+    if product.what_changed and workspace.since is not None:
         previous = previous_edition(workspace.since, f"{product.id}-{audience.id}{product.writer.suffix}")
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued, previous)

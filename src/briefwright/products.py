@@ -151,7 +151,8 @@ class Product(BaseModel):
     new_page: list[str] = Field(default=[], description="Structure parts whose sections start on a new page")
     references: Literal["compact", "full"] = "full"
     what_changed: bool = Field(default=False, description="A re-issued edition opens with a 'what changed' box "
-                                                          "(flow products; build --since or review.since names the last)")
+                                                          "(a deck: the slide after the cover, inside the budget; "
+                                                          "build --since or review.since names the last)")
     citations: Literal["markers", "footnotes"] = "markers"  # [n] markers, or footnotes (formats that carry them)
     max_points_per_slide: int = Field(default=4, ge=1)
     max_events: int = Field(default=8, ge=2, description="Most events a timeline shows")

@@ -1,8 +1,13 @@
-"""The "what changed" box at the top of a re-issued memo or brief (product setting what_changed).
+"""The "what changed" box at the top of a re-issued product (product setting what_changed).
 
 The previous edition is its evidence map: each field it showed, with the field's text as the
 content had it then. The box names, in the reader's terms, the points and judgments whose text
 changed, the points this edition shows for the first time, and those it no longer shows.
+
+A memo or brief opens with it after the masthead, as one paragraph. A deck gives it the slide after
+the cover, one bullet a kind of change, in the body box; the planner keeps that slide inside the
+slide budget (changes_slides) and measures it like every other slide, so a list too long for the
+body is reported as a slide overflow, never drawn off the slide.
 """
 
 from __future__ import annotations
@@ -11,7 +16,14 @@ from dataclasses import dataclass, field
 
 from briefwright.anchors import Anchor, field_value
 from briefwright.content.modules import Content
-from briefwright.model import Block, Run
+from briefwright.diagnostics import Where, fail
+from briefwright.model import Block, Run, Section
+from briefwright.products import Product
+
+# The product style the box is drawn in: its own what_changed style when the product has one, else
+# the style of the part a reader reads first (a memo's bottom line, a deck's key judgments).
+_STYLES = {"flow": ("what_changed", "bluf"), "slides": ("what_changed", "judgment", "point")}
+_NOTHING = "nothing in the content has changed since the last edition."
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,44 @@ def what_changed(content: Content, previous: PreviousEdition, shown_points: list
 def changes_block(style: str, label: str, groups: list[tuple[str, list[str]]]) -> Block:
     runs = [Run(label + ": ", bold=True)]
     if not groups:
-        runs.append(Run("nothing in the content has changed since the last edition."))
+        runs.append(Run(_NOTHING))
     for index, (name, items) in enumerate(groups):
         runs.append(Run((" " if index else "") + f"{name}: ", italic=True))
         runs.append(Run("; ".join(items) + "."))
     return Block(style, runs)
+
+
+def changes_bullets(style: str, groups: list[tuple[str, list[str]]]) -> list[Block]:
+    """The box on a slide: one bullet a kind of change ("Revised: …"), or one saying nothing changed."""
+    if not groups:
+        return [Block(style, [Run(_NOTHING[0].upper() + _NOTHING[1:])], kind="bullet")]
+    return [Block(style, [Run(f"{name}: ", bold=True), Run("; ".join(items) + ".")], kind="bullet")
+            for name, items in groups]
+
+
+def changes_slides(product: Product, previous: PreviousEdition | None) -> int:
+    """How many of a deck's budgeted slides the box takes: one when it is asked for and there is a last edition."""
+    return int(product.kind == "slides" and product.what_changed and previous is not None)
+
+
+def _style(product: Product) -> str:
+    style = next((name for name in _STYLES[product.kind] if name in product.styles), None)
+    if style is None:
+        names = " or ".join(f"'{name}'" for name in _STYLES[product.kind])
+        raise fail("product-style", Where(field=f"{product.id}.styles"),
+                   f"product '{product.id}' asks for a 'what changed' box but has no {names} style",
+                   "add a what_changed style to the product")
+    return style
+
+
+def insert_changes(sections: list[Section], content: Content, product: Product, previous: PreviousEdition | None,
+                   shown_points: list[str], label: str) -> None:
+    """Put the box into a composed document: after a memo's masthead, or as a deck's second slide."""
+    if not product.what_changed or previous is None:
+        return
+    style = _style(product)
+    groups = what_changed(content, previous, shown_points)
+    opening = "title" if product.kind == "slides" else "masthead"
+    at = next((i + 1 for i, section in enumerate(sections) if section.role == opening), 0)
+    blocks = changes_bullets(style, groups) if product.kind == "slides" else [changes_block(style, label, groups)]
+    sections.insert(at, Section("changes", title=label, blocks=blocks))

@@ -17,7 +17,7 @@ from briefwright import safety
 from briefwright.anchors import TOPIC_OWNER, anchor
 from briefwright.audience import AudienceProfile
 from briefwright.compose import sandbox, template_names
-from briefwright.compose.changes import PreviousEdition, changes_block, what_changed
+from briefwright.compose.changes import PreviousEdition, insert_changes
 from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.content.modules import Content, DetailLevel, Module, Point
@@ -249,6 +249,7 @@ class Composer:
         else:
             sections, citations = self._compose_slides(frames)
             vocabulary.apply(sections)
+            self._add_changes_box(sections, frames)
         if self._wants_glossary(sections) and vocabulary.used:
             sections.insert(next(i for i, s in enumerate(sections) if s.role == "sources"),
                             self._glossary(vocabulary.used))
@@ -262,20 +263,11 @@ class Composer:
                         banner=self.context.audience.banner)
 
     def _add_changes_box(self, sections: list[Section], frames: list[Frame]) -> None:
-        """A re-issued edition's "what changed" box, after the masthead (product setting what_changed)."""
-        product, previous = self.context.product, self.context.previous
-        if not product.what_changed or previous is None:
-            return
+        """A re-issued edition's "what changed" box (product setting what_changed): compose/changes.py."""
+        product = self.context.product
         shown = list(dict.fromkeys(pick.point_id for frame in frames for pick in frame.picks))
         label = self.text("what_changed_label") if "what_changed_label" in product.text else "What changed"
-        style = "what_changed" if "what_changed" in product.styles else "bluf"
-        if style not in product.styles:
-            raise fail("product-style", Where(field=f"{product.id}.styles"),
-                       f"product '{product.id}' asks for a 'what changed' box but has no 'what_changed' or 'bluf' style",
-                       "add a what_changed style to the product")
-        block = changes_block(style, label, what_changed(self.context.content, previous, shown))
-        at = next((i + 1 for i, section in enumerate(sections) if section.role == "masthead"), 0)
-        sections.insert(at, Section("changes", title=label, blocks=[block]))
+        insert_changes(sections, self.context.content, product, self.context.previous, shown, label)
 
     def _wants_glossary(self, sections: list[Section]) -> bool:
         product = self.context.product

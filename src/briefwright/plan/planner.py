@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefwright.compose.changes import changes_slides
 from briefwright.compose.composer import Composer, module_order
 from briefwright.compose.selection import Frame, Pick
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
@@ -296,10 +297,13 @@ class Planner:
     def _plan_slides(self) -> Fit:
         total = self.product.budget.slides or 0
         fixed_parts = [part for part in self.parts if part.role != "modules"]
-        module_slots = total - len(fixed_parts)
+        reserved = changes_slides(self.product, self.composer.context.previous)  # the "what changed" slide
+        module_slots = total - len(fixed_parts) - reserved
         where = self.product.where(("budget", "slides"))
         if self.modules and module_slots < 1:
-            raise fail("budget-exceeded", where, f"product '{self.product.id}': {total} slides leave no room for modules")
+            raise fail("budget-exceeded", where, f"product '{self.product.id}': {total} slides leave no room for modules"
+                       + (" once the 'what changed' slide is placed" if reserved else ""),
+                       "raise budget.slides" if reserved else "")
         allocation: dict[str, int] = {}
         packed: dict[str, tuple[list[list[Pick]], float]] = {}
         for module in self.modules:
