@@ -9,6 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
+from briefwright.writers.slidetags import model_name
 from tests import pdf
 from tests.shapes import misplaced_words
 
@@ -39,7 +40,7 @@ class Describe_deck_structure:
         for slide in list(deck.slides)[2:-1]:
             notes = slide.notes_slide.notes_text_frame.text
             assert "“" in notes and "[" in notes, slide.shapes.title.text
-            body = next((s for s in slide.shapes if s.name == "Body"), None)
+            body = next((s for s in slide.shapes if model_name(s.name) == "Body"), None)  # name + its anchors
             if body is None:
                 continue  # a drawn slide: its notes are checked with the drawings
             headlines = [p.runs[0].text for p in body.text_frame.paragraphs if p.runs and p.runs[0].font.bold]

@@ -19,6 +19,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from briefwright.build import Output
 from briefwright.evidence import evidence_paths
 from briefwright.preview import preview
+from briefwright.writers.slidetags import model_name
 from tests import pdf
 from tests.shapes import all_shapes
 
@@ -56,7 +57,8 @@ class Describe_drawn_slides:
         assert len(events) == 8
         for event in events:
             assert event.shape_type == MSO_SHAPE_TYPE.GROUP
-            date, label = (next(s for s in event.shapes if s.name == n).text_frame.text for n in ("Date", "Label"))
+            date, label = (next(s for s in event.shapes if model_name(s.name) == n).text_frame.text
+                           for n in ("Date", "Label"))  # a label's name also carries its anchor
             assert _descr(event) == f"{date}: {label}"
             assert any(s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and s.name == "Marker" for s in event.shapes)
 

@@ -86,3 +86,23 @@ class Describe_a_review_accepted_by_LibreOffice:
         assert "+    summary: Riders blame the bridge works, which should end next spring." in \
             result["diff"]["content/findings.yaml"]
         assert not result["missing"]  # every anchor survived LibreOffice's accept and save
+
+
+@pytest.mark.office
+class Describe_a_deck_saved_by_LibreOffice:
+    def it_keeps_every_slide_anchor_in_the_shape_names(self, tiny: Path, tmp_path: Path) -> None:
+        import pptx
+
+        from briefwright.writers.slidetags import read_shape_names, read_slide_anchors
+
+        built = tiny / "build/deck-5-reader.pptx"
+        subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
+                        "--convert-to", "pptx", "--outdir", str(tmp_path / "saved"), str(built)],
+                       check=True, capture_output=True, timeout=180)
+        saved = pptx.Presentation(str(tmp_path / "saved/deck-5-reader.pptx"))
+        before = [read_slide_anchors(slide) for slide in pptx.Presentation(str(built)).slides]
+        # LibreOffice drops the tags part (7.4) but keeps shape names: the names alone give every anchor back
+        assert [read_shape_names(slide) for slide in saved.slides] == before
+        assert [read_slide_anchors(slide) for slide in saved.slides] == before
+        mapped = {a["anchor"] for a in json.loads((tiny / "build/deck-5-reader.evidence.json").read_text())["anchors"]}
+        assert {key for slide in before for _, _, key in slide} == mapped

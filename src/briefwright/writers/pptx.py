@@ -22,7 +22,7 @@ from briefwright.reference.pptx_master import vertical_text
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.job import Rendered, RenderJob
-from briefwright.writers.slidetags import tag_slide
+from briefwright.writers.slidetags import anchored_name, tag_slide
 
 _PLACEHOLDER_TYPES = {"title": ("title", "ctrTitle"), "subtitle": ("subTitle", "body", "obj")}
 _PLACEHOLDER_IDX = {"title": 0, "subtitle": 1}  # where a placeholder's type does not say
@@ -114,9 +114,9 @@ class PptxRenderer:
                     # Move the placeholder to its place in the reading order.
                     tree.remove(element)
                     tree.append(element)
-                    drawingml.place(element, spec.name, self._frame(spec.box))
-            if element is None:
-                element = drawingml.add_text_box(tree, ids.take(), spec.name, self._frame(spec.box))
+                    drawingml.place(element, anchored_name(spec), self._frame(spec.box))
+            if element is None:  # the name carries the shape's anchors, which LibreOffice keeps (slidetags)
+                element = drawingml.add_text_box(tree, ids.take(), anchored_name(spec), self._frame(spec.box))
             self._fill_text(element, spec)
             if spec.alt_text:
                 ooxml.set_alt_text(element, spec.alt_text)
