@@ -24,14 +24,7 @@ def _field(change: FieldChange) -> str:
 
 def _print_import(result: ImportResult, applied: bool) -> None:
     for change in result.changes:
-        who = ", ".join(change.reviewers)
-        print(f"{change.status}: {_field(change)} ({change.file or 'no file'}) — edited by {who}")
-        print(f"    was: {change.old_value}")
-        print(f"    now: {change.new_value or change.shown_after.strip()}")
-        for comment in change.comments:
-            print(f"    comment by {comment.author}: {comment.text}")
-        for problem in change.problems:
-            print(f"    ✗ {problem}")
+        _print_change(change)
     for note in result.notes:
         print(f"note: {note['owner']} {note['field']} — {note['author']}: {note['comment']}")
     for edit in result.loose:
@@ -50,6 +43,17 @@ def _print_import(result: ImportResult, applied: bool) -> None:
     verb = "applied" if applied else "proposed (run again with --apply to write them)"
     print(f"{accepted} change(s) {verb}; {held} held back; {len(result.notes)} note(s); "
           f"{len(result.loose)} edit(s) outside any anchor")
+
+
+def _print_change(change: FieldChange) -> None:
+    who = ", ".join(change.reviewers)
+    print(f"{change.status}: {_field(change)} ({change.file or 'no file'}) — edited by {who}")
+    print(f"    was: {change.old_value}")
+    print(f"    now: {change.new_value or change.shown_after.strip()}")
+    for comment in change.comments:
+        print(f"    comment by {comment.author}: {comment.text}")
+    for problem in change.problems:
+        print(f"    ✗ {problem}")
 
 
 def cmd_review_import(args: argparse.Namespace) -> int:

@@ -191,25 +191,7 @@ def to_text(diffs: list[ProductDiff]) -> str:
             continue
         lines.append(f"{diff.file}:")
         for change in diff.fields:
-            kind = "judgment" if _is_judgment(change) else "claim"
-            shown = change.new or change.old
-            assert shown is not None
-            if change.status == "changed":
-                lines.append(f"  ~ {kind} {change.anchor} ({', '.join(change.aspects)}; {shown.where})")
-                assert change.old is not None and change.new is not None
-                if "text" in change.aspects:
-                    lines += [f"      - {change.old.text}", f"      + {change.new.text}"]
-                if "confidence" in change.aspects:
-                    lines.append(f"      confidence: {change.old.confidence} → {change.new.confidence}")
-                if "citations" in change.aspects:
-                    lines.append(f"      sources: {', '.join(change.old.sources)} → {', '.join(change.new.sources)}")
-                for quote in sorted(set(change.old.quotes) - set(change.new.quotes)):
-                    lines.append(f"      quote dropped: {quote[:100]}")
-                for quote in sorted(set(change.new.quotes) - set(change.old.quotes)):
-                    lines.append(f"      quote added: {quote[:100]}")
-            else:
-                mark = "+" if change.status == "added" else "-"
-                lines.append(f"  {mark} {kind} {change.anchor} {change.status} ({shown.where}): {shown.text[:100]}")
+            lines += _field_lines(change)
         for kind, ids in diff.sources.items():
             lines.append(f"  sources {kind}: {', '.join(ids)}")
         for point, (old, new) in diff.decisions.items():
@@ -217,3 +199,25 @@ def to_text(diffs: list[ProductDiff]) -> str:
     changed = sum(d.status != "unchanged" for d in diffs)
     lines.append(f"{changed} of {len(diffs)} product file(s) differ")
     return "\n".join(lines)
+
+
+def _field_lines(change: FieldChange) -> list[str]:
+    """One claim or judgment that changed, was added or dropped, as printed lines."""
+    kind = "judgment" if _is_judgment(change) else "claim"
+    shown = change.new or change.old
+    assert shown is not None
+    if change.status != "changed":
+        mark = "+" if change.status == "added" else "-"
+        return [f"  {mark} {kind} {change.anchor} {change.status} ({shown.where}): {shown.text[:100]}"]
+    old, new = change.old, change.new
+    assert old is not None and new is not None
+    lines = [f"  ~ {kind} {change.anchor} ({', '.join(change.aspects)}; {shown.where})"]
+    if "text" in change.aspects:
+        lines += [f"      - {old.text}", f"      + {new.text}"]
+    if "confidence" in change.aspects:
+        lines.append(f"      confidence: {old.confidence} → {new.confidence}")
+    if "citations" in change.aspects:
+        lines.append(f"      sources: {', '.join(old.sources)} → {', '.join(new.sources)}")
+    lines += [f"      quote dropped: {quote[:100]}" for quote in sorted(set(old.quotes) - set(new.quotes))]
+    lines += [f"      quote added: {quote[:100]}" for quote in sorted(set(new.quotes) - set(old.quotes))]
+    return lines

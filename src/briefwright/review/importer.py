@@ -83,12 +83,26 @@ def read_review_file(docx: Path) -> ReviewedDocument:
                    "save the reviewed file from Word or LibreOffice as .docx") from None
 
 
+_Group = list[tuple[dict, AnchorReview]]  # the anchored fields one paragraph (or cell) of the product shows
+
+
 def _changes(evidence: dict, reviewed: ReviewedDocument, result: ImportResult) -> dict[str, FieldChange]:
     """One change per field (a field shown twice, edited alike, is one change)."""
     changes: dict[str, FieldChange] = {}
     paragraphs = {entry["where"]: entry["text"] for entry in evidence.get("entries", [])
                   if entry["where"].startswith(("paragraph ", "slide "))}
-    groups: dict[tuple[str, int], list[tuple[dict, AnchorReview]]] = {}
+    for (where, number), members in _groups(evidence, reviewed, result).items():
+        shown, authors = _shown_after(where, number, members, paragraphs.get(where), reviewed, result)
+        for (record, review), after in zip(members, shown):
+            if normal(after) != normal(record["text"]):
+                _add_change(changes, record, review, after, authors)
+    return changes
+
+
+def _groups(evidence: dict, reviewed: ReviewedDocument, result: ImportResult) -> dict[tuple[str, int], _Group]:
+    """The evidence map's anchors found in the reviewed file, by the paragraph they stand in; anchors
+    the file no longer has are listed as missing, and comments on the rest become review notes."""
+    groups: dict[tuple[str, int], _Group] = {}
     for record in evidence.get("anchors", []):
         review: AnchorReview | None = reviewed.anchors.get(record["name"])
         if review is None:
@@ -100,25 +114,26 @@ def _changes(evidence: dict, reviewed: ReviewedDocument, result: ImportResult) -
             result.notes.append({"anchor": anchor.key, "owner": anchor.owner, "field": anchor.field,
                                  "author": comment.author, "date": comment.date, "comment": comment.text,
                                  "text": normal(record["text"])})
-    for (where, number), members in groups.items():
-        texts = [record["text"] for record, _ in members]
-        original = paragraphs.get(where, "".join(texts) if where.startswith("paragraph ") else None)
-        page = reviewed.paragraphs.get(number)
-        spans = field_spans(original, texts) if original is not None and page is not None else None
-        if spans is None or page is None or original is None:  # a table cell: read field by field
-            shown = [_tracked_after(record, review) for record, review in members]
-            authors = page.authors if page is not None else []
-        else:
-            edits = split_edits(original.replace("\t", " "), page.after, spans)
-            shown = [edits.fields.get(index, record["text"]) for index, (record, _) in enumerate(members)]
-            authors = page.authors
-            for old, new in edits.outside + edits.crossing:
-                result.loose.append(LooseEdit("edited", f"{old.strip()} → {new.strip()}", ", ".join(authors),
-                                              "", number, page.after))
-        for (record, review), after in zip(members, shown):
-            if normal(after) != normal(record["text"]):
-                _add_change(changes, record, review, after, authors)
-    return changes
+    return groups
+
+
+def _shown_after(where: str, number: int, members: _Group, built: str | None, reviewed: ReviewedDocument,
+                 result: ImportResult) -> tuple[list[str], list[str]]:
+    """Each member field's text after review, and the paragraph's reviewers. The paragraph as built is
+    split into its fields, and the reviewed paragraph's edits assigned to them; edits outside every
+    field (or across two) are listed for the author."""
+    texts = [record["text"] for record, _ in members]
+    original = built if built is not None else ("".join(texts) if where.startswith("paragraph ") else None)
+    page = reviewed.paragraphs.get(number)
+    spans = field_spans(original, texts) if original is not None and page is not None else None
+    if spans is None or page is None or original is None:  # a table cell: read field by field
+        return ([_tracked_after(record, review) for record, review in members],
+                page.authors if page is not None else [])
+    edits = split_edits(original.replace("\t", " "), page.after, spans)
+    for old, new in edits.outside + edits.crossing:
+        result.loose.append(LooseEdit("edited", f"{old.strip()} → {new.strip()}", ", ".join(page.authors),
+                                      "", number, page.after))
+    return [edits.fields.get(index, record["text"]) for index, (record, _) in enumerate(members)], page.authors
 
 
 def _tracked_after(record: dict, review: AnchorReview) -> str:

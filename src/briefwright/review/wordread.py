@@ -116,6 +116,28 @@ def _revision(element: etree._Element) -> tuple[str, etree._Element | None]:
     return "", None
 
 
+_Loose = tuple[str, str, str, str]  # an edit outside every anchor: (kind, text, author, date)
+_TEXT = {w("t"), w("delText"), w("tab"), w("br")}  # text, deleted text, and what reads as a space
+
+
+@dataclass
+class _Paragraph:
+    """What the walker gathers while it reads one paragraph."""
+
+    whole: ParagraphReview
+    seen_anchor: bool = False
+    loose: list[_Loose] = field(default_factory=list)
+    after_text: list[str] = field(default_factory=list)
+
+
+def _add_loose(loose: list[_Loose], edit: _Loose) -> None:
+    """One edit, many runs: a run continuing the last edit's kind and author joins it."""
+    if loose and loose[-1][0] == edit[0] and loose[-1][2] == edit[2]:
+        loose[-1] = (edit[0], loose[-1][1] + edit[1], edit[2], loose[-1][3])
+    else:
+        loose.append(edit)
+
+
 class _Walker:
     def __init__(self, comments: dict[str, Comment]) -> None:
         self.result = ReviewedDocument()
@@ -132,52 +154,63 @@ class _Walker:
     def paragraph_element(self, paragraph: etree._Element) -> None:
         self.paragraph += 1
         self.last_closed = None
-        before_anchors = set(self.open.values())
-        seen_anchor = bool(before_anchors)
-        loose: list[tuple[str, str, str, str]] = []
-        after_text: list[str] = []
-        whole = self.result.paragraphs.setdefault(self.paragraph, ParagraphReview())
+        state = _Paragraph(self.result.paragraphs.setdefault(self.paragraph, ParagraphReview()),
+                           seen_anchor=bool(self.open))
         for element in paragraph.iter():
-            tag = element.tag
-            if tag == w("bookmarkStart") and element.get(w("name"), "").startswith(PREFIX):
-                self.open[element.get(w("id"), "")] = element.get(w("name"), "")
-                self._anchor(element.get(w("name"), "")).paragraph = self.paragraph
-                self.last_closed, seen_anchor = None, True
-            elif tag == w("bookmarkEnd") and element.get(w("id"), "") in self.open:
-                self.last_closed = self.open.pop(element.get(w("id"), ""))
-            elif tag == w("commentRangeStart"):
-                self.open_comments[element.get(w("id"), "")] = (list(self.open.values()), [])
-            elif tag == w("commentRangeEnd"):
-                self._place_comment(element.get(w("id"), ""), paragraph)
-            elif tag in (w("t"), w("delText"), w("tab"), w("br")):
-                text = element.text or "" if tag in (w("t"), w("delText")) else " "
-                kind, revision = _revision(element)
-                moved = revision is not None and revision.tag in _MOVED
-                if kind != "deleted" or moved:
-                    after_text.append(text)
-                if revision is not None and revision.get(w("author"), "unknown") not in whole.authors:
-                    whole.authors.append(revision.get(w("author"), "unknown"))
-                self._text(text, kind, revision, loose)
-        whole.after = "".join(after_text)
-        if loose:
-            context = "".join(after_text)
-            for kind, text, author, date in loose:
-                self.result.loose.append(LooseEdit(kind, text, author, date, self.paragraph, context))
-        mark = paragraph.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
-        if mark is not None and not seen_anchor and not any(kind == "inserted" for kind, *_ in loose):
-            self.result.loose.append(LooseEdit("new paragraph", "".join(after_text), mark.get(w("author"), "unknown"),
-                                               mark.get(w("date"), ""), self.paragraph, "".join(after_text)))
+            self._element(element, paragraph, state)
+        state.whole.after = "".join(state.after_text)
+        self._finish(paragraph, state)
 
-    def _text(self, text: str, kind: str, revision: etree._Element | None,
-              loose: list[tuple[str, str, str, str]]) -> None:
-        author = revision.get(w("author"), "unknown") if revision is not None else ""
-        date = revision.get(w("date"), "") if revision is not None else ""
-        change_kind = "moved" if revision is not None and revision.tag in _MOVED else kind
+    def _element(self, element: etree._Element, paragraph: etree._Element, state: _Paragraph) -> None:
+        """One element of the paragraph, in document order: a bookmark or comment edge, or text."""
+        tag, name = element.tag, element.get(w("name"), "")
+        if tag == w("bookmarkStart") and name.startswith(PREFIX):
+            self.open[element.get(w("id"), "")] = name
+            self._anchor(name).paragraph = self.paragraph
+            self.last_closed, state.seen_anchor = None, True
+        elif tag == w("bookmarkEnd") and element.get(w("id"), "") in self.open:
+            self.last_closed = self.open.pop(element.get(w("id"), ""))
+        elif tag == w("commentRangeStart"):
+            self.open_comments[element.get(w("id"), "")] = (list(self.open.values()), [])
+        elif tag == w("commentRangeEnd"):
+            self._place_comment(element.get(w("id"), ""), paragraph)
+        elif tag in _TEXT:
+            self._text_element(element, state)
+
+    def _text_element(self, element: etree._Element, state: _Paragraph) -> None:
+        text = element.text or "" if element.tag in (w("t"), w("delText")) else " "  # a tab or break reads as a space
+        kind, revision = _revision(element)
+        moved = revision is not None and revision.tag in _MOVED
+        if kind != "deleted" or moved:
+            state.after_text.append(text)
+        if revision is not None and revision.get(w("author"), "unknown") not in state.whole.authors:
+            state.whole.authors.append(revision.get(w("author"), "unknown"))
+        self._text(text, kind, revision, state.loose)
+
+    def _finish(self, paragraph: etree._Element, state: _Paragraph) -> None:
+        """List the paragraph's edits outside every anchor, and a new paragraph that holds no anchor."""
+        context = "".join(state.after_text)
+        for kind, text, author, date in state.loose:
+            self.result.loose.append(LooseEdit(kind, text, author, date, self.paragraph, context))
+        mark = paragraph.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}")
+        if mark is not None and not state.seen_anchor and not any(kind == "inserted" for kind, *_ in state.loose):
+            self.result.loose.append(LooseEdit("new paragraph", context, mark.get(w("author"), "unknown"),
+                                               mark.get(w("date"), ""), self.paragraph, context))
+
+    def _names_for(self, kind: str) -> list[str]:
+        """The anchors a piece of text belongs to (and forget the last one closed once plain text follows)."""
         names = list(self.open.values())
         if not names and kind == "inserted" and self.last_closed is not None:
             names = [self.last_closed]  # typed just after a bookmark's end: Word leaves it outside
-        if not kind:
-            self.last_closed = None if not self.open else self.last_closed
+        if not kind and not self.open:
+            self.last_closed = None
+        return names
+
+    def _text(self, text: str, kind: str, revision: etree._Element | None, loose: list[_Loose]) -> None:
+        author = revision.get(w("author"), "unknown") if revision is not None else ""
+        date = revision.get(w("date"), "") if revision is not None else ""
+        change_kind = "moved" if revision is not None and revision.tag in _MOVED else kind
+        names = self._names_for(kind)
         for name in names:
             review = self._anchor(name)
             # Moved text is the same words elsewhere: the planner decides the order, not the field.
@@ -188,10 +221,7 @@ class _Walker:
             if kind:
                 review.changes.append(Change(change_kind, text, author, date))
         if not names and kind:
-            if loose and loose[-1][0] == change_kind and loose[-1][2] == author:
-                loose[-1] = (change_kind, loose[-1][1] + text, author, loose[-1][3])  # one edit, many runs
-            else:
-                loose.append((change_kind, text, author, date))
+            _add_loose(loose, (change_kind, text, author, date))
         for _, inside in self.open_comments.values():
             inside.extend(names)
 
