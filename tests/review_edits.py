@@ -75,15 +75,18 @@ class Reviewer:
         runs = [Run(r, paragraph) for r in self._bookmark_runs(bookmark)]
         self.document.add_comment(runs, text=text, author=self.name, initials="AR")
 
-    def new_paragraph_after(self, bookmark: str, text: str) -> None:
+    def new_paragraph_after(self, bookmark: str, text: str, tracked: bool = True) -> None:
+        """Type a paragraph after the bookmark's, with Track Changes on (or off: no revision mark at all)."""
         paragraph = self.paragraph_of(bookmark)
         new = etree.Element(qn("w:p"))
-        properties = etree.SubElement(new, qn("w:pPr"))
-        etree.SubElement(properties, qn("w:rPr")).append(self._revision("w:ins"))
-        inserted = self._revision("w:ins")
-        run = etree.SubElement(inserted, qn("w:r"))
+        if tracked:
+            properties = etree.SubElement(new, qn("w:pPr"))
+            etree.SubElement(properties, qn("w:rPr")).append(self._revision("w:ins"))
+        holder = self._revision("w:ins") if tracked else new
+        run = etree.SubElement(holder, qn("w:r"))
         etree.SubElement(run, qn("w:t")).text = text
-        new.append(inserted)
+        if tracked:
+            new.append(holder)
         paragraph.addnext(new)
 
     def move_paragraph_before(self, bookmark: str, target_bookmark: str) -> None:

@@ -142,6 +142,20 @@ class Describe_review_import:
         status, out = _run(tiny, "review", "import", str(tiny / "reviewed.docx"), capsys=capsys)
         assert status == 0 and "not anchored" in out and "Consider night buses." in out
 
+    def it_lists_a_paragraph_typed_with_track_changes_off(self, tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        reviewer = Reviewer(tiny / "build/memo-reader.docx")
+        reviewer.new_paragraph_after("bw_bridge_works_summary", "Consider night buses.", tracked=False)
+        heading = next(p for p in reviewer.document.paragraphs if p.text == "Proposals")
+        heading.runs[0].text = "Proposals for the council"  # a heading reworded, untracked
+        reviewer.save(tiny / "reviewed.docx")
+        assert "w:ins" not in _document_xml(tiny / "reviewed.docx")  # nothing in the file marks it as new
+        status, out = _run(tiny, "review", "import", str(tiny / "reviewed.docx"), "--json", capsys=capsys)
+        result = json.loads(out)
+        assert status == 0 and not result["changes"]
+        assert [(e["kind"], e["text"], e["author"]) for e in result["unanchored"]] == [
+            ("new paragraph", "Consider night buses.", "(untracked edit)"),
+            ("rewritten paragraph", "Proposals for the council", "(untracked edit)")]
+
     def it_refuses_a_file_that_is_no_Word_document(self, tiny: Path) -> None:
         from briefwright.diagnostics import BriefwrightError
         from briefwright.project import load_project

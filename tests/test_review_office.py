@@ -86,6 +86,8 @@ class Describe_a_review_accepted_by_LibreOffice:
         assert "+    summary: Riders blame the bridge works, which should end next spring." in \
             result["diff"]["content/findings.yaml"]
         assert not result["missing"]  # every anchor survived LibreOffice's accept and save
+        # accepted, the new paragraph carries no mark; compared with the memo as built, it is still listed
+        assert [(e["kind"], e["text"]) for e in result["unanchored"]] == [("new paragraph", "A paragraph of my own.")]
 
 
 @pytest.mark.office

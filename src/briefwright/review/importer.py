@@ -29,6 +29,7 @@ from briefwright.diagnostics import BriefwrightError, Report, Where, fail
 from briefwright.output import write_atomic
 from briefwright.project import Project
 from briefwright.review.fields import carry_edit, field_spans, locate_field, normal, split_edits
+from briefwright.review.untracked import built_product, untracked_edits
 from briefwright.review.wordread import AnchorReview, Comment, LooseEdit, ReviewedDocument, read_reviewed
 from briefwright.review.yamlpatch import PatchError, replace_field, unified
 from briefwright.sources.registry import SourceRegistry
@@ -207,6 +208,9 @@ def import_review(project: Project, docx: Path, evidence_path: Path | None = Non
                    "build the product again") from None
     result = ImportResult(loose=list(reviewed.loose))
     changes = _changes(evidence, reviewed, result)
+    built = built_product(map_path, docx)
+    if built is not None:  # paragraphs added without a revision mark (typed untracked, or accepted)
+        result.loose += untracked_edits(built, reviewed, {edit.paragraph for edit in result.loose})
     workspace = collect(project)
     texts: dict[Path, str] = {}
     trial = _Trial(project, workspace.sources)
