@@ -27,8 +27,11 @@ def reissued(tmp_path: Path) -> Path:
     return root
 
 
-def _deck_product(root: Path, slides: int) -> None:
+def _deck_product(root: Path, slides: int, style: str = "") -> None:
+    """deck-5 with what_changed, the slide budget given, and (style) a what_changed style of its own."""
     text = (PRODUCTS / "deck-5.yaml").read_text(encoding="utf-8").replace("  slides: 5\n", f"  slides: {slides}\n")
+    if style:
+        text = text.replace("styles:\n", f"styles:\n  what_changed: {style}\n", 1)
     (root / "templates/products").mkdir(parents=True, exist_ok=True)
     (root / "templates/products/deck-5.yaml").write_text(text + "what_changed: true\n", encoding="utf-8")
 
@@ -62,3 +65,21 @@ class Describe_the_what_changed_slide:
         err = capsys.readouterr().err
         assert "5 slides leave no room for modules once the 'what changed' slide is placed" in err
         assert "raise budget.slides" in err
+
+    def it_measures_the_slide_like_every_other(self, reissued: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        # Type so large that the one revised headline cannot fit the body box: reported, not drawn off the slide.
+        _deck_product(reissued, slides=6, style="{font: heading, size: 96, line: 110, color: ink}")
+        assert main(["build", "--project", str(reissued), "--product", "deck-5", "--since",
+                     str(reissued / "edition-1")]) == 1
+        err = capsys.readouterr().err
+        assert "slide 2 (changes): body needs" in err
+
+    def it_refuses_the_slide_in_a_deck_without_a_cover(self, reissued: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        _deck_product(reissued, slides=6)
+        product = reissued / "templates/products/deck-5.yaml"
+        product.write_text(product.read_text(encoding="utf-8").replace("structure: [title, ", "structure: ["),
+                           encoding="utf-8")
+        assert main(["build", "--project", str(reissued), "--product", "deck-5", "--since",
+                     str(reissued / "edition-1")]) == 1
+        err = capsys.readouterr().err
+        assert "error[product-structure]" in err and "has no title slide" in err

@@ -79,6 +79,7 @@ CHECKS: tuple[Check, ...] = (
         product-kind | a product file names parts or settings of the other kind (page or slide)
         product-style | a product asks for something its styles cannot draw (a what-changed box without a style)
         product-style-missing | a product draws with a style it does not define
+        product-structure | a product asks for what its structure has no place for (a what-changed slide, no cover)
         template-syntax | a text template does not parse
         template-undefined | a text template uses a name that does not exist
         template-unsafe | a text template reaches for Python internals

@@ -79,7 +79,13 @@ def changes_bullets(style: str, groups: list[tuple[str, list[str]]]) -> list[Blo
 
 def changes_slides(product: Product, previous: PreviousEdition | None) -> int:
     """How many of a deck's budgeted slides the box takes: one when it is asked for and there is a last edition."""
-    return int(product.kind == "slides" and product.what_changed and previous is not None)
+    if product.kind != "slides" or not product.what_changed or previous is None:
+        return 0
+    if not any(part.role == "title" for part in product.parts):
+        raise fail("product-structure", product.where(("structure",)),
+                   f"product '{product.id}' asks for a 'what changed' slide, which follows the cover, "
+                   "but its structure has no title slide", "add title to the structure, or remove what_changed")
+    return 1
 
 
 def _style(product: Product) -> str:
@@ -97,9 +103,11 @@ def insert_changes(sections: list[Section], content: Content, product: Product, 
     """Put the box into a composed document: after a memo's masthead, or as a deck's second slide."""
     if not product.what_changed or previous is None:
         return
+    opening = "title" if product.kind == "slides" else "masthead"
+    at = next((i + 1 for i, section in enumerate(sections) if section.role == opening), None)
+    if at is None and product.kind == "slides":
+        return  # no cover: the planner's one-slide trial of a module, which the box must not displace
     style = _style(product)
     groups = what_changed(content, previous, shown_points)
-    opening = "title" if product.kind == "slides" else "masthead"
-    at = next((i + 1 for i, section in enumerate(sections) if section.role == opening), 0)
     blocks = changes_bullets(style, groups) if product.kind == "slides" else [changes_block(style, label, groups)]
-    sections.insert(at, Section("changes", title=label, blocks=blocks))
+    sections.insert(at or 0, Section("changes", title=label, blocks=blocks))
