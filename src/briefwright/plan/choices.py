@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefwright.audience import AudienceProfile
-from briefwright.compose.composer import module_order
-from briefwright.compose.selection import Frame, Pick
+from briefwright.compose.selection import Frame, Pick, module_order
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
 from briefwright.diagnostics import fail
 from briefwright.plan.engine import LayoutEngine, Unit
