@@ -18,7 +18,7 @@ class Pick:
 class Frame:
     """A planned section (Word) or slide (PowerPoint)."""
 
-    role: str  # a structure role (see products.ROLES), or "module" for one module's section or slide
+    role: str  # a structure role (see roles.ROLES), or "module" for one module's section or slide
     module_id: str | None = None
     picks: list[Pick] = field(default_factory=list)
     continued: bool = False

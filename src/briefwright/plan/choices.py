@@ -14,9 +14,8 @@ from briefwright.compose.selection import Frame, Pick, module_order
 from briefwright.content.modules import DETAIL_LEVELS, Content, DetailLevel, Module, Point
 from briefwright.diagnostics import fail
 from briefwright.plan.engine import LayoutEngine, Unit
-from briefwright.products import NARRATIVE_ROLES, Part, Product
-
-DRAWN_ROLES = ("timeline", "figures")  # parts that draw their points (events, figure cards) from all modules
+from briefwright.products import Product
+from briefwright.roles import DRAWN_ROLES, NARRATIVE_ROLES, Part
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.plan.choices import Choices, Fit, Picks
 from briefwright.plan.engine import LayoutEngine
 from briefwright.plan.packing import ModulePacker, Packing
-from briefwright.products import NARRATIVE_ROLES
+from briefwright.roles import NARRATIVE_ROLES
 
 MIN_MODULE_FILL = 0.5  # a module slide under half full looks unfinished
 
