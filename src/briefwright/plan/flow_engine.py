@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from briefwright.compose.composer import Composer
 from briefwright.compose.selection import Frame
-from briefwright.measure.layout import Pagination, Typesetter
+from briefwright.measure.layout import Typesetter
+from briefwright.measure.pagination import Pagination
 from briefwright.model import Document
 from briefwright.plan.engine import FrameFit, Layout, Unit
 
