@@ -21,27 +21,25 @@ from briefwright.measure.fonts import FontFace, find_face
 from briefwright.measure.pagination import PageFlow, Pagination
 from briefwright.measure.text import Segment, wrap
 from briefwright.model import Block, Document, Row, Run, Section
+from briefwright.page import (
+    BORDER_LEFT_PT,
+    CELL_PAD_H,
+    CELL_PAD_V,
+    ROW_RULE,
+    RULE_BELOW_PT,
+    PageGeometry,
+    page_geometry,
+    paragraph_gaps,
+)
+from briefwright.page import PAPER_SIZES_IN as PAPER_SIZES_IN  # where writers/html.py and reference/docx_look.py read it
 from briefwright.products import Box, Product, Style
+from briefwright.typefaces import FONT_ROLES, role_family, style_family
 
-PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
-BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
-RULE_BELOW_PT = 5.0  # 0.75pt hairline + 4pt gap
-CELL_PAD_H = 4.0  # table cell margins the renderer sets (left/right and top/bottom)
-CELL_PAD_V = 2.0
-ROW_RULE = 0.5  # hairline under each table row
 # A footnote reference is a superscript number at the end of its paragraph, set at 58% of the
 # text size (LibreOffice's superscript proportion; Word's is close). It takes room on the last
 # line: "Taiwan." fits a line that "Taiwan.²⁸" does not, and that one line made report-defence
 # one page longer in LibreOffice than the plan.
 SUPERSCRIPT_SCALE = 0.58
-
-
-@dataclass(frozen=True)
-class PageGeometry:
-    width: float  # points
-    height: float
-    content_width: float
-    content_height: float
 
 
 @dataclass
@@ -79,9 +77,9 @@ class Typesetter:
         self.audience = audience
         fonts = audience.branding.fonts
         self._font_dirs = font_dirs
-        self._role_families = {"heading": fonts.heading, "body": fonts.body}
         self._faces: dict[tuple[str, bool, bool], FontFace] = {}
-        for role, family in self._role_families.items():
+        for role in FONT_ROLES:
+            family = role_family(fonts, role)
             for bold in (False, True):
                 for italic in (False, True):
                     self._located(role, self.face, family, bold, italic)
@@ -98,7 +96,7 @@ class Typesetter:
 
     def family(self, style: Style) -> str:
         """The style's face: its own (from a reference document) or its role's in the profile."""
-        return style.family or self._role_families[style.font]
+        return style_family(style, self.audience.branding.fonts)
 
     def face(self, family: str, bold: bool, italic: bool) -> FontFace:
         face = self._faces.get((family, bold, italic))
@@ -148,24 +146,11 @@ class Typesetter:
     # -- documents -------------------------------------------------------------
 
     def page_geometry(self) -> PageGeometry:
-        width_in, height_in = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
-        margins = self.product.margins
-        assert margins is not None
-        return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
-                            (height_in - margins.top - margins.bottom) * 72)
+        return page_geometry(self.product, self.audience)
 
     def gaps(self, blocks: list[Block]) -> list[float]:
-        """Space above each block: the larger of the previous block's after and its own before.
-
-        Clients differ on whether adjacent spacing adds up (LibreOffice takes the larger), so the
-        renderer writes exactly this gap as space-before and no space-after on every paragraph.
-        """
-        gaps, previous_after = [], 0.0
-        for block in blocks:
-            style = self.style(block.style)
-            gaps.append(max(previous_after, style.before))
-            previous_after = style.after
-        return gaps
+        """Space above each block (see page.paragraph_gaps)."""
+        return paragraph_gaps(blocks, self.product.styles)
 
     def row_height(self, row: Row, columns: list[float], width: float, first_note: int = 1) -> float:
         style_name = "table_header" if row.header else "table_cell"
