@@ -13,7 +13,6 @@ from briefwright.compose.slides import SlideComposer
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, Document, Reference, Run, Section
-from briefwright.sources import cite
 
 
 class Composer:
@@ -46,9 +45,8 @@ class Composer:
                         sections, references, banner=self.context.audience.banner)
 
     def _wants_glossary(self, sections: list[Section]) -> bool:
-        product = self.context.product
-        return (self.context.audience.vocabulary.glossary and product.kind == "flow"
-                and product.references == "full" and any(s.role == "sources" for s in sections))
+        return (self.context.audience.vocabulary.glossary and self.kind.takes_glossary
+                and any(s.role == "sources" for s in sections))
 
     def _glossary(self, used: list[str]) -> Section:
         acronyms = self.context.audience.vocabulary.acronyms
@@ -62,27 +60,7 @@ class Composer:
         # them): the planner's trials reuse it, and with it its measured blocks.
         key = tuple(reference.source_id for reference in references)
         if key not in self._sources_blocks:
-            self._compose_sources(section, references)
-            self._sources_blocks[key] = section.blocks
+            self._sources_blocks[key] = self.kind.sources_blocks(references)
         section.blocks = list(self._sources_blocks[key])
-        if self.context.product.kind == "slides":
+        if self.kind.numbers_sources:  # a slide's source line lists the numbers it shows
             section.reference_numbers = [r.number for r in references]
-
-    def _compose_sources(self, section: Section, references: list[Reference]) -> None:
-        if self.context.product.kind == "slides":
-            section.blocks = [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
-        elif self.context.product.references == "compact":
-            runs = [Run(self.text("sources_label") + "  ", bold=True)]
-            for reference in references:
-                separator = "  " if reference.number < len(references) else ""
-                runs.append(Run(f"[{reference.number}] {reference.full}{separator}"))
-            section.blocks = [Block("sources", runs)]
-        elif self.context.product.citations == "footnotes":
-            # The notes carry the citations; the list is a bibliography, alphabetical by author.
-            metas = sorted((self.context.sources[r.source_id].meta for r in references), key=cite.bibliography_key)
-            section.blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
-            section.blocks += [Block("reference", [Run(cite.bibliography_entry(meta))]) for meta in metas]
-        else:
-            section.blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
-            section.blocks += [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
-

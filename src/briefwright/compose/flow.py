@@ -13,7 +13,7 @@ from briefwright.compose.vocabulary import VocabularyPass
 from briefwright.content.modules import Module
 from briefwright.diagnostics import Where, fail
 from briefwright.measure.layout import Typesetter
-from briefwright.model import Block, Cell, Row, Run, Section
+from briefwright.model import Block, Cell, Reference, Row, Run, Section
 from briefwright.sources import cite
 
 
@@ -25,10 +25,31 @@ def _frame_key(frame: Frame, page_numbers: dict[str, int]) -> tuple:
 
 
 class FlowComposer(Pieces):
+    numbers_sources = False  # the list numbers itself; no slide shows its numbers
+
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         super().__init__(context, typesetter)
         self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
                                                frozenset[str]]] = {}
+
+    @property
+    def takes_glossary(self) -> bool:
+        """A glossary sits before a full list of sources (a compact line has no room for one)."""
+        return self.context.product.references == "full"
+
+    def sources_blocks(self, references: list[Reference]) -> list[Block]:
+        if self.context.product.references == "compact":
+            runs = [Run(self.text("sources_label") + "  ", bold=True)]
+            for reference in references:
+                separator = "  " if reference.number < len(references) else ""
+                runs.append(Run(f"[{reference.number}] {reference.full}{separator}"))
+            return [Block("sources", runs)]
+        blocks = [Block("heading", [Run(self.text("sources_heading"))], kind="heading")]
+        if self.context.product.citations == "footnotes":
+            # The notes carry the citations; the list is a bibliography, alphabetical by author.
+            metas = sorted((self.context.sources[r.source_id].meta for r in references), key=cite.bibliography_key)
+            return blocks + [Block("reference", [Run(cite.bibliography_entry(meta))]) for meta in metas]
+        return blocks + [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
 
     def compose_sections(self, frames: list[Frame], page_numbers: dict[str, int] | None,
                          vocabulary: VocabularyPass) -> tuple[list[Section], Citations]:

@@ -8,11 +8,18 @@ from briefwright.compose.pieces import Citations, Pieces, dagger, event_date
 from briefwright.compose.selection import Frame
 from briefwright.compose.vocabulary import VocabularyPass
 from briefwright.content.modules import DetailLevel, Module, Point
-from briefwright.model import Block, Run, Section
+from briefwright.model import Block, Reference, Run, Section
 from briefwright.sources import cite
 
 
 class SlideComposer(Pieces):
+    numbers_sources = True  # the sources slide's source line shows every number
+    takes_glossary = False  # a glossary is for page products, before their full list of sources
+
+    @staticmethod
+    def sources_blocks(references: list[Reference]) -> list[Block]:
+        return [Block("reference", [Run(f"[{r.number}] {r.full}")]) for r in references]
+
     def compose_sections(self, frames: list[Frame], page_numbers: dict[str, int] | None,
                          vocabulary: VocabularyPass) -> tuple[list[Section], Citations]:
         """A deck has no page numbers; its vocabulary is settled over the whole deck at once."""
