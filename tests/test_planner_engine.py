@@ -163,3 +163,15 @@ class Describe_planning_slides:
                                    FakeSlidesEngine(4, overflowing=(2,))))
         assert refusal.code == "slide-overflow"
         assert refusal.message == "product 'deck-10', slide 2 (judgments): body needs more than its box"
+
+
+class Describe_the_engine_for_a_product:
+    def it_loads_each_product_as_its_kind_and_plans_it_with_that_kinds_engine(self, tmp_path: Path) -> None:
+        from briefwright.products import FlowProduct, SlidesProduct
+
+        memo, _ = builtin(tmp_path, "memo")
+        deck, _ = builtin(tmp_path, "deck-10")
+        assert isinstance(memo, FlowProduct) and memo.page_budget == 1
+        assert isinstance(deck, SlidesProduct) and deck.slide_budget == 10
+        # A product shaped by a reference document or a master stays of its kind.
+        assert isinstance(memo.model_copy(update={"styles": memo.styles}), FlowProduct)

@@ -85,6 +85,10 @@ class Box(BaseModel):
 
 
 class Product(BaseModel):
+    """A product file. It may name every setting of either kind, so a setting of the other kind is
+    reported with its line (kind_problems) rather than refused as unknown; a loaded product is a
+    FlowProduct or a SlidesProduct (AnyProduct), by its writer's kind."""
+
     model_config = ConfigDict(extra="forbid")
     _source: YamlDocument | None = PrivateAttr(default=None)  # for errors that name a line
     id: str
@@ -227,6 +231,40 @@ class Product(BaseModel):
             raise ValueError("budget.min_pages is larger than budget.pages")
 
 
+class FlowProduct(Product):
+    """Laid out on pages (Word, HTML): composed, then paginated within its page budget."""
+
+    @property
+    def page_budget(self) -> int:
+        assert self.budget.pages is not None  # _kind_settings_valid refuses a page product without one
+        return self.budget.pages
+
+    @property
+    def page_margins(self) -> Margins:
+        assert self.margins is not None  # as page_budget
+        return self.margins
+
+
+class SlidesProduct(Product):
+    """Laid out on slides (PowerPoint): composed, then each slide's text fitted into its boxes."""
+
+    @property
+    def slide_budget(self) -> int:
+        assert self.budget.slides is not None  # _kind_settings_valid refuses a deck without one
+        return self.budget.slides
+
+
+AnyProduct = FlowProduct | SlidesProduct
+_KIND_CLASSES: dict[str, type[FlowProduct] | type[SlidesProduct]] = {"flow": FlowProduct, "slides": SlidesProduct}
+
+
+def _product_class(data: object) -> type[Product]:
+    """The class the file's format asks for; the base class when the format is unknown (its own check reports it)."""
+    format_name = data.get("format") if isinstance(data, dict) else None
+    spec = WRITERS.get(format_name) if isinstance(format_name, str) else None
+    return _KIND_CLASSES[spec.kind] if spec is not None else Product
+
+
 # The styles each structure part draws with: a product file must define them all, so a missing
 # one is reported when the file loads, with its line, not found half-way through a render.
 _WORD_STYLES: dict[str, tuple[str, ...]] = {
@@ -326,7 +364,7 @@ def required_styles(product: Product) -> list[str]:
     return list(dict.fromkeys(needed))
 
 
-def load_product(layers: Layers, name: str) -> Product:
+def load_product(layers: Layers, name: str) -> AnyProduct:
     safety.checked_name(name, Where(field="product"), "product name")
     files = layers.files("products")
     found = files.get(name)
@@ -343,9 +381,9 @@ def load_product(layers: Layers, name: str) -> Product:
     document = load_yaml(path, layers.display(path))
     report = Report()
     data = {**document.data, "id": path.stem} if isinstance(document.data, dict) else document.data
-    product = validate_into(Product, data, document, (), report)
+    product = validate_into(_product_class(data), data, document, (), report)
     report.raise_if_failed()
-    assert product is not None
+    assert isinstance(product, (FlowProduct, SlidesProduct))
     for where, problem in kind_problems(product):
         report.error("product-kind", document.where(where), f"product '{product.id}': {problem}",
                      "remove it, or change format: to a writer of that kind")

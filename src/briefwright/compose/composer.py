@@ -13,13 +13,14 @@ from briefwright.compose.slides import SlideComposer
 from briefwright.compose.vocabulary import Settled, VocabularyPass
 from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, Document, Reference, Run, Section
+from briefwright.products import FlowProduct
 
 
 class Composer:
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         self.context = context
         self.typesetter = typesetter
-        self.kind = FlowComposer(context, typesetter) if context.product.kind == "flow" \
+        self.kind = FlowComposer(context, typesetter) if isinstance(context.product, FlowProduct) \
             else SlideComposer(context, typesetter)
         self._settled_vocabulary: Settled = {}
         self._sources_blocks: dict[tuple[str, ...], list[Block]] = {}  # cited sources → the list's blocks

@@ -28,7 +28,7 @@ from briefwright.plan.flow_engine import FlowEngine
 from briefwright.plan.pages import PagePlanner, reference_hint
 from briefwright.plan.slides import SlidePlanner
 from briefwright.plan.slides_engine import SlidesEngine
-from briefwright.products import Product
+from briefwright.products import FlowProduct, Product
 
 
 @dataclass
@@ -77,8 +77,9 @@ class Planner:
     def for_product(cls, content: Content, composer: Composer, typesetter: Typesetter) -> Planner:
         """The planner with the engine the composer's product needs (its kind: flow or slides)."""
         product, audience = composer.context.product, composer.context.audience
-        engine_type = FlowEngine if product.kind == "flow" else SlidesEngine
-        return cls(content, product, audience, engine_type(composer, typesetter))
+        engine = FlowEngine(composer, typesetter) if isinstance(product, FlowProduct) \
+            else SlidesEngine(composer, typesetter)
+        return cls(content, product, audience, engine)
 
     def fit(self) -> Fit:
         """Decide; the trial documents composed to measure the choices stay inside the engine."""
@@ -89,7 +90,7 @@ class Planner:
 
 def check_line_limits(document: Document, product: Product, audience_id: str, typesetter: Typesetter) -> None:
     """Styles with max_lines (the memo's BLUF: four) hold content the planner cannot shorten."""
-    if product.kind != "flow":
+    if not isinstance(product, FlowProduct):
         return
     width = typesetter.page_geometry().content_width
     for block in document.blocks():
