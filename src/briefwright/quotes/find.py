@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,31 +89,18 @@ def content_words(text: str) -> list[str]:
 def find_passages(sources: SourceRegistry, draft: str, *, source_id: str | None = None,
                   limit: int = 5) -> list[Ranked]:
     """The passages that best support draft, best first (at most limit; none below MIN_SCORE)."""
-    from rapidfuzz import fuzz
-
-    if source_id is not None and source_id not in sources:
-        from briefwright.diagnostics import Where, fail
-
-        raise fail("unknown-source", Where(field="--source"), f"no source '{source_id}' "
-                   f"(known: {', '.join(sources.ids) or 'none'})", "give an id from seeds/sources.yaml")
+    _require_known(sources, source_id)
     every = [passage for source in sources for passage in passages(source)]
     candidates = [p for p in every if source_id is None or p.source_id == source_id]
     wanted = list(dict.fromkeys(content_words(draft)))
     if not wanted or not candidates:
         return []
-    vocab = [set(content_words(p.text)) for p in every]
-    document_frequency = Counter(word for words in vocab for word in words)
-
-    def weight(word: str) -> float:
-        return math.log(1 + len(every) / (1 + document_frequency.get(word, 0)))
-
+    weight = _rarity_weight(every)
     total = sum(weight(word) for word in wanted)
     ranked = []
     for passage in candidates:
         words = set(content_words(passage.text))
-        matched = [word for word in wanted
-                   if word in words or any(fuzz.ratio(word, other) >= 85 for other in words
-                                           if abs(len(other) - len(word)) <= 3 and other[:3] == word[:3])]
+        matched = _matched_words(wanted, words)
         if not matched:
             continue
         coverage = sum(weight(word) for word in matched) / total
@@ -123,6 +111,34 @@ def find_passages(sources: SourceRegistry, draft: str, *, source_id: str | None 
             ranked.append(Ranked(passage, round(score, 4), tuple(matched)))
     ranked.sort(key=lambda r: (-r.score, r.passage.source_id, r.passage.line, r.passage.first_column))
     return ranked[:limit]
+
+
+def _require_known(sources: SourceRegistry, source_id: str | None) -> None:
+    if source_id is not None and source_id not in sources:
+        from briefwright.diagnostics import Where, fail
+
+        raise fail("unknown-source", Where(field="--source"), f"no source '{source_id}' "
+                   f"(known: {', '.join(sources.ids) or 'none'})", "give an id from seeds/sources.yaml")
+
+
+def _rarity_weight(every: list[Passage]) -> Callable[[str], float]:
+    """A word's weight: high when few passages of all the sources hold it (a word every source uses says little)."""
+    vocab = [set(content_words(p.text)) for p in every]
+    document_frequency = Counter(word for words in vocab for word in words)
+
+    def weight(word: str) -> float:
+        return math.log(1 + len(every) / (1 + document_frequency.get(word, 0)))
+
+    return weight
+
+
+def _matched_words(wanted: list[str], words: set[str]) -> list[str]:
+    """The draft's words this passage holds, as they are or as a close word form ("drill" for "drills")."""
+    from rapidfuzz import fuzz
+
+    return [word for word in wanted
+            if word in words or any(fuzz.ratio(word, other) >= 85 for other in words
+                                    if abs(len(other) - len(word)) <= 3 and other[:3] == word[:3])]
 
 
 def format_passages(found: list[Ranked], point: str = "POINT") -> str:
