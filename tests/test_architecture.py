@@ -1,4 +1,5 @@
-"""The package's shape: folders follow the pipeline, and no module or folder imports in a circle."""
+"""The package's shape: folders follow the pipeline, no module or folder imports in a circle, no
+module is long and no function is knotted (the targets CI holds the code to)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import briefwright
 
 PACKAGE = Path(briefwright.__file__).resolve().parent
 PIPELINE = ("sources", "content", "measure", "compose", "plan", "writers")
+MAX_MODULE_LINES = 400
+MAX_COMPLEXITY = 15  # cyclomatic complexity as radon measures it (`radon cc -s -n C src`)
 
 
 def _module_name(path: Path) -> str:
@@ -58,6 +61,34 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
+def _sources() -> list[Path]:
+    """Every Python module of the package (the example and starter projects hold none)."""
+    return sorted(path for path in PACKAGE.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def _shown(path: Path) -> str:
+    """A module as the reader finds it: src/briefwright/… (any other file as given)."""
+    return path.relative_to(PACKAGE.parent.parent).as_posix() if path.is_relative_to(PACKAGE) else str(path)
+
+
+def long_modules(paths: list[Path], limit: int = MAX_MODULE_LINES) -> list[str]:
+    """'path: N lines' for each module longer than limit, longest first."""
+    lengths = [(len(path.read_text(encoding="utf-8").splitlines()), path) for path in paths]
+    return [f"{_shown(path)}: {lines} lines" for lines, path in sorted(lengths, key=lambda item: -item[0])
+            if lines > limit]
+
+
+def complex_functions(paths: list[Path], limit: int = MAX_COMPLEXITY) -> list[str]:
+    """'path:line name: complexity N' for each function or method above limit, most complex first."""
+    from radon.complexity import cc_visit
+    from radon.visitors import Function
+
+    found = [(block.complexity, f"{_shown(path)}:{block.lineno} {block.fullname}")
+             for path in paths for block in cc_visit(path.read_text(encoding="utf-8"))
+             if isinstance(block, Function) and block.complexity > limit]
+    return [f"{where}: complexity {complexity}" for complexity, where in sorted(found, key=lambda item: -item[0])]
+
+
 def _folder(module: str) -> str:
     parts = module.split(".")
     return parts[1] if len(parts) > 2 and parts[1] in PIPELINE else "briefwright"
@@ -92,3 +123,25 @@ class Describe_the_package_layout:
         module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from briefwright.build import x\n"
                           "def f():\n    import briefwright.cli\n", encoding="utf-8")
         assert _imports(module) == {"briefwright.build", "briefwright.cli"}
+
+
+class Describe_the_size_targets:
+    def it_keeps_every_module_within_400_lines(self) -> None:
+        too_long = long_modules(_sources())
+        assert not too_long, (f"{len(too_long)} module(s) over {MAX_MODULE_LINES} lines; split each into modules "
+                              "with one job:\n  " + "\n  ".join(too_long))
+
+    def it_keeps_every_function_within_complexity_15(self) -> None:
+        knotted = complex_functions(_sources())
+        assert not knotted, (f"{len(knotted)} function(s) above cyclomatic complexity {MAX_COMPLEXITY} (radon); "
+                             "decompose each into named steps:\n  " + "\n  ".join(knotted))
+
+    def it_measures_lines_and_complexity(self, tmp_path: Path) -> None:
+        module = tmp_path / "m.py"
+        branches = "".join(f"    if x == {n}:\n        return {n}\n" for n in range(16))
+        module.write_text(f"def knotted(x):\n{branches}    return -1\n\n\ndef plain():\n    return 0\n",
+                          encoding="utf-8")
+        assert complex_functions([module]) == [f"{module}:1 knotted: complexity 17"]
+        assert complex_functions([module], limit=17) == []
+        assert long_modules([module], limit=37) == [f"{module}: 38 lines"]
+        assert long_modules([module], limit=38) == []
