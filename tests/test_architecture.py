@@ -4,12 +4,20 @@ module is long and no function is knotted (the targets CI holds the code to)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import briefwright
 
 PACKAGE = Path(briefwright.__file__).resolve().parent
 PIPELINE = ("sources", "content", "measure", "compose", "plan", "writers")
+# Every stage folder in layer order: a folder imports only the folders before it (top-level modules
+# sit beside the layers). docs/architecture.md lists them in this order under "## Layers".
+LAYERS = ("sources", "ingest", "quotes", "content", "measure", "compose", "plan", "reference", "writers",
+          "review", "live")
+DATA_PACKAGES = ("metrics",)  # package data only: no code, so no place in the layers
+REPOSITORY = PACKAGE.parent.parent
+ARCHITECTURE = REPOSITORY / "docs" / "architecture.md"
 MAX_MODULE_LINES = 400
 MAX_COMPLEXITY = 15  # cyclomatic complexity as radon measures it (`radon cc -s -n C src`)
 
@@ -90,8 +98,62 @@ def complex_functions(paths: list[Path], limit: int = MAX_COMPLEXITY) -> list[st
 
 
 def _folder(module: str) -> str:
+    """The package folder a module sits in; "briefwright" for the top-level modules."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 2 and parts[1] in PIPELINE else "briefwright"
+    return parts[1] if len(parts) > 2 else "briefwright"
+
+
+def _folder_imports() -> dict[str, set[str]]:
+    """For each folder, the other folders its modules import (top-level modules left out)."""
+    folders: dict[str, set[str]] = {}
+    for module, targets in _graph().items():
+        source = _folder(module)
+        if source == "briefwright":
+            continue  # the orchestrator and shared services sit beside the layers
+        folders.setdefault(source, set()).update(
+            folder for folder in map(_folder, targets) if folder not in ("briefwright", source))
+    return folders
+
+
+def layer_violations(imports: dict[str, set[str]], layers: tuple[str, ...] = LAYERS) -> list[str]:
+    """Each folder import that goes against the layer order, and each folder the order does not place."""
+    problems = []
+    for folder in sorted(imports):
+        if folder not in layers:
+            problems.append(f"{folder}/ is not in LAYERS: add it to LAYERS in tests/test_architecture.py after "
+                            f"every folder it imports ({', '.join(sorted(imports[folder])) or 'none'}), and as a "
+                            f"numbered item at the same place under '## Layers' in docs/architecture.md")
+            continue
+        later = sorted(target for target in imports[folder]
+                       if target in layers and layers.index(target) > layers.index(folder))
+        problems += [f"{folder}/ imports {target}/, which comes after it in LAYERS" for target in later]
+    return problems
+
+
+def _doc_layers(text: str) -> list[str]:
+    """The folders the doc's "## Layers" section numbers, in its order."""
+    section = re.search(r"^## Layers[ \t]*$(.*?)(?=^## |\Z)", text, flags=re.MULTILINE | re.DOTALL)
+    return re.findall(r"^\d+\. `([a-z_]+)/`", section.group(1) if section else "", flags=re.MULTILINE)
+
+
+def _outside_code_blocks(text: str) -> str:
+    return re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+
+
+_PATH = re.compile(r"`([\w./-]+/|[\w./-]*\w\.(?:py|yaml|md|toml|json|js))`")
+
+
+def unmentioned(text: str, package: Path = PACKAGE) -> list[str]:
+    """Each package (`name/`) and top-level module (`name.py`) of the package the doc does not name."""
+    names = sorted([f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").is_file()]
+                   + [path.name for path in package.glob("*.py") if path.name != "__init__.py"])
+    return [name for name in names if f"`{name}`" not in text]
+
+
+def missing_paths(text: str, bases: tuple[Path, ...]) -> list[str]:
+    """Each path the doc names (in backticks, outside code blocks) that exists under none of bases."""
+    named = dict.fromkeys(_PATH.findall(_outside_code_blocks(text)))
+    return [name for name in named if not any((base / name).exists() for base in bases)]
 
 
 class Describe_the_package_layout:
@@ -105,14 +167,19 @@ class Describe_the_package_layout:
         assert _cycle(graph) is None, " → ".join(_cycle(graph) or [])
 
     def it_has_no_import_circle_between_stage_folders(self) -> None:
-        folders: dict[str, set[str]] = {}
-        for module, targets in _graph().items():
-            source = _folder(module)
-            if source == "briefwright":
-                continue  # the orchestrator and shared services sit above the stages
-            folders.setdefault(source, set()).update(
-                folder for folder in map(_folder, targets) if folder not in ("briefwright", source))
+        folders = _folder_imports()
         assert _cycle(folders) is None, " → ".join(_cycle(folders) or [])
+
+    def it_imports_only_from_earlier_layers(self) -> None:
+        folders = _folder_imports()
+        assert {"writers", "plan", "review"} <= set(folders)
+        problems = layer_violations(folders)
+        assert not problems, "\n".join(problems)
+
+    def it_finds_a_folder_importing_a_later_layer_or_out_of_the_order(self) -> None:
+        assert layer_violations({"a": set(), "b": {"a"}}, ("a", "b")) == []
+        assert layer_violations({"a": {"b"}, "b": set()}, ("a", "b")) == ["a/ imports b/, which comes after it in LAYERS"]
+        assert layer_violations({"c": {"a"}}, ("a", "b"))[0].startswith("c/ is not in LAYERS: add it to LAYERS")
 
     def it_finds_a_circle_when_there_is_one(self) -> None:
         assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
@@ -145,3 +212,39 @@ class Describe_the_size_targets:
         assert complex_functions([module], limit=17) == []
         assert long_modules([module], limit=37) == [f"{module}: 38 lines"]
         assert long_modules([module], limit=38) == []
+
+
+class Describe_the_architecture_page:
+    """docs/architecture.md says what each part owns; these keep it naming what is there."""
+
+    def it_names_every_package_and_top_level_module(self) -> None:
+        missing = unmentioned(ARCHITECTURE.read_text(encoding="utf-8"))
+        assert not missing, (
+            f"docs/architecture.md does not name: {', '.join(missing)}. Add each, in backticks, with what it owns: "
+            "a package as `name/` in a numbered item under '## Layers' (and in LAYERS in tests/test_architecture.py), "
+            "a top-level module as `name.py` in its group under '## Top-level modules'")
+
+    def it_names_only_paths_that_exist(self) -> None:
+        bases = (PACKAGE, REPOSITORY, PACKAGE / "example")
+        missing = missing_paths(ARCHITECTURE.read_text(encoding="utf-8"), bases)
+        assert not missing, (f"docs/architecture.md names paths that do not exist: {', '.join(missing)}; paths are "
+                             "read relative to src/briefwright/, the repository or the example project: correct or "
+                             "remove each")
+
+    def it_lists_the_layers_in_the_order_the_test_enforces(self) -> None:
+        listed = _doc_layers(ARCHITECTURE.read_text(encoding="utf-8"))
+        assert listed == list(LAYERS), (
+            f"'## Layers' in docs/architecture.md numbers {', '.join(listed) or 'no folders'}; LAYERS in "
+            f"tests/test_architecture.py is {', '.join(LAYERS)}: number the folders in that order, "
+            "one item each starting with the folder in backticks (1. `sources/` — …)")
+
+    def it_finds_what_the_page_leaves_out(self, tmp_path: Path) -> None:
+        (tmp_path / "stage").mkdir()
+        (tmp_path / "stage" / "__init__.py").write_text("", encoding="utf-8")
+        (tmp_path / "tool.py").write_text("", encoding="utf-8")
+        (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+        assert unmentioned("`stage/` only", tmp_path) == ["tool.py"]
+        assert unmentioned("`tool.py` and `stage/`", tmp_path) == []
+        text = "`tool.py`, `stage/x.py`, `gone.py`, `stage/`, a `Class.attr`, `report.error(x)`\n```\n`ghost.py`\n```\n"
+        assert missing_paths(text, (tmp_path,)) == ["stage/x.py", "gone.py"]
+        assert _doc_layers("## Layers\n\n1. `b/` — x\n2. `a/` — y\n   3. no\n## Next\n1. `c/`\n") == ["b", "a"]
