@@ -14,6 +14,7 @@ from briefwright.content.modules import Module
 from briefwright.diagnostics import Where, fail
 from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, Cell, Reference, Row, Run, Section
+from briefwright.roles import DRAWN_ROLES
 from briefwright.sources import cite
 
 
@@ -202,7 +203,7 @@ class FlowComposer(Pieces):
             shown = content.module(frame.module_id or "")
             return Section("module", title=shown.title, module_id=shown.id,
                            blocks=self._module_blocks(shown, frame.picks, citations))
-        assert frame.role in ("timeline", "figures"), frame.role
+        assert frame.role in DRAWN_ROLES, frame.role
         return self._table_section(frame, citations)
 
     def _table_section(self, frame: Frame, citations: Citations) -> Section:

@@ -9,6 +9,7 @@ from briefwright.compose.selection import Frame
 from briefwright.compose.vocabulary import VocabularyPass
 from briefwright.content.modules import DetailLevel, Module, Point
 from briefwright.model import Block, Reference, Run, Section
+from briefwright.roles import DRAWN_ROLES
 from briefwright.sources import cite
 
 
@@ -78,7 +79,7 @@ class SlideComposer(Pieces):
             return self._module_slide(frame, citations)
         if frame.role == "digest":
             return self._digest_slide(frame, citations)
-        if frame.role in ("timeline", "figures"):
+        if frame.role in DRAWN_ROLES:
             return self._drawn_section(frame, citations)
         if frame.role == "sources":
             return Section("sources", title=self.text("sources_title"), kicker=self.text("sources_kicker"))

@@ -33,6 +33,7 @@ from briefwright.page import (
 )
 from briefwright.page import PAPER_SIZES_IN as PAPER_SIZES_IN  # where writers/html.py and reference/docx_look.py read it
 from briefwright.products import Box, Product, Style
+from briefwright.roles import DRAWN_ROLES
 from briefwright.typefaces import FONT_ROLES, role_family, style_family
 
 # A footnote reference is a superscript number at the end of its paragraph, set at 58% of the
@@ -312,7 +313,7 @@ class Typesetter:
             problems.append(f"title '{section.title[:40]}…' needs more than the title box")
         if section.footer and not self.fits_box([Block("source_line", [Run(section.footer)])], boxes["source_line"]):
             problems.append("source line is longer than its box")
-        if section.role in ("timeline", "figures"):
+        if section.role in DRAWN_ROLES:
             body_fill = self._drawn_fit(section, problems)
         elif section.blocks:
             height = self.box_text_height(section.blocks, boxes["body"])
