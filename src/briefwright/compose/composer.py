@@ -20,10 +20,13 @@ class Composer:
     def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
         self.context = context
         self.typesetter = typesetter
-        self.kind = FlowComposer(context, typesetter) if isinstance(context.product, FlowProduct) \
-            else SlideComposer(context, typesetter)
+        self.kind = FlowComposer(context) if isinstance(context.product, FlowProduct) \
+            else SlideComposer(context, self._fits_title)
         self._settled_vocabulary: Settled = {}
         self._sources_blocks: dict[tuple[str, ...], list[Block]] = {}  # cited sources → the list's blocks
+
+    def _fits_title(self, title: str) -> bool:
+        return self.typesetter.fits_box([Block("title", [Run(title)])], self.context.product.boxes["title"])
 
     def text(self, key: str, **extra: object) -> str:
         """A text template of the product, rendered (see pieces.Pieces.text)."""

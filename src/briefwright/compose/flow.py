@@ -12,7 +12,6 @@ from briefwright.compose.selection import Frame, Pick
 from briefwright.compose.vocabulary import VocabularyPass
 from briefwright.content.modules import Module
 from briefwright.diagnostics import Where, fail
-from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, Cell, Reference, Row, Run, Section
 from briefwright.roles import DRAWN_ROLES
 from briefwright.sources import cite
@@ -28,8 +27,8 @@ def _frame_key(frame: Frame, page_numbers: dict[str, int]) -> tuple:
 class FlowComposer(Pieces):
     numbers_sources = False  # the list numbers itself; no slide shows its numbers
 
-    def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
-        super().__init__(context, typesetter)
+    def __init__(self, context: ComposeContext) -> None:
+        super().__init__(context)
         self._docx_sections: dict[tuple, tuple[Section, tuple[str, ...], frozenset[str], tuple[str, ...],
                                                frozenset[str]]] = {}
 

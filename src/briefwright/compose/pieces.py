@@ -21,7 +21,6 @@ from briefwright.compose import sandbox, template_names
 from briefwright.compose.changes import PreviousEdition
 from briefwright.content.modules import Content, DetailLevel, Point
 from briefwright.diagnostics import Where, fail
-from briefwright.measure.layout import Typesetter
 from briefwright.model import Block, EvidenceRef, Reference, Run
 from briefwright.products import Product
 from briefwright.sources import cite
@@ -81,9 +80,8 @@ class Citations:
 class Pieces:
     """The templates and runs of one product for one audience; remembers what it rendered."""
 
-    def __init__(self, context: ComposeContext, typesetter: Typesetter) -> None:
+    def __init__(self, context: ComposeContext) -> None:
         self.context = context
-        self.typesetter = typesetter
         self._rendered: dict[tuple, str] = {}  # (key, arguments) → text: the planner asks again and again
         self._reference_texts: dict[tuple[str, str], str] = {}  # (source, style) → its entry, for every trial
         self.date_text = format_date(dt.date.fromisoformat(context.issued), context.audience.date_format)

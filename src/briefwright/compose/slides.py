@@ -3,8 +3,10 @@ sources a slide cites on its source line, and the speaker notes that carry the d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefwright.anchors import anchor
-from briefwright.compose.pieces import Citations, Pieces, dagger, event_date
+from briefwright.compose.pieces import Citations, ComposeContext, Pieces, dagger, event_date
 from briefwright.compose.selection import Frame
 from briefwright.compose.vocabulary import VocabularyPass
 from briefwright.content.modules import DetailLevel, Module, Point
@@ -14,8 +16,14 @@ from briefwright.sources import cite
 
 
 class SlideComposer(Pieces):
+    """fits_title says whether a title fits the title box: a long module title gives way to its fallback."""
+
     numbers_sources = True  # the sources slide's source line shows every number
     takes_glossary = False  # a glossary is for page products, before their full list of sources
+
+    def __init__(self, context: ComposeContext, fits_title: Callable[[str], bool]) -> None:
+        super().__init__(context)
+        self.fits_title = fits_title
 
     @staticmethod
     def sources_blocks(references: list[Reference]) -> list[Block]:
@@ -50,8 +58,7 @@ class SlideComposer(Pieces):
     def _fitting_title(self, key: str, fallback_key: str, module: Module) -> str:
         """The title template's text if it fits the title box, else the fallback's (when defined)."""
         title = self.text(key, module=module)
-        if fallback_key in self.context.product.text and not self.typesetter.fits_box(
-                [Block("title", [Run(title)])], self.context.product.boxes["title"]):
+        if fallback_key in self.context.product.text and not self.fits_title(title):
             title = self.text(fallback_key, module=module)
         return title
 
