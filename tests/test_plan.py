@@ -106,7 +106,7 @@ class Describe_block_measures:
             typesetter = Typesetter(product, audience)
             composer = Composer(ComposeContext(workspace.content, workspace.sources, product, audience,
                                                workspace.project.config.issued), typesetter)
-            Planner(workspace.content, composer, typesetter).fit()
+            Planner.for_product(workspace.content, composer, typesetter).fit()
             fresh = Typesetter(product, audience)
             entries = list(typesetter._measured.values())
             assert len(entries) > 20, name  # the planner measured through the cache

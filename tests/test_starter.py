@@ -115,3 +115,22 @@ def test_every_error_on_a_fresh_starter_says_what_to_do(tmp_path: Path) -> None:
         assert diagnostic.hint, diagnostic.format()
         assert "List should" not in diagnostic.message and "validation" not in diagnostic.message
     assert any("add-source" in d.hint for d in diagnostics)
+
+
+def test_a_module_missing_its_opening_and_judgment_says_what_to_write(young: Path) -> None:
+    module = young / "content/drills.yaml"
+    text = module.read_text(encoding="utf-8")
+    start, end = text.index("intro:"), text.index("points:\n")
+    module.write_text(text[:start] + text[end:], encoding="utf-8")
+    hints = {d.where.field: d.hint for d in _diagnostics(young) if d.code == "schema-missing"}
+    assert hints["intro"].startswith("add `intro:` — a sentence or two in your own words")
+    assert hints["key_judgment"].startswith("add `key_judgment:` — the module's bottom line")
+    assert "`text:`, `points:`" in hints["key_judgment"]
+
+
+def _diagnostics(root: Path) -> list:
+    try:
+        collect(load_project(root))
+    except BriefwrightError as error:
+        return error.report.errors
+    return []

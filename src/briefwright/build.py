@@ -119,7 +119,7 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued, previous)
     composer = Composer(context, typesetter)
-    fit = Planner(workspace.content, composer, typesetter).fit()
+    fit = Planner.for_product(workspace.content, composer, typesetter).fit()
     # The planner returns decisions; the document the writer draws is composed here, once.
     document = composer.compose(fit.frames, fit.page_numbers or None)
     check_line_limits(document, product, audience.id, typesetter)

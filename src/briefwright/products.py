@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 from briefwright import safety
 from briefwright.content.modules import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
+from briefwright.roles import ROLES, Part
 from briefwright.templates import Layers
 from briefwright.validation import validate_into
 from briefwright.writers.registry import WRITERS, Kind, WriterSpec
@@ -83,51 +84,11 @@ class Box(BaseModel):
     inset: float = Field(default=0.05, ge=0, description="Inner margin on every side, inches")
 
 
-ROLES = {
-    "masthead": "kicker, title and the to / from / date / subject block (Word)",
-    "bluf": "the bottom line up front (Word)",
-    "background": "the topic's background paragraph (Word)",
-    "summary": "executive summary: BLUF and each module's key judgment (Word)",
-    "contents": "contents with page numbers (Word)",
-    "modules": "one section (Word) or one or more slides (PowerPoint) per module; "
-               "'modules:analysis' or 'modules:recommendations' keeps one role",
-    "digest": "one slide of several modules' essential points; 'digest:analysis' (PowerPoint)",
-    "sources": "the numbered sources",
-    "title": "the cover slide (PowerPoint)",
-    "judgments": "the key-judgments slide (PowerPoint)",
-    "timeline": "dated events: a drawn timeline slide (PowerPoint) or a compact table (Word)",
-    "figures": "key figures: a slide of number cards (PowerPoint) or a small table (Word)",
-}
-MODULE_ROLES = ("analysis", "recommendations")
-NARRATIVE_ROLES = MODULE_ROLES  # what 'modules' and 'digest' cover when not narrowed
-
-
-class Part(BaseModel):
-    """One entry of a product's structure, e.g. 'modules:analysis'."""
-
-    role: str
-    only: str | None = None
-
-    @classmethod
-    def parse(cls, entry: str) -> Part:
-        role, _, only = entry.partition(":")
-        if role not in ROLES:
-            raise ValueError(f"unknown structure part '{entry}'; known: {', '.join(ROLES)}")
-        if only and only not in MODULE_ROLES:
-            raise ValueError(f"'{entry}': after ':' use one of {', '.join(MODULE_ROLES)}")
-        if only and role not in ("modules", "digest"):
-            raise ValueError(f"'{entry}': only modules and digest take a ':role' filter")
-        return cls(role=role, only=only or None)
-
-    def includes(self, module_role: str) -> bool:
-        if self.role in ("timeline", "figures"):
-            return module_role == self.role
-        if self.role in ("summary", "judgments"):
-            return module_role in NARRATIVE_ROLES
-        return module_role == self.only if self.only else module_role in NARRATIVE_ROLES
-
-
 class Product(BaseModel):
+    """A product file. It may name every setting of either kind, so a setting of the other kind is
+    reported with its line (kind_problems) rather than refused as unknown; a loaded product is a
+    FlowProduct or a SlidesProduct (AnyProduct), by its writer's kind."""
+
     model_config = ConfigDict(extra="forbid")
     _source: YamlDocument | None = PrivateAttr(default=None)  # for errors that name a line
     id: str
@@ -224,10 +185,18 @@ class Product(BaseModel):
     def parts(self) -> list[Part]:
         return [Part.parse(entry) for entry in self.structure]
 
-
     @model_validator(mode="after")
     def _consistent(self) -> Product:
-        parts = [Part.parse(entry) for entry in self.structure]
+        """One refusal at a time, in the order a reader fixes a file: styles, structure, levels, kind."""
+        parts = self.parts  # an unknown part is the first refusal
+        self._word_styles_agree()
+        self._structure_valid(parts)
+        self._levels_valid()
+        if self.format in WRITERS:  # else reported by the format field's own check
+            self._kind_settings_valid()
+        return self
+
+    def _word_styles_agree(self) -> None:
         by_word_style: dict[str, Style] = {}
         for key, style in self.styles.items():
             if style.word_style is None:
@@ -236,18 +205,22 @@ class Product(BaseModel):
             if other.model_dump(exclude={"page_break_before"}) != style.model_dump(exclude={"page_break_before"}):
                 raise ValueError(f"styles sharing word_style '{style.word_style}' must match except "
                                  f"page_break_before ('{key}' differs)")
+
+    def _structure_valid(self, parts: list[Part]) -> None:
         for role in self.new_page:
             if role not in ROLES:
                 raise ValueError(f"new_page names unknown part '{role}'; known: {', '.join(ROLES)}")
         if sum(1 for part in parts if part.role == "modules") > 1:
             raise ValueError("structure may name 'modules' once (use a ':role' filter to narrow it)")
+
+    def _levels_valid(self) -> None:
         if self.prefer not in self.levels:
             raise ValueError(f"prefer '{self.prefer}' is not one of levels {self.levels}")
         order = [DETAIL_LEVELS.index(level) for level in self.levels]
         if order != sorted(order):
             raise ValueError("levels must run from shortest to longest: headline, summary, detail")
-        if self.format not in WRITERS:
-            return self  # reported by the format field's own check
+
+    def _kind_settings_valid(self) -> None:
         if self.kind == "flow" and (self.budget.pages is None or self.margins is None):
             raise ValueError(f"a {self.format} product (pages) needs budget.pages and margins")
         if self.kind == "slides" and self.budget.slides is None:
@@ -257,7 +230,40 @@ class Product(BaseModel):
                              + ", ".join(s.format for s in WRITERS.values() if s.footnotes) + ") and a 'footnote' style")
         if self.budget.min_pages and self.budget.pages and self.budget.min_pages > self.budget.pages:
             raise ValueError("budget.min_pages is larger than budget.pages")
-        return self
+
+
+class FlowProduct(Product):
+    """Laid out on pages (Word, HTML): composed, then paginated within its page budget."""
+
+    @property
+    def page_budget(self) -> int:
+        assert self.budget.pages is not None  # _kind_settings_valid refuses a page product without one
+        return self.budget.pages
+
+    @property
+    def page_margins(self) -> Margins:
+        assert self.margins is not None  # as page_budget
+        return self.margins
+
+
+class SlidesProduct(Product):
+    """Laid out on slides (PowerPoint): composed, then each slide's text fitted into its boxes."""
+
+    @property
+    def slide_budget(self) -> int:
+        assert self.budget.slides is not None  # _kind_settings_valid refuses a deck without one
+        return self.budget.slides
+
+
+AnyProduct = FlowProduct | SlidesProduct
+_KIND_CLASSES: dict[str, type[FlowProduct] | type[SlidesProduct]] = {"flow": FlowProduct, "slides": SlidesProduct}
+
+
+def _product_class(data: object) -> type[Product]:
+    """The class the file's format asks for; the base class when the format is unknown (its own check reports it)."""
+    format_name = data.get("format") if isinstance(data, dict) else None
+    spec = WRITERS.get(format_name) if isinstance(format_name, str) else None
+    return _KIND_CLASSES[spec.kind] if spec is not None else Product
 
 
 # The styles each structure part draws with: a product file must define them all, so a missing
@@ -292,33 +298,54 @@ _COVER_BOXES = ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta")
 _BANNER_BOXES = ("banner_top", "banner_bottom")
 
 
-def kind_problems(product: Product) -> list[tuple[tuple[str | int, ...], str]]:
+Problems = list[tuple[tuple[str | int, ...], str]]  # (where in the file, what is wrong)
+_KIND_LABEL = {"flow": "page", "slides": "slide"}
+
+
+def _formats_of(kind: str) -> str:
+    return ", ".join(s.format for s in WRITERS.values() if s.kind == kind)
+
+
+def kind_problems(product: Product) -> Problems:
     """(where in the file, what is wrong) for each part, field or box that does not suit the kind."""
+    return [*_kind_part_problems(product), *_kind_field_problems(product), *_missing_box_problems(product)]
+
+
+def _kind_part_problems(product: Product) -> Problems:
     kind = product.kind
     other = "slides" if kind == "flow" else "flow"
-    label = {"flow": "page", "slides": "slide"}
-    formats = {k: ", ".join(s.format for s in WRITERS.values() if s.kind == k) for k in KIND_PARTS}
-    problems: list[tuple[tuple[str | int, ...], str]] = []
+    problems: Problems = []
     for index, entry in enumerate(product.structure):
         role = Part.parse(entry).role
         if role not in KIND_PARTS[kind]:
-            problems.append((("structure", index), f"part '{role}' is for {label[other]} products ({formats[other]}); "
-                             f"a {label[kind]} product ({product.format}) may use: {', '.join(KIND_PARTS[kind])}"))
+            problems.append((("structure", index), f"part '{role}' is for {_KIND_LABEL[other]} products "
+                             f"({_formats_of(other)}); a {_KIND_LABEL[kind]} product ({product.format}) may use: "
+                             f"{', '.join(KIND_PARTS[kind])}"))
+    return problems
+
+
+def _kind_field_problems(product: Product) -> Problems:
+    kind = product.kind
+    other = "slides" if kind == "flow" else "flow"
+    problems: Problems = []
     for name in KIND_FIELDS[other]:
         if name in product.model_fields_set:
-            problems.append(((name,), f"'{name}' is for {label[other]} products ({formats[other]}); "
-                             f"this is a {label[kind]} product ({product.format})"))
+            problems.append(((name,), f"'{name}' is for {_KIND_LABEL[other]} products ({_formats_of(other)}); "
+                             f"this is a {_KIND_LABEL[kind]} product ({product.format})"))
     for name, formats_reading in WRITER_FIELDS.items():
         if name in product.model_fields_set and product.format not in formats_reading:
             problems.append(((name,), f"'{name}' is read only by the {', '.join(formats_reading)} writer; "
                              f"this product is {product.format}"))
-    if kind == "slides":
-        needed = [*_SLIDE_BOXES, *_BANNER_BOXES]
-        if any(Part.parse(entry).role == "title" for entry in product.structure):
-            needed += [*_COVER_BOXES, "cover_band"]
-        problems += [(("boxes",), f"box '{name}' is missing; every slide draws it")
-                     for name in needed if name not in product.boxes]
     return problems
+
+
+def _missing_box_problems(product: Product) -> Problems:
+    if product.kind != "slides":
+        return []
+    needed = [*_SLIDE_BOXES, *_BANNER_BOXES]
+    if any(Part.parse(entry).role == "title" for entry in product.structure):
+        needed += [*_COVER_BOXES, "cover_band"]
+    return [(("boxes",), f"box '{name}' is missing; every slide draws it") for name in needed if name not in product.boxes]
 
 
 def required_styles(product: Product) -> list[str]:
@@ -338,7 +365,7 @@ def required_styles(product: Product) -> list[str]:
     return list(dict.fromkeys(needed))
 
 
-def load_product(layers: Layers, name: str) -> Product:
+def load_product(layers: Layers, name: str) -> AnyProduct:
     safety.checked_name(name, Where(field="product"), "product name")
     files = layers.files("products")
     found = files.get(name)
@@ -355,9 +382,9 @@ def load_product(layers: Layers, name: str) -> Product:
     document = load_yaml(path, layers.display(path))
     report = Report()
     data = {**document.data, "id": path.stem} if isinstance(document.data, dict) else document.data
-    product = validate_into(Product, data, document, (), report)
+    product = validate_into(_product_class(data), data, document, (), report)
     report.raise_if_failed()
-    assert product is not None
+    assert isinstance(product, (FlowProduct, SlidesProduct))
     for where, problem in kind_problems(product):
         report.error("product-kind", document.where(where), f"product '{product.id}': {problem}",
                      "remove it, or change format: to a writer of that kind")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from briefwright.diagnostics import Report, Where
 from briefwright.yamlio import FieldPath, YamlDocument
@@ -70,6 +72,54 @@ def plain_hint(error: Mapping[str, Any]) -> str:
         return _GENERIC_HINT
 
 
+def missing_hint(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
+    """What a missing field is for, from the schema's own description of it, so a new user learns
+    what to write rather than only that something is missing."""
+    field = _field_at(model, loc)
+    name = str(loc[-1]) if loc else "the field"
+    if field is None:
+        return f"add `{name}:` ({_GENERIC_HINT})"
+    described = field.description or _model_doc(field.annotation)
+    nested = _nested_model(field.annotation)
+    required = [key for key, info in nested.model_fields.items() if info.is_required()] if nested else []
+    parts = [f"add `{name}:`"]
+    if described:
+        parts.append(f"— {described}")
+    if required:
+        parts.append(f"(with {', '.join(f'`{key}:`' for key in required)})")
+    return " ".join(parts)
+
+
+def _field_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> FieldInfo | None:
+    current: type[BaseModel] | None = model
+    field: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None or part not in current.model_fields:
+            return None
+        field = current.model_fields[part]
+        current = _nested_model(field.annotation)
+    return field
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a list or as an optional value."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _nested_model(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_doc(annotation: Any) -> str:
+    nested = _nested_model(annotation)
+    doc = (nested.__doc__ or "").strip() if nested is not None else ""
+    return doc.split("\n\n")[0].replace("\n", " ").split(". ")[0].rstrip(".") if doc else ""
+
+
 def _shown(value: Any, limit: int = 60) -> str:
     """A value as the message quotes it: a huge string, list or mapping is cut, so the line stays readable."""
     text = repr(value)
@@ -111,6 +161,6 @@ def validate_into(model: type[M], data: Any, document: YamlDocument, base: Field
                 f"schema-{error['type']}",
                 locate(field_path) if locate is not None else document.where(field_path),
                 plain_message(error),
-                plain_hint(error),
+                missing_hint(model, loc) if error["type"] == "missing" else plain_hint(error),
             )
         return None

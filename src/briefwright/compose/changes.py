@@ -12,9 +12,11 @@ body is reported as a slide overflow, never drawn off the slide.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefwright.anchors import Anchor, field_value
+from briefwright.compose.selection import Frame
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Block, Run, Section
@@ -96,6 +98,16 @@ def _style(product: Product) -> str:
                    f"product '{product.id}' asks for a 'what changed' box but has no {names} style",
                    "add a what_changed style to the product")
     return style
+
+
+def shown_points(frames: list[Frame]) -> list[str]:
+    """The points a plan shows, in order, once each."""
+    return list(dict.fromkeys(pick.point_id for frame in frames for pick in frame.picks))
+
+
+def changes_label(product: Product, text: Callable[[str], str]) -> str:
+    """The box's title: the product's what_changed_label template (rendered by text), else "What changed"."""
+    return text("what_changed_label") if "what_changed_label" in product.text else "What changed"
 
 
 def insert_changes(sections: list[Section], content: Content, product: Product, previous: PreviousEdition | None,

@@ -126,12 +126,13 @@ class Point(BaseModel):
                              description="Timeline points: when it happened, YYYY[-MM[-DD]]")
     label: str | None = Field(default=None, description="Timeline points: a short label for the drawing")
     figure: Figure | None = None
-    headline: str
-    summary: str
-    detail: str
-    priority: int = Field(ge=1, le=3)
+    headline: str = Field(description="a few words, no full stop")
+    summary: str = Field(description="one or two sentences in your own words, carried by the point's quotes")
+    detail: str = Field(description="what a longer product adds after the summary, in your own words")
+    priority: int = Field(ge=1, le=3, description="1 must be kept, 2 should, 3 may be dropped first")
     tags: list[str] = []
-    evidence: list[Evidence] = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1, description="the quotes that carry it (`briefwright quote find` "
+                                                                "and `quote add` write them)")
     conflicts: list[Conflict] = []
     analysis: Analysis | None = None
     waive: list[Waiver] = []
@@ -191,7 +192,7 @@ class Judgment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     text: str
-    points: list[str] = Field(min_length=1)
+    points: list[str] = Field(min_length=1, description="the ids of the points whose evidence carries it")
     confidence: Confidence | None = None
     waive: list[Waiver] = []
 
@@ -207,12 +208,12 @@ class Intro(BaseModel):
 
 class Module(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=SLUG)
-    title: str
+    id: str = Field(pattern=SLUG, description="the module's id, as content/topic.yaml's module_order names it")
+    title: str = Field(description="the module's heading in products")
     short_title: str | None = None
     role: Literal["analysis", "recommendations", "timeline", "figures"] = "analysis"
-    intro: Intro
-    key_judgment: Judgment
+    intro: Intro = Field(description="a sentence or two in your own words that open the module")
+    key_judgment: Judgment = Field(description="the module's bottom line in your own words, resting on its points")
 
     @field_validator("intro", mode="before")
     @classmethod

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefwright import safety
 from briefwright.diagnostics import Where, fail
+
+if TYPE_CHECKING:
+    from pypdf import DocumentInformation
 
 MAX_ORIGINAL_BYTES = 50 * safety.MiB  # a PDF of a long report with images; text is limited separately
 MAX_PDF_PAGES = 2_000
@@ -179,6 +183,19 @@ def _docx(path: Path, where: Where) -> Extracted:
 
 
 def _pdf(path: Path, where: Where) -> Extracted:
+    texts, info = _pdf_pages(path, where)
+    empty = [str(number) for number, text in enumerate(texts, start=1) if not text.strip()]
+    extracted = Extracted("\n\n".join(text.strip("\n") for text in texts if text.strip()))
+    if empty:
+        extracted.problems.append(f"page(s) {_ranges(empty)} have no text layer (scanned images?); "
+                                  "their text is missing")
+    if info is not None:
+        _pdf_metadata(extracted, info)
+    return extracted
+
+
+def _pdf_pages(path: Path, where: Where) -> tuple[list[str], DocumentInformation | None]:
+    """Each page's text and the document information, or a clear error for a locked, huge or broken PDF."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -191,25 +208,20 @@ def _pdf(path: Path, where: Where) -> Extracted:
         if len(pages) > MAX_PDF_PAGES:
             raise fail("too-large", where, f"the PDF has {len(pages)} pages; briefwright reads at most "
                        f"{MAX_PDF_PAGES}", "add the chapters you cite as separate sources")
-        texts = [page.extract_text() or "" for page in pages]
-        info = reader.metadata
+        return [page.extract_text() or "" for page in pages], reader.metadata
     except PdfReadError as exc:
         raise fail("source-unreadable", where, f"the PDF cannot be read ({exc})",
                    "open it in a PDF reader and save a fresh copy") from None
-    empty = [str(number) for number, text in enumerate(texts, start=1) if not text.strip()]
-    extracted = Extracted("\n\n".join(text.strip("\n") for text in texts if text.strip()))
-    if empty:
-        extracted.problems.append(f"page(s) {_ranges(empty)} have no text layer (scanned images?); "
-                                  "their text is missing")
-    if info is not None:
-        extracted.title = (info.title or "").strip() or None
-        extracted.authors = [name.strip() for name in re.split(r";", info.author or "") if name.strip()]
-        try:
-            created = info.creation_date if info.get("/CreationDate") else None
-        except ValueError:  # a malformed date string: say nothing rather than guess
-            created = None
-        extracted.file_date = created.date().isoformat() if created else None
-    return extracted
+
+
+def _pdf_metadata(extracted: Extracted, info: DocumentInformation) -> None:
+    extracted.title = (info.title or "").strip() or None
+    extracted.authors = [name.strip() for name in re.split(r";", info.author or "") if name.strip()]
+    try:
+        created = info.creation_date if info.get("/CreationDate") else None
+    except ValueError:  # a malformed date string: say nothing rather than guess
+        created = None
+    extracted.file_date = created.date().isoformat() if created else None
 
 
 def _ranges(numbers: list[str]) -> str:

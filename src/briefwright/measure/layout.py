@@ -18,17 +18,24 @@ from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.measure import diagrams
 from briefwright.measure.fonts import FontFace, find_face
+from briefwright.measure.pagination import PageFlow, Pagination
 from briefwright.measure.text import Segment, wrap
 from briefwright.model import Block, Document, Row, Run, Section
+from briefwright.page import (
+    BORDER_LEFT_PT,
+    CELL_PAD_H,
+    CELL_PAD_V,
+    ROW_RULE,
+    RULE_BELOW_PT,
+    PageGeometry,
+    page_geometry,
+    paragraph_gaps,
+)
+from briefwright.page import PAPER_SIZES_IN as PAPER_SIZES_IN  # where writers/html.py and reference/docx_look.py read it
 from briefwright.products import Box, Product, Style
+from briefwright.roles import DRAWN_ROLES
+from briefwright.typefaces import FONT_ROLES, role_family, style_family
 
-PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
-BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
-RULE_BELOW_PT = 5.0  # 0.75pt hairline + 4pt gap
-CELL_PAD_H = 4.0  # table cell margins the renderer sets (left/right and top/bottom)
-CELL_PAD_V = 2.0
-ROW_RULE = 0.5  # hairline under each table row
-FOOTNOTE_SEPARATOR_PT = 14.0  # separator line and the gaps around it, as LibreOffice lays out a docx
 # A footnote reference is a superscript number at the end of its paragraph, set at 58% of the
 # text size (LibreOffice's superscript proportion; Word's is close). It takes room on the last
 # line: "Taiwan." fits a line that "Taiwan.²⁸" does not, and that one line made report-defence
@@ -36,24 +43,15 @@ FOOTNOTE_SEPARATOR_PT = 14.0  # separator line and the gaps around it, as LibreO
 SUPERSCRIPT_SCALE = 0.58
 
 
-@dataclass(frozen=True)
-class PageGeometry:
-    width: float  # points
-    height: float
-    content_width: float
-    content_height: float
-
-
 @dataclass
-class Pagination:
-    pages: int
-    page_heights: list[float]
-    content_height: float
-    block_pages: list[int] = field(default_factory=list)  # the page each block starts on
+class _Measured:
+    """A document's blocks and, per block, the gap above it, its lines, its height and its notes' height."""
 
-    @property
-    def fills(self) -> list[float]:
-        return [h / self.content_height for h in self.page_heights]
+    blocks: list[Block]
+    gaps: list[float]
+    counts: list[int]
+    heights: list[float]
+    notes: list[float]
 
 
 @dataclass
@@ -80,9 +78,9 @@ class Typesetter:
         self.audience = audience
         fonts = audience.branding.fonts
         self._font_dirs = font_dirs
-        self._role_families = {"heading": fonts.heading, "body": fonts.body}
         self._faces: dict[tuple[str, bool, bool], FontFace] = {}
-        for role, family in self._role_families.items():
+        for role in FONT_ROLES:
+            family = role_family(fonts, role)
             for bold in (False, True):
                 for italic in (False, True):
                     self._located(role, self.face, family, bold, italic)
@@ -99,7 +97,7 @@ class Typesetter:
 
     def family(self, style: Style) -> str:
         """The style's face: its own (from a reference document) or its role's in the profile."""
-        return style.family or self._role_families[style.font]
+        return style_family(style, self.audience.branding.fonts)
 
     def face(self, family: str, bold: bool, italic: bool) -> FontFace:
         face = self._faces.get((family, bold, italic))
@@ -149,24 +147,11 @@ class Typesetter:
     # -- documents -------------------------------------------------------------
 
     def page_geometry(self) -> PageGeometry:
-        width_in, height_in = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
-        margins = self.product.margins
-        assert margins is not None
-        return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
-                            (height_in - margins.top - margins.bottom) * 72)
+        return page_geometry(self.product, self.audience)
 
     def gaps(self, blocks: list[Block]) -> list[float]:
-        """Space above each block: the larger of the previous block's after and its own before.
-
-        Clients differ on whether adjacent spacing adds up (LibreOffice takes the larger), so the
-        renderer writes exactly this gap as space-before and no space-after on every paragraph.
-        """
-        gaps, previous_after = [], 0.0
-        for block in blocks:
-            style = self.style(block.style)
-            gaps.append(max(previous_after, style.before))
-            previous_after = style.after
-        return gaps
+        """Space above each block (see page.paragraph_gaps)."""
+        return paragraph_gaps(blocks, self.product.styles)
 
     def row_height(self, row: Row, columns: list[float], width: float, first_note: int = 1) -> float:
         style_name = "table_header" if row.header else "table_cell"
@@ -221,81 +206,62 @@ class Typesetter:
         the first note on a page also brings the separator.
         """
         geometry = self.page_geometry()
-        capacity = geometry.content_height
-        width = geometry.content_width
         blocks = list(document.blocks())
-        gaps = self.gaps(blocks)
-        # Measured once per block: the loop below may visit a block again after a page break.
+        measured = self._measured_blocks(blocks, geometry.content_width)
+        flow = PageFlow(geometry.content_height)
+        index = 0
+        while index < len(blocks):
+            if self._flow_block(flow, measured, index):
+                index += 1
+        return flow.finish()
+
+    def _measured_blocks(self, blocks: list[Block], width: float) -> _Measured:
+        """Measured once per block: pagination may visit a block again after a page break."""
         measures = []
         first_note = 1
         for block in blocks:
             measures.append(self.measure(block, width, first_note))
             first_note += len(block.footnotes) + sum(len(cell.footnotes) for row in block.rows for cell in row.cells)
-        counts = [measure[0] for measure in measures]
-        content_heights = [measure[1] for measure in measures]
-        notes_heights = [measure[2] for measure in measures]
-        heights: list[float] = []
-        block_pages: list[int] = []
-        position, notes = 0.0, 0.0
+        return _Measured(blocks, self.gaps(blocks), [measure[0] for measure in measures],
+                         [measure[1] for measure in measures], [measure[2] for measure in measures])
 
-        def new_page() -> None:
-            nonlocal position, notes
-            heights.append(position + notes)
-            position, notes = 0.0, 0.0
-
-        def with_notes(extra: float) -> float:
-            """Footnote area after adding `extra` of notes to this page."""
-            if extra == 0.0:
-                return notes
-            return notes + extra + (0.0 if notes else FOOTNOTE_SEPARATOR_PT)
-
-        index = 0
-        while index < len(blocks):
-            block = blocks[index]
-            style = self.style(block.style)
-            if (style.page_break_before or block.page_break_before) and position > 0:
-                new_page()
-            gap = gaps[index]
-            # Tables are kept whole; a paragraph of four or more lines may split (two lines each side).
-            count = counts[index]
-            block_notes = notes_heights[index]
+    def _flow_block(self, flow: PageFlow, measured: _Measured, index: int) -> bool:
+        """Place block `index` on the current page (whole, split or spilling over), or start a new
+        page and return False so it is tried again there."""
+        block = measured.blocks[index]
+        style = self.style(block.style)
+        if (style.page_break_before or block.page_break_before) and flow.position > 0:
+            flow.new_page()
+        gap = measured.gaps[index]
+        # Tables are kept whole; a paragraph of four or more lines may split (two lines each side).
+        count = measured.counts[index]
+        block_notes = measured.notes[index]
+        needed = gap + measured.heights[index]
+        if style.keep_with_next and index + 1 < len(measured.blocks):
+            needed_with_next = needed + measured.gaps[index + 1] + self._kept_height(measured, index + 1)
+            if flow.position > 0 and flow.position + needed_with_next + flow.notes > flow.capacity:
+                flow.new_page()
+        if flow.fits(needed, block_notes):
+            flow.place(needed, block_notes)
+            return True
+        room_lines = math.floor((flow.capacity - flow.notes - flow.position - gap) / style.line)
+        if count >= 4 and room_lines >= 2:
+            placed = min(room_lines, count - 2)
             extra = RULE_BELOW_PT if style.rule_below else 0.0
-            needed = gap + content_heights[index]
-            if style.keep_with_next and index + 1 < len(blocks):
-                following = blocks[index + 1]
-                if following.kind == "table":
-                    following_height = content_heights[index + 1]
-                else:
-                    following_height = min(2, counts[index + 1]) * self.style(following.style).line
-                needed_with_next = needed + gaps[index + 1] + following_height
-                if position > 0 and position + needed_with_next + notes > capacity:
-                    new_page()
-            if position + needed + with_notes(block_notes) <= capacity:
-                block_pages.append(len(heights) + 1)
-                position += needed
-                notes = with_notes(block_notes)
-                index += 1
-                continue
-            room_lines = math.floor((capacity - notes - position - gap) / style.line)
-            if count >= 4 and room_lines >= 2:
-                block_pages.append(len(heights) + 1)
-                placed = min(room_lines, count - 2)
-                position += gap + placed * style.line
-                new_page()
-                position = (count - placed) * style.line + extra
-                notes = with_notes(block_notes)
-                index += 1
-                continue
-            if position == 0.0:
-                # Taller than a page on its own: it overflows; count it as spilling over.
-                block_pages.append(len(heights) + 1)
-                heights.append(capacity)
-                position, notes = needed - capacity, with_notes(block_notes)
-                index += 1
-                continue
-            new_page()
-        heights.append(min(position + notes, capacity))
-        return Pagination(len(heights), heights, capacity, block_pages)
+            flow.split(gap, placed * style.line, (count - placed) * style.line + extra, block_notes)
+            return True
+        if flow.position == 0.0:
+            flow.overflow(needed, block_notes)
+            return True
+        flow.new_page()
+        return False
+
+    def _kept_height(self, measured: _Measured, index: int) -> float:
+        """What of the block after a heading stays with it: a table whole, a paragraph's first two lines."""
+        following = measured.blocks[index]
+        if following.kind == "table":
+            return measured.heights[index]
+        return min(2, measured.counts[index]) * self.style(following.style).line
 
     # -- slides ----------------------------------------------------------------
 
@@ -347,7 +313,7 @@ class Typesetter:
             problems.append(f"title '{section.title[:40]}…' needs more than the title box")
         if section.footer and not self.fits_box([Block("source_line", [Run(section.footer)])], boxes["source_line"]):
             problems.append("source line is longer than its box")
-        if section.role in ("timeline", "figures"):
+        if section.role in DRAWN_ROLES:
             body_fill = self._drawn_fit(section, problems)
         elif section.blocks:
             height = self.box_text_height(section.blocks, boxes["body"])

@@ -23,7 +23,8 @@ from briefwright.quotes.find import load_registry
 from briefwright.sources.registry import Source
 
 MIN_QUOTE_CHARS = 12  # as content/modules.py requires of a quote
-_PLACE = re.compile(r"^(\d+)(?::(\d+)-(\d+))?$")
+_PLACE = re.compile(r"^(\d+)(?::(\d+)-(?:(\d+):)?(\d+))?$")  # LINE, LINE:COL-COL or LINE:COL-LINE:COL
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -34,32 +35,49 @@ class AddedQuote:
 
 
 def passage_at(source: Source, place: str) -> str:
-    """The exact text at LINE or LINE:COL-COL (1-based, inclusive) of a source, spaces kept as printed."""
-    where = Where(field="LINE[:COL-COL]")
+    """The exact text at LINE, LINE:COL-COL or LINE:COL-LINE:COL of a source (1-based, inclusive), a
+    line break inside it written as one space (quote verification reads any run of spaces as one)."""
+    where = Where(field="LINE[:COL-[LINE:]COL]")
     found = _PLACE.match(place.strip())
     if not found:
-        raise fail("quote-place", where, f"'{place}' is not LINE or LINE:COL-COL",
-                   "give a line number, or a line and its first and last column, e.g. 16:163-323 "
+        raise fail("quote-place", where, f"'{place}' is not LINE, LINE:COL-COL or LINE:COL-LINE:COL",
+                   "give a line number, or where the text starts and ends, e.g. 16:163-323 or 26:45-27:34 "
                    "(as `briefwright quote find` prints)")
     lines = source.text.split("\n")
     number = int(found.group(1))
-    if not 1 <= number <= len(lines):
-        raise fail("quote-place", where, f"source '{source.id}' has lines 1–{len(lines)}, not {number}",
-                   "take the line from `briefwright quote find`")
-    line = lines[number - 1]
-    first, last = (int(found.group(2)), int(found.group(3))) if found.group(2) else (1, len(line))
-    if not 1 <= first <= last <= len(line):
-        raise fail("quote-place", where, f"line {number} of '{source.id}' has columns 1–{len(line)}; "
-                   f"{first}-{last} is outside it", "take the columns from `briefwright quote find`")
-    text = line[first - 1:last].strip()
+    last_number = int(found.group(3)) if found.group(3) else number
+    for line_number in (number, last_number):
+        if not 1 <= line_number <= len(lines):
+            raise fail("quote-place", where, f"source '{source.id}' has lines 1–{len(lines)}, not {line_number}",
+                       "take the line from `briefwright quote find`")
+    if last_number < number:
+        raise fail("quote-place", where, f"{place} ends on line {last_number}, before it starts (line {number})",
+                   "take the place from `briefwright quote find`")
+    first, last = (int(found.group(2)), int(found.group(4))) if found.group(2) else (1, len(lines[number - 1]))
+    _check_column(source, lines, number, first, place)
+    _check_column(source, lines, last_number, last, place)
+    if last_number == number and last < first:
+        raise fail("quote-place", where, f"{place} ends at column {last}, before it starts (column {first})",
+                   "take the columns from `briefwright quote find`")
+    line_start = [0]
+    for line in lines:
+        line_start.append(line_start[-1] + len(line) + 1)
+    offset = line_start[number - 1] + first - 1
+    text = _LINE_BREAK.sub(" ", source.text[offset:line_start[last_number - 1] + last]).strip()
     if len(text) < MIN_QUOTE_CHARS:
         raise fail("quote-short", where, f"the text at {place} is shorter than {MIN_QUOTE_CHARS} characters",
                    "quote a whole clause or sentence")
-    offset = sum(len(earlier) + 1 for earlier in lines[:number - 1]) + first - 1
     if any(start <= offset < end for start, end in source.excluded):
         raise fail("quote-excluded", where, f"line {number} of '{source.id}' is in a stretch excluded from the work",
                    "quote the work's own text; see the source's `excluded:` in seeds/sources.yaml")
     return text
+
+
+def _check_column(source: Source, lines: list[str], number: int, column: int, place: str) -> None:
+    width = len(lines[number - 1])
+    if not 1 <= column <= max(width, 1):
+        raise fail("quote-place", Where(field="LINE[:COL-[LINE:]COL]"), f"line {number} of '{source.id}' has "
+                   f"columns 1–{width}; {place} is outside it", "take the columns from `briefwright quote find`")
 
 
 def _point_node(root: yaml.Node, point_id: str) -> yaml.MappingNode | None:

@@ -8,9 +8,11 @@ a seed are never offered.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,21 +27,35 @@ how i if in into is it its may might more most must no not of on or our she shou
 there these they this those to was we were what when which who will with would you your also between about after
 before over said says""".split())
 MIN_SCORE = 0.15
+_NEWLINE = re.compile("\n")
+# A full stop that ends an abbreviation or an initial ("Jan. 7", "U.S. forces", "Mr. Abe", "A. Writer") ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|Gen|Col|Lt|Gov|Sen|Rep|Jr|Sr|Prof|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+# A text whose long lines (the 90th percentile) are at most this wide is hard-wrapped; a line at
+# least this share of that width runs on into the next line.
+WRAP_WIDTH_MAX = 120
+RUN_ON_SHARE = 0.6
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A sentence of a source: where it is (line, 1-based columns, inclusive) and its text."""
+    """A sentence of a source: where it starts and ends (1-based lines and inclusive columns) and its
+    text, a line break inside it read as one space (a sentence of a PDF or a hard-wrapped text file
+    runs over several lines)."""
 
     source_id: str
     line: int
     first_column: int
     last_column: int
     text: str
+    last_line: int = 0  # 0: the sentence ends on its first line
 
     @property
     def place(self) -> str:
-        return f"{self.line}:{self.first_column}-{self.last_column}"
+        if self.last_line in (0, self.line):
+            return f"{self.line}:{self.first_column}-{self.last_column}"
+        return f"{self.line}:{self.first_column}-{self.last_line}:{self.last_column}"
 
 
 @dataclass(frozen=True)
@@ -58,22 +74,53 @@ def load_registry(project: Project) -> SourceRegistry:
 
 
 def passages(source: Source) -> list[Passage]:
-    """Every sentence of the work's own text (not of its excluded stretches), line by line."""
+    """Every sentence of the work's own text (not of its excluded stretches), across line breaks
+    where the text is hard-wrapped."""
+    text = source.text
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     found: list[Passage] = []
-    offset = 0
-    for number, line in enumerate(source.text.split("\n"), start=1):
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
         start = 0
-        for boundary in [*(m.start() for m in _SENTENCE_END.finditer(line)), len(line)]:
-            piece = line[start:boundary]
+        ends = [m.start() for m in _SENTENCE_END.finditer(block) if not _ABBREVIATION.search(block, 0, m.start())]
+        for boundary in [*ends, len(block)]:
+            piece = block[start:boundary]
             stripped = piece.strip()
             if stripped:
-                first = start + len(piece) - len(piece.lstrip())
+                first = block_start + start + len(piece) - len(piece.lstrip())
                 last = first + len(stripped) - 1
-                if not _in_excluded(source, offset + first):
-                    found.append(Passage(source.id, number, first + 1, last + 1, stripped))
+                if not _in_excluded(source, first):
+                    found.append(_passage(source.id, line_starts, first, last, _LINE_BREAK.sub(" ", stripped)))
             start = boundary
-        offset += len(line) + 1
     return found
+
+
+def _passage(source_id: str, line_starts: list[int], first: int, last: int, text: str) -> Passage:
+    line = bisect.bisect_right(line_starts, first)
+    last_line = bisect.bisect_right(line_starts, last)
+    return Passage(source_id, line, first - line_starts[line - 1] + 1, last - line_starts[last_line - 1] + 1, text,
+                   last_line if last_line != line else 0)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each stretch that sentences may run across. A text written a paragraph a line
+    keeps a block per line; in a hard-wrapped text (a PDF's text layer, a wrapped .txt) a line that
+    reaches the wrapping width runs on into the next, while a blank line and a short line (a
+    heading, a byline, a paragraph's last line) end the block."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = 0 < width <= WRAP_WIDTH_MAX
+    blocks: list[tuple[int, int]] = []
+    offset = block_start = 0
+    for index, line in enumerate(lines):
+        end = offset + len(line)
+        runs_on = wrapped and index + 1 < len(lines) and len(line.strip()) >= RUN_ON_SHARE * width
+        if not runs_on:
+            blocks.append((block_start, end))
+            block_start = end + 1
+        offset = end + 1
+    return blocks
 
 
 def _in_excluded(source: Source, offset: int) -> bool:
@@ -88,31 +135,18 @@ def content_words(text: str) -> list[str]:
 def find_passages(sources: SourceRegistry, draft: str, *, source_id: str | None = None,
                   limit: int = 5) -> list[Ranked]:
     """The passages that best support draft, best first (at most limit; none below MIN_SCORE)."""
-    from rapidfuzz import fuzz
-
-    if source_id is not None and source_id not in sources:
-        from briefwright.diagnostics import Where, fail
-
-        raise fail("unknown-source", Where(field="--source"), f"no source '{source_id}' "
-                   f"(known: {', '.join(sources.ids) or 'none'})", "give an id from seeds/sources.yaml")
+    _require_known(sources, source_id)
     every = [passage for source in sources for passage in passages(source)]
     candidates = [p for p in every if source_id is None or p.source_id == source_id]
     wanted = list(dict.fromkeys(content_words(draft)))
     if not wanted or not candidates:
         return []
-    vocab = [set(content_words(p.text)) for p in every]
-    document_frequency = Counter(word for words in vocab for word in words)
-
-    def weight(word: str) -> float:
-        return math.log(1 + len(every) / (1 + document_frequency.get(word, 0)))
-
+    weight = _rarity_weight(every)
     total = sum(weight(word) for word in wanted)
     ranked = []
     for passage in candidates:
         words = set(content_words(passage.text))
-        matched = [word for word in wanted
-                   if word in words or any(fuzz.ratio(word, other) >= 85 for other in words
-                                           if abs(len(other) - len(word)) <= 3 and other[:3] == word[:3])]
+        matched = _matched_words(wanted, words)
         if not matched:
             continue
         coverage = sum(weight(word) for word in matched) / total
@@ -123,6 +157,34 @@ def find_passages(sources: SourceRegistry, draft: str, *, source_id: str | None 
             ranked.append(Ranked(passage, round(score, 4), tuple(matched)))
     ranked.sort(key=lambda r: (-r.score, r.passage.source_id, r.passage.line, r.passage.first_column))
     return ranked[:limit]
+
+
+def _require_known(sources: SourceRegistry, source_id: str | None) -> None:
+    if source_id is not None and source_id not in sources:
+        from briefwright.diagnostics import Where, fail
+
+        raise fail("unknown-source", Where(field="--source"), f"no source '{source_id}' "
+                   f"(known: {', '.join(sources.ids) or 'none'})", "give an id from seeds/sources.yaml")
+
+
+def _rarity_weight(every: list[Passage]) -> Callable[[str], float]:
+    """A word's weight: high when few passages of all the sources hold it (a word every source uses says little)."""
+    vocab = [set(content_words(p.text)) for p in every]
+    document_frequency = Counter(word for words in vocab for word in words)
+
+    def weight(word: str) -> float:
+        return math.log(1 + len(every) / (1 + document_frequency.get(word, 0)))
+
+    return weight
+
+
+def _matched_words(wanted: list[str], words: set[str]) -> list[str]:
+    """The draft's words this passage holds, as they are or as a close word form ("drill" for "drills")."""
+    from rapidfuzz import fuzz
+
+    return [word for word in wanted
+            if word in words or any(fuzz.ratio(word, other) >= 85 for other in words
+                                    if abs(len(other) - len(word)) <= 3 and other[:3] == word[:3])]
 
 
 def format_passages(found: list[Ranked], point: str = "POINT") -> str:

@@ -58,15 +58,31 @@ def _fonts(reference: DocxReference, problems: list[str]) -> list[str]:
 
 def describe(reference: DocxReference) -> str:
     problems = list(reference.problems)
+    lines = [*_page_lines(reference), "Styles briefwright uses (role: style — resolved look):"]
+    lines += _role_style_lines(reference, problems)
+    lines += _other_style_lines(reference)
+    lines.append("Fonts of those styles:")
+    lines += _fonts(reference, problems)
+    lines.append("Problems:" if problems else "Problems: none")
+    lines += [f"  - {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+def _page_lines(reference: DocxReference) -> list[str]:
+    """The file, its page and margins, its letterhead and its theme fonts."""
     page = reference.page
-    lines = [f"Word reference {reference.path.name}",
-             f"  page: {_paper(page.width, page.height)}, {page.width / 72:.2f} × {page.height / 72:.2f} in; margins "
-             f"top {page.top / 72:.2f}, bottom {page.bottom / 72:.2f}, left {page.left / 72:.2f}, right "
-             f"{page.right / 72:.2f} in; header {page.header / 72:.2f} in, footer {page.footer / 72:.2f} in from the edge",
-             _part_line("header", reference.header), _part_line("footer", reference.footer),
-             f"  theme fonts: headings {reference.theme.major_latin or 'none'}, text {reference.theme.minor_latin or 'none'}"
-             f"; East Asian {reference.theme.major_east_asian or 'none'} / {reference.theme.minor_east_asian or 'none'}",
-             "Styles briefwright uses (role: style — resolved look):"]
+    return [f"Word reference {reference.path.name}",
+            f"  page: {_paper(page.width, page.height)}, {page.width / 72:.2f} × {page.height / 72:.2f} in; margins "
+            f"top {page.top / 72:.2f}, bottom {page.bottom / 72:.2f}, left {page.left / 72:.2f}, right "
+            f"{page.right / 72:.2f} in; header {page.header / 72:.2f} in, footer {page.footer / 72:.2f} in from the edge",
+            _part_line("header", reference.header), _part_line("footer", reference.footer),
+            f"  theme fonts: headings {reference.theme.major_latin or 'none'}, text {reference.theme.minor_latin or 'none'}"
+            f"; East Asian {reference.theme.major_east_asian or 'none'} / {reference.theme.minor_east_asian or 'none'}"]
+
+
+def _role_style_lines(reference: DocxReference, problems: list[str]) -> list[str]:
+    """Each role's style as resolved; a missing heading or body style is a problem (it can be mapped)."""
+    lines = []
     for role, name in ROLE_STYLES.items():
         style = reference.by_name(name)
         if style is None:
@@ -76,10 +92,13 @@ def describe(reference: DocxReference) -> str:
                                 f"profile (branding.styles: {{{role}: \"Your style name\"}})")
         else:
             lines.append(f"  {role}: '{name}' — {_style_line(style)}")
-    for name in ALSO_SHOWN:
-        style = reference.by_name(name)
-        if style is not None:
-            lines.append(f"  ({name}: {_style_line(style)})")
+    return lines
+
+
+def _other_style_lines(reference: DocxReference) -> list[str]:
+    """The styles shown for orientation, the table styles, and the paragraph styles a profile could map."""
+    lines = [f"  ({name}: {_style_line(style)})" for name in ALSO_SHOWN
+             if (style := reference.by_name(name)) is not None]
     tables = reference.table_style_names()
     shown = ", ".join(tables[:8]) + (" …" if len(tables) > 8 else "")
     lines.append(f"  table styles ({len(tables)}): {shown or 'none'}")
@@ -88,8 +107,4 @@ def describe(reference: DocxReference) -> str:
     if others:
         lines.append(f"  other paragraph styles (map one with branding.styles): {', '.join(others[:30])}"
                      f"{' …' if len(others) > 30 else ''}")
-    lines.append("Fonts of those styles:")
-    lines += _fonts(reference, problems)
-    lines.append("Problems:" if problems else "Problems: none")
-    lines += [f"  - {problem}" for problem in problems]
-    return "\n".join(lines)
+    return lines

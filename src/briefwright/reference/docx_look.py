@@ -142,15 +142,11 @@ def _ui_name(internal: str) -> str:
 
 def _styles(product: Product, reference: DocxReference, names: dict[str, str], overrides: Overrides) -> dict[str, Style]:
     check = _face_checker(reference)
-    normal = reference.styles.get(reference.default_paragraph or "") or reference.by_name("Normal")
-    heading = reference.by_name("heading 1") or normal
-    role_faces = {"body": normal.font if normal else None, "heading": heading.font if heading else None}
+    role_faces = _role_faces(reference)
     styles = {}
     for key, spec in product.styles.items():
         name = names.get(key) or spec.word_style
-        source = reference.by_name(name) if name else None
-        if source is not None and source.kind != "paragraph":
-            source = None
+        source = _paragraph_style(reference, name)
         family = None if overrides.fonts else (source.font if source is not None else None) or role_faces[spec.font]
         face = check(family, name or key) if family is not None else None
         if source is None:
@@ -159,6 +155,19 @@ def _styles(product: Product, reference: DocxReference, names: dict[str, str], o
             word_name = _ui_name(source.name) if key in names else (name or source.name)
             styles[key] = _kept_style(spec, source, word_name, family, face, not overrides.styles)
     return styles
+
+
+def _role_faces(reference: DocxReference) -> dict[str, str | None]:
+    """The faces a style the reference lacks takes: its Normal face for text, its Heading 1 face for headings."""
+    normal = reference.styles.get(reference.default_paragraph or "") or reference.by_name("Normal")
+    heading = reference.by_name("heading 1") or normal
+    return {"body": normal.font if normal else None, "heading": heading.font if heading else None}
+
+
+def _paragraph_style(reference: DocxReference, name: str | None) -> ResolvedStyle | None:
+    """The reference's paragraph style of that name; None for no name, no such style or a character style."""
+    source = reference.by_name(name) if name else None
+    return source if source is not None and source.kind == "paragraph" else None
 
 
 def part_height(part: PagePart | None, reference: DocxReference, extra_lines: list[float]) -> float:

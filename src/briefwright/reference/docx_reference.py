@@ -261,12 +261,7 @@ def _page(section: etree._Element | None) -> PageSetup:
 def read_reference(path: Path, where: Where | None = None) -> DocxReference:
     """Everything briefwright uses from a reference .docx; a clear error if it cannot be read."""
     where = where or Where(path)
-    try:  # the sanitised package, as the writer opens it; a damaged one is refused by part there
-        package = zipfile.ZipFile(sanitised_reference(path, "docx", Report(), where))
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise fail("reference-unreadable", where, f"the reference document {path.name} is not a Word .docx ({exc})",
-                   "save it again from Word as .docx") from None
-    with package:
+    with _open_sanitised(path, where) as package:
         main = _main_part(package)
         document = _xml(package, main, where)
         relations = _relations(package, main)
@@ -276,28 +271,45 @@ def read_reference(path: Path, where: Where | None = None) -> DocxReference:
             raise fail("reference-no-styles", where, f"the reference document {path.name} has no styles part "
                        "(word/styles.xml)",
                        "save it again from Word as a .docx, or use a document made from your organisation's template")
-        problems: list[str] = []
         theme_root = _xml(package, targets["theme"][0][1], where) if targets["theme"] else None
         theme = read_theme(theme_root)
         styles, default = read_styles(_xml(package, targets["styles"][0][1], where), theme)
         sections = document.findall(f".//{w('sectPr')}")
         section = sections[-1] if sections else None
-        parts: dict[str, PagePart | None] = {"header": None, "footer": None}
-        for kind in parts:
-            if section is None:
-                continue
-            refs = {ref.get(w("type"), "default"): ref.get(f"{{{R}}}id") for ref in section.findall(w(f"{kind}Reference"))}
-            # A letterhead is often on the first page only (w:titlePg): the taller of the two is
-            # what the body must clear (the page model gives every page the same text area).
-            kinds = ["default", "first"] if section.find(w("titlePg")) is not None else ["default"]
-            found = [_page_part(package, relations[refs[k]][1], where) for k in kinds if refs.get(k) in relations]
-            parts[kind] = max(found, key=_bulk, default=None)
-        themeless = sorted(style.name for style in styles.values() if style.font is None and style.kind == "paragraph")
-        if themeless:
-            problems.append(f"{len(themeless)} styles ({', '.join(themeless[:3])}{', …' if len(themeless) > 3 else ''}) "
-                            "use a theme font, but the document has no theme (word/theme/theme1.xml) naming it: "
-                            "the profile's fonts are used for them")
-    return DocxReference(path, _page(section), styles, theme, parts["header"], parts["footer"], default, problems)
+        header = _letterhead_part(package, section, relations, "header", where)
+        footer = _letterhead_part(package, section, relations, "footer", where)
+    return DocxReference(path, _page(section), styles, theme, header, footer, default, _themeless_problems(styles))
+
+
+def _open_sanitised(path: Path, where: Where) -> zipfile.ZipFile:
+    try:  # the sanitised package, as the writer opens it; a damaged one is refused by part there
+        return zipfile.ZipFile(sanitised_reference(path, "docx", Report(), where))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise fail("reference-unreadable", where, f"the reference document {path.name} is not a Word .docx ({exc})",
+                   "save it again from Word as .docx") from None
+
+
+def _letterhead_part(package: zipfile.ZipFile, section: etree._Element | None,
+                     relations: dict[str, tuple[str, str]], kind: str, where: Where) -> PagePart | None:
+    """The section's header or footer (kind) the body must clear; None when it has none."""
+    if section is None:
+        return None
+    refs = {ref.get(w("type"), "default"): ref.get(f"{{{R}}}id") for ref in section.findall(w(f"{kind}Reference"))}
+    # A letterhead is often on the first page only (w:titlePg): the taller of the two is
+    # what the body must clear (the page model gives every page the same text area).
+    kinds = ["default", "first"] if section.find(w("titlePg")) is not None else ["default"]
+    found = [_page_part(package, relations[refs[k]][1], where) for k in kinds if refs.get(k) in relations]
+    return max(found, key=_bulk, default=None)
+
+
+def _themeless_problems(styles: dict[str, ResolvedStyle]) -> list[str]:
+    """Paragraph styles naming a theme font the document has no theme for."""
+    themeless = sorted(style.name for style in styles.values() if style.font is None and style.kind == "paragraph")
+    if not themeless:
+        return []
+    return [f"{len(themeless)} styles ({', '.join(themeless[:3])}{', …' if len(themeless) > 3 else ''}) "
+            "use a theme font, but the document has no theme (word/theme/theme1.xml) naming it: "
+            "the profile's fonts are used for them"]
 
 
 def describe_template(path: Path) -> str:

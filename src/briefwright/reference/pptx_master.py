@@ -147,22 +147,30 @@ def _placeholder(shape: etree._Element, inherited: dict[str, Placeholder]) -> Pl
     idx = int(ph.get("idx", 0))
     parent = inherited.get(kind) or inherited.get({"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind, ""))
     rect = _rect(shape) or (parent.rect if parent else None)
-    body = _body_properties(shape)
-    insets = parent.insets if parent else _DEFAULT_INSETS
-    vertical = parent.vertical if parent else ""
-    autofit = parent.autofit if parent else "none"
-    if body is not None:
-        insets = tuple(int(body.get(name)) / EMU if body.get(name) is not None else default  # type: ignore[assignment]
-                       for name, default in zip(("lIns", "tIns", "rIns", "bIns"), insets))
-        if body.get("vert") is not None:
-            vertical = body.get("vert") if body.get("vert") in VERTICAL else ""
-        for local, meaning in (("normAutofit", "shrink"), ("spAutoFit", "grow"), ("noAutofit", "none")):
-            if body.find(f"a:{local}", NS) is not None:
-                autofit = meaning
+    insets, autofit, vertical = _text_frame(_body_properties(shape), parent)
     if ph.get("orient") == "vert" and not vertical:
         vertical = "vert"  # a placeholder declared vertical, whatever its body properties say
     rotation = _rotation(shape) if _rect(shape) is not None else (parent.rotation if parent else 0.0)
     return Placeholder(kind, idx, rect, insets, autofit, vertical, rotation)
+
+
+def _text_frame(body: etree._Element | None,
+                parent: Placeholder | None) -> tuple[tuple[float, float, float, float], str, str]:
+    """Insets, autofit and text direction: the shape's own body properties where it sets them,
+    else what it inherits from the master's placeholder (else DrawingML's defaults)."""
+    insets = parent.insets if parent else _DEFAULT_INSETS
+    vertical = parent.vertical if parent else ""
+    autofit = parent.autofit if parent else "none"
+    if body is None:
+        return insets, autofit, vertical
+    insets = tuple(int(body.get(name)) / EMU if body.get(name) is not None else default  # type: ignore[assignment]
+                   for name, default in zip(("lIns", "tIns", "rIns", "bIns"), insets))
+    if body.get("vert") is not None:
+        vertical = body.get("vert") if body.get("vert") in VERTICAL else ""
+    for local, meaning in (("normAutofit", "shrink"), ("spAutoFit", "grow"), ("noAutofit", "none")):
+        if body.find(f"a:{local}", NS) is not None:
+            autofit = meaning
+    return insets, autofit, vertical
 
 
 def _filled(shape: etree._Element) -> bool:

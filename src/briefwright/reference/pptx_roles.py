@@ -57,25 +57,49 @@ def subtitle_placeholder(layout: Layout) -> Placeholder | None:
 
 
 def classify(layout: Layout, master: Master) -> Classified:
+    crooked = _crooked_text(layout)
+    if crooked is not None:
+        return crooked
+    title = title_placeholder(layout)
+    if title is None:
+        return _untitled(layout)
+    return _titled(layout, title, master)
+
+
+def _crooked_text(layout: Layout) -> Classified | None:
+    """A layout whose title or body is vertical or rotated, said as such; None when all text runs upright."""
     text = [p for p in layout.placeholders if p.type in (*TITLES, *BODIES)]
     crooked = [p for p in text if not p.upright]
-    if crooked:
-        what = "vertical" if crooked[0].vertical else f"rotated {crooked[0].rotation:g}°"
-        return Classified(layout, "vertical", f"its {crooked[0].type} placeholder is {what}")
-    title = title_placeholder(layout)
+    if not crooked:
+        return None
+    what = "vertical" if crooked[0].vertical else f"rotated {crooked[0].rotation:g}°"
+    return Classified(layout, "vertical", f"its {crooked[0].type} placeholder is {what}")
+
+
+def _untitled(layout: Layout) -> Classified:
     bodies = body_placeholders(layout)
     others = [p for p in layout.placeholders if p.type in CONTENT_KINDS]
     subtitle = next((p for p in layout.placeholders if p.type == "subTitle"), None)
-    if title is None:
-        if not bodies and not others and subtitle is None:
-            return Classified(layout, "blank", "no title or body placeholder")
-        return Classified(layout, "other", "a body without a title placeholder")
+    if not bodies and not others and subtitle is None:
+        return Classified(layout, "blank", "no title or body placeholder")
+    return Classified(layout, "other", "a body without a title placeholder")
+
+
+def _titled(layout: Layout, title: Placeholder, master: Master) -> Classified:
+    bodies = body_placeholders(layout)
+    others = [p for p in layout.placeholders if p.type in CONTENT_KINDS]
+    subtitle = next((p for p in layout.placeholders if p.type == "subTitle"), None)
     if title.type == "ctrTitle" or subtitle is not None:
         return Classified(layout, "title", f"a {'centred ' if title.type == 'ctrTitle' else ''}title and a subtitle")
     if others:
         return Classified(layout, "other", f"a {others[0].type} placeholder (pictures, charts) besides the title")
     if not bodies:
         return Classified(layout, "title_only", "a title and no body placeholder")
+    return _by_bodies(layout, bodies, master)
+
+
+def _by_bodies(layout: Layout, bodies: list[Placeholder], master: Master) -> Classified:
+    """A titled layout with body placeholders: content when there is one large body, other otherwise."""
     large = [p for p in bodies if p.rect is not None and p.rect.area >= MIN_BODY_SHARE * master.width * master.height]
     if len(bodies) == 1 and large:
         return Classified(layout, "content", "a title and one body placeholder")

@@ -69,6 +69,23 @@ def sanitise(data: bytes, kind: Kind) -> Sanitised:
         package = Package(data)
     except PackageError as exc:
         raise PackageError(f"it is not a {'Word .docx' if kind == 'docx' else 'PowerPoint .pptx'} ({exc})") from None
+    walk = _walk_from_root(package, kind)
+    main = _main_part(walk, kind)
+    _require(walk, main, kind)
+    parts = {name: _clean_part(walk, name, kind) for name in walk.roles if name != ROOT}
+    if kind == "docx":
+        _ensure_numbering(walk, main, parts)
+    elif not _parsed(walk, main).findall(f"{{{_P}}}sldMasterIdLst/{{{_P}}}sldMasterId"):  # after cleaning
+        raise PackageError("ppt/presentation.xml lists no slide master it relates to")
+    for source, rels in walk.kept_rels.items():
+        if rels or source == ROOT:
+            parts["_rels/.rels" if source == ROOT else rels_name(source)] = relationships_xml(rels)
+    parts[CONTENT_TYPES] = _content_types(walk, main, kind)
+    return Sanitised(write_zip(parts), tuple(walk.dropped))
+
+
+def _walk_from_root(package: Package, kind: Kind) -> _Walk:
+    """The parts reached from the package root, breadth first, through the relationships policy allows."""
     allowed = policy.WORD_ALLOWED if kind == "docx" else policy.PPT_ALLOWED
     walk = _Walk(package, allowed, {ROOT: ""}, {}, [], kind)
     queue: deque[str] = deque([ROOT])
@@ -82,18 +99,7 @@ def sanitise(data: bytes, kind: Kind) -> Sanitised:
                 if rel.part not in walk.roles:
                     walk.roles[rel.part] = rel.kind
                     queue.append(rel.part)
-    main = _main_part(walk, kind)
-    _require(walk, main, kind)
-    parts = {name: _clean_part(walk, name, kind) for name in walk.roles if name != ROOT}
-    if kind == "docx":
-        _ensure_numbering(walk, main, parts)
-    elif not _parsed(walk, main).findall(f"{{{_P}}}sldMasterIdLst/{{{_P}}}sldMasterId"):  # after cleaning
-        raise PackageError("ppt/presentation.xml lists no slide master it relates to")
-    for source, rels in walk.kept_rels.items():
-        if rels or source == ROOT:
-            parts["_rels/.rels" if source == ROOT else rels_name(source)] = relationships_xml(rels)
-    parts[CONTENT_TYPES] = _content_types(walk, main, kind)
-    return Sanitised(write_zip(parts), tuple(walk.dropped))
+    return walk
 
 
 def _keep(walk: _Walk, source: str, rel: Relationship) -> bool:
@@ -167,20 +173,26 @@ def _require(walk: _Walk, main: str, kind: Kind) -> None:
     if kind == "docx" and "styles" not in related:
         raise PackageError("it has no styles part (word/styles.xml)")
     if kind == "pptx":
-        slides = sum(rel.kind == "slide" for rel in walk.package.relationships(main))
-        if slides:
-            raise PackageError(f"it holds {slides} slide(s); a reference deck may hold only masters and layouts",
-                               "delete its slides and keep the layouts")
-        masters = [rel.part for rel in walk.kept_rels.get(main, []) if rel.kind == "slideMaster"]
-        if not masters:
-            raise PackageError("it has no slide master (ppt/slideMasters/, listed in ppt/presentation.xml)")
-        for master in masters:
-            kinds = [rel.kind for rel in walk.kept_rels.get(master or "", [])]
-            if "slideLayout" not in kinds or "theme" not in kinds:
-                raise PackageError(f"its slide master '{master}' has no layout or no theme")
-        for part, role in walk.roles.items():
-            if role == "slideLayout" and "slideMaster" not in {rel.kind for rel in walk.kept_rels.get(part, [])}:
-                raise PackageError(f"its layout '{part}' belongs to no slide master")
+        _require_masters(walk, main)
+
+
+def _require_masters(walk: _Walk, main: str) -> None:
+    """A reference deck: no slides, at least one master, each master with a layout and a theme,
+    each layout under a master."""
+    slides = sum(rel.kind == "slide" for rel in walk.package.relationships(main))
+    if slides:
+        raise PackageError(f"it holds {slides} slide(s); a reference deck may hold only masters and layouts",
+                           "delete its slides and keep the layouts")
+    masters = [rel.part for rel in walk.kept_rels.get(main, []) if rel.kind == "slideMaster"]
+    if not masters:
+        raise PackageError("it has no slide master (ppt/slideMasters/, listed in ppt/presentation.xml)")
+    for master in masters:
+        kinds = [rel.kind for rel in walk.kept_rels.get(master or "", [])]
+        if "slideLayout" not in kinds or "theme" not in kinds:
+            raise PackageError(f"its slide master '{master}' has no layout or no theme")
+    for part, role in walk.roles.items():
+        if role == "slideLayout" and "slideMaster" not in {rel.kind for rel in walk.kept_rels.get(part, [])}:
+            raise PackageError(f"its layout '{part}' belongs to no slide master")
 
 
 _EMPTY_NUMBERING = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering '
@@ -241,6 +253,18 @@ def _content_types(walk: _Walk, main: str, kind: Kind) -> bytes:
     """Defaults for the kept parts' extensions, an override for each kept part that had one."""
     types = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
     kept = [name for name in walk.roles if name != ROOT]
+    _add_defaults(walk, types, kept)
+    overridden = {element.get("PartName", "").lstrip("/").lower()
+                  for element in walk.package.types.iter(f"{{{CT_NS}}}Override")}
+    for name in sorted(kept):
+        content_type = _override_type(walk, name, main, kind, overridden)
+        if content_type is not None:
+            etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
+    return serialise(types)
+
+
+def _add_defaults(walk: _Walk, types: etree._Element, kept: list[str]) -> None:
+    """The package's own defaults for the kept extensions (active types left out), then the two every package needs."""
     extensions = {"rels", "xml"} | {name.rsplit(".", 1)[-1].lower() for name in kept if "." in name}
     for default in walk.package.types.iter(f"{{{CT_NS}}}Default"):
         extension = default.get("Extension", "").lower()
@@ -253,18 +277,16 @@ def _content_types(walk: _Walk, main: str, kind: Kind) -> bytes:
                          ContentType="application/vnd.openxmlformats-package.relationships+xml")
     if "xml" in extensions:
         etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="xml", ContentType="application/xml")
-    overridden = {element.get("PartName", "").lstrip("/").lower()
-                  for element in walk.package.types.iter(f"{{{CT_NS}}}Override")}
-    for name in sorted(kept):
-        if name == main:
-            content_type = policy.WORD_MAIN if kind == "docx" else policy.PPT_MAIN
-        elif name in walk.overrides:
-            content_type = walk.overrides[name]
-        elif walk.roles[name] in policy.ROLE_TYPES:
-            content_type = policy.ROLE_TYPES[walk.roles[name]]
-        elif name.lower() in overridden:
-            content_type = walk.package.content_type(name)
-        else:
-            continue
-        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
-    return serialise(types)
+
+
+def _override_type(walk: _Walk, name: str, main: str, kind: Kind, overridden: set[str]) -> str | None:
+    """The content type a kept part is listed with; None when its extension's default serves."""
+    if name == main:
+        return policy.WORD_MAIN if kind == "docx" else policy.PPT_MAIN
+    if name in walk.overrides:
+        return walk.overrides[name]
+    if walk.roles[name] in policy.ROLE_TYPES:
+        return policy.ROLE_TYPES[walk.roles[name]]
+    if name.lower() in overridden:
+        return walk.package.content_type(name)
+    return None

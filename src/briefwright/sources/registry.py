@@ -17,7 +17,7 @@ from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources.textnorm import NormalisedText, normalise
 from briefwright.validation import validate_into
-from briefwright.yamlio import load_yaml
+from briefwright.yamlio import YamlDocument, load_yaml
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -267,51 +267,91 @@ def load_sources(seeds_dir: Path, root: Path, report: Report) -> SourceRegistry:
                      "run `briefwright add-source FILE` for each source (a .txt, .md, .html, .docx or .pdf), "
                      "or copy its text into seeds/ unchanged and add an entry (see the comments in this file)")
     for index, meta in enumerate(parsed.sources):
-        base = ("sources", index)
+        entry = _Entry(meta, ("sources", index), document, seeds_dir, root, report)
         if meta.id in sources:
-            report.error("source-duplicate-id", document.where(base + ("id",)),
+            report.error("source-duplicate-id", entry.where("id"),
                          f"source id '{meta.id}' is used twice", "give each source its own id")
             continue
+        source = entry.load()
+        if source is not None:
+            sources[meta.id] = source
+    failed = {meta.id for meta in parsed.sources} - sources.keys()  # listed but refused: reported above
+    return SourceRegistry(sources, metadata_path, failed)
+
+
+@dataclass
+class _Entry:
+    """One entry of sources.yaml on its way to a Source: each refusal is reported at its field."""
+
+    meta: SourceMeta
+    base: tuple[str, int]
+    document: YamlDocument
+    seeds_dir: Path
+    root: Path
+    report: Report
+
+    def where(self, *field_path: str | int) -> Where:
+        return self.document.where(self.base + field_path)
+
+    def load(self) -> Source | None:
+        """The seed text with its exclusions; None (reported) when the file is refused, missing, changed
+        or not UTF-8."""
+        path = self._seed_path()
+        if path is None:
+            return None
+        text = self._text(path)
+        if text is None:
+            return None
+        return Source(self.meta, path, text, self._excluded(text))
+
+    def _seed_path(self) -> Path | None:
+        meta = self.meta
         try:
-            path = safety.confined(seeds_dir, meta.file, document.where(base + ("file",)), "seed file")
+            path = safety.confined(self.seeds_dir, meta.file, self.where("file"), "seed file")
             if path.is_file():
-                safety.check_size(path, safety.MAX_SEED_BYTES, document.where(base + ("file",)), "seed file")
+                safety.check_size(path, safety.MAX_SEED_BYTES, self.where("file"), "seed file")
         except BriefwrightError as refused:
-            report.extend(refused.report)
-            continue
+            self.report.extend(refused.report)
+            return None
         if not path.is_file():
-            report.error("source-file-missing", document.where(base + ("file",)),
-                         f"source file '{meta.file}' does not exist in {_display(seeds_dir, root)}",
-                         "copy the text into seeds/ or correct the file name")
-            continue
+            self.report.error("source-file-missing", self.where("file"),
+                              f"source file '{meta.file}' does not exist in {_display(self.seeds_dir, self.root)}",
+                              "copy the text into seeds/ or correct the file name")
+            return None
+        return path
+
+    def _text(self, path: Path) -> str | None:
+        """The seed's text, when its bytes are the ones recorded and it is UTF-8."""
+        meta = self.meta
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         if digest != meta.sha256:
-            report.error("source-checksum", document.where(base + ("sha256",)),
-                         f"'{meta.file}' has sha256 {digest}, but sources.yaml records {meta.sha256}: "
-                         "the seed text was changed",
-                         "seeds are kept byte for byte; restore the original, or, if the new text is a "
-                         "deliberate new version, update sha256 and re-check every quote")
-            continue
+            self.report.error("source-checksum", self.where("sha256"),
+                              f"'{meta.file}' has sha256 {digest}, but sources.yaml records {meta.sha256}: "
+                              "the seed text was changed",
+                              "seeds are kept byte for byte; restore the original, or, if the new text is a "
+                              "deliberate new version, update sha256 and re-check every quote")
+            return None
         try:
-            text = raw.decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError:
-            report.error("source-encoding", document.where(base + ("file",)), f"'{meta.file}' is not UTF-8 text")
-            continue
+            self.report.error("source-encoding", self.where("file"), f"'{meta.file}' is not UTF-8 text")
+            return None
+
+    def _excluded(self, text: str) -> list[tuple[int, int]]:
+        """The excluded stretches as offsets; a marker not in the text is reported and its stretch left out."""
         excluded: list[tuple[int, int]] = []
-        for exclusion_index, exclusion in enumerate(meta.excluded):
+        for exclusion_index, exclusion in enumerate(self.meta.excluded):
             start = _resolve_marker(text, exclusion.start, is_start=True)
             end = _resolve_marker(text, exclusion.to, is_start=False)
             for marker, value, key in ((exclusion.start, start, "from"), (exclusion.to, end, "to")):
                 if value is None:
-                    report.error("source-marker", document.where(base + ("excluded", exclusion_index, key)),
-                                 f"marker {marker!r} is not in '{meta.file}'",
-                                 "copy the marker text exactly from the seed, or use 'start' / 'end'")
+                    self.report.error("source-marker", self.where("excluded", exclusion_index, key),
+                                      f"marker {marker!r} is not in '{self.meta.file}'",
+                                      "copy the marker text exactly from the seed, or use 'start' / 'end'")
             if start is not None and end is not None:
                 excluded.append((start, end))
-        sources[meta.id] = Source(meta, path, text, excluded)
-    failed = {meta.id for meta in parsed.sources} - sources.keys()  # listed but refused: reported above
-    return SourceRegistry(sources, metadata_path, failed)
+        return excluded
 
 
 def _display(path: Path, root: Path) -> Path:

@@ -6,62 +6,46 @@ import dataclasses
 import datetime as dt
 import io
 import json
-from functools import cached_property
-from typing import Any
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Inches, Pt, RGBColor
-from docx.styles import BabelFish
-from docx.styles.style import ParagraphStyle, StyleFactory
+from docx.shared import Inches, Pt
+from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefwright.anchors import BookmarkNamer, anchored_runs
 from briefwright.audience import AudienceProfile
 from briefwright.diagnostics import Report, Where, fail
-from briefwright.measure.layout import CELL_PAD_H, CELL_PAD_V, PAPER_SIZES_IN, Typesetter
 from briefwright.measure.text import is_east_asian
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
-from briefwright.products import Product, Style
+from briefwright.page import CELL_PAD_H, CELL_PAD_V, page_geometry, paper_size, paragraph_gaps
+from briefwright.products import Product
 from briefwright.reference.load import sanitised_reference
-from briefwright.writers import docprops, docx_parts, letterhead, ooxml, toc, wordml
+from briefwright.writers import docprops, docx_parts, docx_styles, letterhead, ooxml, toc, wordml
+from briefwright.writers.docx_check import check_docx
+from briefwright.writers.docx_styles import ParagraphStyles
 from briefwright.writers.footnotes import Footnotes
 from briefwright.writers.footnotes import ensure_styles as ensure_footnote_styles
 from briefwright.writers.job import Rendered, RenderJob
 
-_ALIGN = {"left": 0, "center": 1, "right": 2}
-_WORD_STYLES = {"title", "heading 1", "heading 2", "heading 3", "body text", "list bullet", "toc 1", "footnote text",
-                "caption", "normal"}
-_TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
-_TAB_LEADER = {"none": WD_TAB_LEADER.SPACES, "dot": WD_TAB_LEADER.DOTS}
-
 
 class DocxRenderer:
-    def __init__(self, product: Product, audience: AudienceProfile, typesetter: Typesetter,
-                 report: Report | None = None) -> None:
+    def __init__(self, product: Product, audience: AudienceProfile, report: Report | None = None) -> None:
         self.product = product
         self.audience = audience
-        self.typesetter = typesetter
         self.report = report if report is not None else Report()
         self.palette = audience.branding.palette
         self.fonts = audience.branding.fonts
 
-    _configured: dict[str, ParagraphStyle]
     east_asian: str  # the face Word uses for CJK text: the body face when the document has none
     has_east_asian: bool
     _bookmarks: BookmarkNamer
-    _styles: _StyleIndex
-
-    def _font(self, spec: Style) -> str:
-        """The style's face: a reference document's, else its role's in the profile."""
-        return spec.family or (self.fonts.heading if spec.font == "heading" else self.fonts.body)
 
     def _setup_page(self, document: docx.document.Document) -> None:
-        width, height = self.product.page_size or PAPER_SIZES_IN[self.audience.paper]
+        width, height = paper_size(self.product, self.audience)
         margins = self.product.margins
         assert margins is not None
         for section in document.sections:
@@ -86,65 +70,9 @@ class DocxRenderer:
         ooxml.set_word_fonts(normal_rpr, self.fonts.body, self.east_asian)
         normal.paragraph_format.widow_control = True
 
-    def _paragraph_style(self, document: docx.document.Document, key: str, spec: Style) -> ParagraphStyle:
-        name = spec.word_style or f"BW {key}"
-        if name in self._configured:
-            return self._configured[name]  # validated identical but for page_break_before
-        style = self._styles.find(name)
-        if style is None:
-            # Only Word's own styles are worth a warning: no house template has "Memo Kicker".
-            if self.audience.branding.reference_docx is not None and name.lower() in _WORD_STYLES:
-                self.report.warning("style-missing", Where(self.audience.branding.reference_docx, field=name),
-                                    f"style '{name}' is not in the reference document; using briefwright's",
-                                    "add it to the reference .docx, or map one of its styles to the role "
-                                    f"in the profile (branding.styles: {{{key}: \"Your style name\"}})")
-            style = self._styles.add_paragraph_style(name)
-            normal = self._styles.find("Normal")
-            assert normal is not None  # _setup_defaults has configured it
-            style.base_style = normal
-        self._configured[name] = style
-        ppr, rpr = ooxml.reset_properties(style.element)
-        ooxml.set_word_fonts(rpr, self._font(spec), self.east_asian)
-        font = style.font
-        font.size = Pt(spec.size)
-        font.bold = spec.bold
-        font.italic = spec.italic
-        font.all_caps = spec.caps
-        if spec.rgb != "auto":  # Word's automatic colour is the absence of one
-            font.color.rgb = RGBColor.from_string(spec.rgb or self.palette.hex(spec.color))
-        fmt = style.paragraph_format
-        fmt.space_before, fmt.space_after = Pt(spec.before), Pt(spec.after)
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(spec.line)
-        fmt.left_indent = Pt(spec.indent)
-        fmt.first_line_indent = Pt(-spec.hanging) if spec.hanging else Pt(0)
-        fmt.keep_with_next = spec.keep_with_next
-        fmt.widow_control = True
-        fmt.alignment = _ALIGN[spec.align]
-        if spec.tab:
-            fmt.tab_stops.add_tab_stop(Pt(spec.tab), _TAB_ALIGN[spec.tab_align], _TAB_LEADER[spec.tab_leader])
-        if spec.fill:
-            ooxml.paragraph_shading(style.element.pPr, self.palette.hex(spec.fill))
-        if spec.border_left:
-            ooxml.paragraph_border(style.element.pPr, "left", self.palette.hex(spec.border_left), 24, 4)
-        if spec.rule_below:
-            ooxml.paragraph_border(style.element.pPr, "bottom", self.palette.hex(spec.rule_below), 6, 4)
-        if spec.outline is not None:
-            ooxml.set_ppr_child(style.element.pPr, "outlineLvl", val=str(spec.outline))
-        if spec.bullet:
-            numbering = document.part.numbering_part.element
-            num_id = ooxml.add_bullet_numbering(numbering, spec.bullet, self._font(spec),
-                                                round(spec.indent * 20), round(spec.hanging * 20),
-                                                self.palette.hex("accent"))
-            ooxml.set_ppr_child(style.element.pPr, "numPr")
-            num_pr = style.element.pPr.find(ooxml.qn("w:numPr"))
-            num_pr.append(ooxml.w_element("ilvl", val="0"))
-            num_pr.append(ooxml.w_element("numId", val=str(num_id)))
-        return style
-
     def _add_block(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes, gap: float) -> etree._Element:
-        # One explicit gap per paragraph, so every client spaces it the same (see Typesetter.gaps).
+        # One explicit gap per paragraph, so every client spaces it the same (see page.paragraph_gaps).
         element = wordml.add_paragraph(document.element.body, style_ids[block.style], gap, 0.0,
                                        self.product.styles[block.style].page_break_before or block.page_break_before)
         runs = block.runs
@@ -176,7 +104,7 @@ class DocxRenderer:
 
     def _add_table(self, document: docx.document.Document, block: Block, style_ids: dict[str, str | None],
                    notes: Footnotes) -> None:
-        width = self.typesetter.page_geometry().content_width
+        width = page_geometry(self.product, self.audience).content_width
         table = document.add_table(rows=len(block.rows), cols=len(block.columns))
         table.autofit = False
         heading = next((r.cells[0].text for r in block.rows if r.header), "")
@@ -241,7 +169,7 @@ class DocxRenderer:
         logo = self.audience.branding.logo
         if model.banner is None and logo is None:
             return
-        width = self.typesetter.page_geometry().content_width
+        width = page_geometry(self.product, self.audience).content_width
         section = document.sections[0]
         for part, with_logo in ((section.header, True), (section.footer, False)):
             part.is_linked_to_previous = False
@@ -284,7 +212,6 @@ class DocxRenderer:
         self.has_east_asian = any(is_east_asian(char) for char in text)
         self.east_asian = self.fonts.east_asian if self.has_east_asian else self.fonts.body
         document = self._open()
-        self._configured = {}
         self._bookmarks = BookmarkNamer()
         docx_parts.drop_thumbnail(document)
         docx_parts.drop_styles_with_effects(document)
@@ -292,12 +219,13 @@ class DocxRenderer:
         self._setup_defaults(document)
         if self.product.citations == "footnotes":
             ensure_footnote_styles(document)
-        self._styles = _StyleIndex(document)  # after the footnote styles: products may name them
-        styles = {key: self._paragraph_style(document, key, spec) for key, spec in self.product.styles.items()}
-        style_ids = _style_ids(document, styles)
+        # After the footnote styles: products may name them.
+        paragraph_styles = ParagraphStyles(document, self.audience, self.report, self.east_asian)
+        styles = {key: paragraph_styles.style(key, spec) for key, spec in self.product.styles.items()}
+        style_ids = docx_styles.style_ids(document, styles)
         notes = Footnotes(document)
         blocks = list(model.blocks())
-        gaps = self.typesetter.gaps(blocks)
+        gaps = paragraph_gaps(blocks, self.product.styles)
         paragraphs: list[tuple[Block, etree._Element]] = []
         for index, (block, gap) in enumerate(zip(blocks, gaps)):
             if block.kind == "table":
@@ -318,91 +246,9 @@ class DocxRenderer:
         return reproducible_zip(buffer.getvalue())
 
 
-class _StyleIndex:
-    """The document's styles by name and by id, read once: python-docx finds a style by name
-    with an XPath search, and checks a new name against every style's name, on each call."""
-
-    def __init__(self, document: docx.document.Document) -> None:
-        self._styles = document.styles
-        self._by_name: dict[str, Any] = {}
-        self._by_id: dict[str, Any] = {}
-        for element in self._styles.element.style_lst:
-            self._by_name.setdefault(element.name_val, element)
-            self._by_id.setdefault(element.styleId, element)
-
-    def find(self, name: str) -> Any:
-        """The style with this name (python-docx's names for built-in styles accepted), else
-        the style with this id, else None."""
-        element = self._by_name.get(BabelFish.ui2internal(name))
-        if element is None:
-            element = self._by_id.get(name)
-        return StyleFactory(element) if element is not None else None
-
-    def paragraph_style_name(self, style_id: str | None) -> str | None:
-        """The name python-docx gives `paragraph.style` for a w:pStyle value: the first style with
-        that id, if it is a paragraph style; otherwise (no id, an unknown one, another type) the
-        default paragraph style's."""
-        element = self._by_id.get(style_id) if style_id is not None else None
-        if element is None or element.type != WD_STYLE_TYPE.PARAGRAPH:
-            return self._default_paragraph_name
-        return BabelFish.internal2ui(element.name_val)
-
-    @cached_property
-    def _default_paragraph_name(self) -> str | None:
-        default = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)  # a scan of every style: once
-        return default.name if default is not None else None
-
-    def add_paragraph_style(self, name: str) -> Any:
-        """A new custom paragraph style (Styles.add_style without its scan of every style)."""
-        internal = BabelFish.ui2internal(name)
-        element = self._styles.element.add_style_of_type(internal, WD_STYLE_TYPE.PARAGRAPH, False)
-        self._by_name[internal] = element
-        self._by_id.setdefault(element.styleId, element)
-        return StyleFactory(element)
-
-
-def _style_ids(document: docx.document.Document, styles: dict[str, ParagraphStyle]) -> dict[str, str | None]:
-    """Each style key's w:pStyle value, resolved once: python-docx's `paragraph.style = style` scans every
-    style in the document for the default on each assignment. None for the default paragraph style, as
-    python-docx writes it (the paragraph then carries no w:pStyle)."""
-    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    return {key: None if style == default else style.style_id for key, style in styles.items()}
-
-
-def check_docx(data: bytes, model: Document, product: Product, report: Report, where: Where) -> None:
-    """Reopen the written bytes: every planned block is there, in order, in its Word style."""
-    document = docx.Document(io.BytesIO(data))
-    paragraphs = document.paragraphs
-    tables = [block for block in model.blocks() if block.kind == "table"]
-    blocks = [block for block in model.blocks() if block.kind != "table"]
-    if len(document.tables) != len(tables):
-        report.error("output-tables", where, f"reopened file has {len(document.tables)} tables; expected {len(tables)}")
-        return
-    for number, (table, block) in enumerate(zip(document.tables, tables), start=1):
-        got = [[cell.text for cell in row.cells] for row in table.rows]
-        want = [[cell.text for cell in row.cells] for row in block.rows]
-        if got != want:
-            report.error("output-table", where, f"table {number} differs from the plan")
-            return
-    if len(paragraphs) != len(blocks):
-        report.error("output-mismatch", where, f"reopened file has {len(paragraphs)} paragraphs; expected {len(blocks)}")
-        return
-    styles = _StyleIndex(document)
-    for index, (paragraph, block) in enumerate(zip(paragraphs, blocks), start=1):
-        if paragraph.text.replace("\t", "") != block.text.replace("\t", ""):
-            report.error("output-mismatch", where, f"paragraph {index} differs from the plan: {paragraph.text[:60]!r}")
-            return
-        expected_style = product.styles[block.style].word_style
-        found_style = styles.paragraph_style_name(paragraph._p.style)
-        if expected_style and found_style != expected_style:
-            report.error("output-style", where,
-                         f"paragraph {index} has style '{found_style}', expected '{expected_style}'")
-            return
-
-
 class DocxWriter:
     def render(self, job: RenderJob) -> Rendered:
-        renderer = DocxRenderer(job.product, job.audience, Typesetter(job.product, job.audience), job.report)
+        renderer = DocxRenderer(job.product, job.audience, job.report)
         return Rendered(renderer.render(job.document, job.count), job.document)
 
     def check(self, rendered: Rendered, job: RenderJob, where: Where) -> None:

@@ -19,6 +19,7 @@ from briefwright.reference import contrast
 from briefwright.reference.deck_adapter import layout_choice
 from briefwright.reference.load import open_reference_deck
 from briefwright.reference.pptx_master import vertical_text
+from briefwright.typefaces import role_family
 from briefwright.writers import docprops, drawingml, ooxml
 from briefwright.writers.deck import DeckModel, GroupShape, PictureShape, RectShape, SlideModel, TextShape, build_deck
 from briefwright.writers.job import Rendered, RenderJob
@@ -64,7 +65,7 @@ class PptxRenderer:
             style = self.product.styles[block.style]
             if position:
                 paragraph = etree.SubElement(body, ooxml.a_tag("p"))
-            font = self.fonts.heading if style.font == "heading" else self.fonts.body
+            font = role_family(self.fonts, style.font)  # a reference document's own faces are Word's only
             # Space before the first paragraph is dropped: the box's top inset already separates it.
             drawingml.format_paragraph(paragraph, drawingml.ParagraphFormat(
                 drawingml.ALIGN[style.align], style.line, style.before if position else 0.0, style.bullet, font,
