@@ -130,14 +130,37 @@ def common_words(claims: list[Claim]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count > limit)
 
 
-def align(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
-    """The quote clauses a claim clause restates, by shared distinctive content words."""
-    words = lang.content_words(clause) - common
-    scored = [(len(words & item.words), item) for item in quote_clauses]
+def _best_scored(words: frozenset[str], items: list[QuoteClause]) -> list[QuoteClause]:
+    scored = [(len(words & item.words), item) for item in items]
     best = max((score for score, _ in scored), default=0)
     if best < MIN_SHARED_WORDS:
         return []
     return [item for score, item in scored if score >= max(MIN_SHARED_WORDS, NEAR_BEST * best)]
+
+
+def whole_sentences(quote_clauses: list[QuoteClause]) -> list[QuoteClause]:
+    """Each quote sentence as one unit: what a claim clause says may span a quote's clauses ("The GCTF
+    (…) — which consists of … — provides one potential avenue for … coordination")."""
+    merged: dict[tuple[str, str], QuoteClause] = {}
+    for item in quote_clauses:
+        key = (item.source, item.sentence)
+        known = merged.get(key)
+        merged[key] = QuoteClause(item.source, item.sentence, item.sentence,
+                                  item.words | (known.words if known else frozenset()),
+                                  item.conditional or bool(known and known.conditional))
+    return list(merged.values())
+
+
+def align(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
+    """The quote clauses a claim clause restates, by shared distinctive content words; when no single
+    clause shares enough, the quote sentences that do (the clause restates a passage across its commas)."""
+    words = lang.content_words(clause) - common
+    found = _best_scored(words, quote_clauses)
+    if found:
+        return found
+    # Across a sentence's clauses, shared words are more often chance: at least half the clause's must be there.
+    return [item for item in _best_scored(words, whole_sentences(quote_clauses))
+            if 2 * len(words & item.words) >= len(words)]
 
 
 @dataclass

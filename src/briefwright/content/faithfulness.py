@@ -86,18 +86,35 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
         reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
-        previous: list[QuoteClause] = []
-        for clause in lang.clauses(sentence, keep_hedges=True):
-            aligned = align(clause, quote_clauses, context.common)
-            if not aligned and lang.certainty(clause).terms:
-                # "… not just possible but certain": a hedged tail goes on with the passage before it, or
-                # with the one its whole sentence restates.
-                aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
-                                                                                        context.common)
-            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported)
-            previous = aligned or previous
+        restated = _restated_clauses(sentence, quote_clauses, context)
+        for clause, aligned in restated:
+            # A hedge outside the sentence's relative clauses, on a clause restating the same passage, governs
+            # this one too ("a Japanese Act, if passed, would help"; not "…, which would make him …").
+            passages = {(item.source, item.sentence) for item in aligned}
+            hedged_nearby = bool(lex.main_clause_certainty(sentence).terms) and any(
+                other != clause and lang.certainty(other).terms
+                and passages & {(item.source, item.sentence) for item in items} for other, items in restated)
+            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
+                                  hedged_nearby)
             if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: LintContext
+                      ) -> list[tuple[str, list[QuoteClause]]]:
+    """Each clause of a sentence with the quote clauses it restates."""
+    result: list[tuple[str, list[QuoteClause]]] = []
+    previous: list[QuoteClause] = []
+    for clause in lang.clauses(sentence, keep_hedges=True):
+        aligned = align(clause, quote_clauses, context.common)
+        if not aligned and lang.certainty(clause).terms:
+            # "… not just possible but certain": a hedged tail goes on with the passage before it, or
+            # with the one its whole sentence restates.
+            aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
+                                                                                    context.common)
+        result.append((clause, aligned))
+        previous = aligned or previous
+    return result
 
 
 def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
@@ -122,7 +139,7 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
-               reported: bool) -> Iterator[Finding]:
+               reported: bool, hedged_nearby: bool) -> Iterator[Finding]:
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
     if not said.terms:
@@ -132,14 +149,16 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
             # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
             # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
-            if len(lang.content_words(clause)) < 3 or not compared or lex.main_clause_certainty(sentence).terms:
-                return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
+            if len(lang.content_words(clause)) < 3 or not compared or hedged_nearby:
+                return  # too short to say anything, or a clause restating the same passage hedges it
+                # ("a Japanese Act, if passed, would help …")
             if lex.directive(sentence):
                 return  # "Lincoln asks …": a request asserts nothing
             said = lex.reporting_certainty(sentence)
     if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
-                          for term in said.terms):
-        return  # the passage itself uses these words
+                          for term in said.terms) and not any(_opposite(lang.certainty(item.sentence), said)
+                                                              for item in compared):
+        return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
     strongest = max(compared, key=lambda item: _quote_certainty(item).commitment)
     ceiling = _quote_certainty(strongest)
     if said.commitment > ceiling.commitment:
@@ -147,6 +166,11 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
                       f"{ceiling.describe()}: “{_short(strongest.text)}” [{strongest.source}]",
                       "use the source's own degree of certainty, or attribute the view to its author")
+
+
+def _opposite(one: lang.Certainty, other: lang.Certainty) -> bool:
+    """One leans towards "no" and the other towards "yes" ("unlikely" against "will")."""
+    return (one.level - 4) * (other.level - 4) < 0
 
 
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

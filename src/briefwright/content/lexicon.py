@@ -13,6 +13,7 @@ from functools import lru_cache
 from briefwright.content.language import (
     _DAY_MONTH,
     ASSERTED,
+    REPORTING_VERBS,
     SOURCE_COUNTS,
     Certainty,
     certainty,
@@ -42,6 +43,45 @@ _CHANGING = re.compile(r"\b(?:chang\w*|abandon\w*|revers\w*|drop\w*|end\w*|alter
 def negated(text: str) -> bool:
     lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
     return bool(_NEGATIONS.search(lowered))
+
+
+# A denial reaches to the end of its clause, but not into an adjunct of time, cause or place that
+# follows it: in "no diplomatic relations … since the normalization", the normalization is not denied.
+_SCOPE_END = re.compile(r"[,;:()]|\b(?:since|after|before|because|when|while|until|as|although|though|whereas"
+                        r"|but|yet|in (?:1[5-9]|20)\d\d)\b")
+
+
+def denied_words(text: str) -> frozenset[str]:
+    """The content words in the scope of the text's denials ("declining to respond" denies "respond")."""
+    lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
+    words: set[str] = set()
+    for match in _NEGATIONS.finditer(lowered):
+        rest = lowered[match.end():]
+        end = _SCOPE_END.search(rest)
+        words |= content_words(rest[: end.start()] if end else rest)
+    return frozenset(words)
+
+
+_NEGATIVE_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z][a-z-]*[a-z]", plain(text)))  # quoted words count: "a “nongovernmental” basis"
+
+
+def prefix_flip(clause: str, passage: str) -> str | None:
+    """A word whose negative-prefixed form the other text uses instead ("governmental" for
+    "nongovernmental", "unofficial" for "official"): the clause reverses the passage."""
+    said, quoted = _tokens(clause), _tokens(passage)
+    for word in said - quoted:
+        if len(word) < 5:
+            continue
+        if any(prefix + word in quoted for prefix in _NEGATIVE_PREFIXES):
+            return word
+        base = next((word[len(prefix):] for prefix in _NEGATIVE_PREFIXES if word.startswith(prefix)), "")
+        if len(base) >= 5 and base in quoted and base not in said:
+            return word
+    return None
 
 
 def continuity(text: str) -> bool | None:
@@ -249,8 +289,11 @@ _HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, 
                   "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
 
 
-_DIRECTIVE = re.compile(r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
-                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b")
+# "Taiwanese hopes of SDF help", "the calls for": the word as a noun requests nothing.
+_DIRECTIVE = re.compile(r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+                        r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
+                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b"
+                        r"(?! of\b)")
 
 
 def directive(sentence: str) -> bool:
@@ -267,9 +310,13 @@ def main_clause_certainty(sentence: str) -> Certainty:
 
 
 def reporting_certainty(sentence: str) -> Certainty:
-    for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
+    """The hedge of the sentence's reporting verb: the first one governs ("Lim calls Taiwanese hopes of …
+    fantasy" reports as fact; "hopes" there is a noun)."""
+    for word in re.findall(r"[a-z]+(?! tank)(?! of\b)", plain(sentence)):
         if word in _HEDGING_VERBS:
             return Certainty(_HEDGING_VERBS[word], (word,))
+        if word in REPORTING_VERBS:
+            break
     return Certainty(ASSERTED, ())
 
 

@@ -93,13 +93,21 @@ def _best(clause: str, aligned: list[QuoteClause], context: LintContext) -> list
 def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintContext) -> QuoteClause | None:
     """A clause too short to align ("Tokyo responded") whose distinctive words occur in the quotes only in
     denied clauses ("by declining to respond"): it affirms what they deny."""
-    if lex.negated(sentence):
+    if lex.negated(clause):
         return None
     words = lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS
     holding = [item for item in quote_clauses_of(claim, context.common) if words & item.words]
-    if holding and all(lex.negated(item.text) for item in holding):
+    # Every distinctive word must be denied there: "Since normalisation with Beijing" does not affirm
+    # "no diplomatic relations … since the normalization", whose denial stops before "since".
+    denied = frozenset().union(*(lex.denied_words(item.text) for item in holding))
+    if holding and words and all(lex.word_in(word, denied) for word in words):
         return holding[0]
     return None
+
+
+def _inside_denial(clause: str, item: QuoteClause, context: LintContext) -> bool:
+    shared = (lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS) & item.words
+    return bool(shared) and shared <= lex.denied_words(item.text)
 
 
 def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -120,8 +128,14 @@ def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
             # "no diplomatic relations" as "not recognised", is beyond word lists).
             wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
         else:
-            # A dropped denial: the passage's own clause denies, and nothing in the sentence does.
+            # A dropped denial: the passage's own clause denies, and nothing in the sentence does; or what the
+            # clause shares with the passage lies inside the passage's denial ("Tokyo responded" for "declining
+            # to respond, saying only that there are no …").
             wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
+            # A denial carries over the clauses after it ("can not dedicate, consecrate or hallow the ground").
+            carried = lex.negated(sentence[: sentence.find(clause)])
+            wrong = wrong or (not carried and all(_inside_denial(clause, item, context) for item in best))
+        wrong = wrong or any(lex.prefix_flip(clause, item.text) for item in best)  # "governmental" / "non-…"
         if not wrong:
             kept = {lex.continuity(item.text) for item in best}
             wrong = lex.continuity(clause) is False and kept == {True}
@@ -152,12 +166,37 @@ def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
     items = quote_clauses_of(claim, context.common)
     for sentence in lang.sentences(claim.text):
         terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
-        # The link must be the passage's own: one of the quote sentences the claim restates states it.
-        restated = align(sentence, items, context.common)
-        if terms and not any(lex.states_a_link(lang.plain(item.sentence)) for item in restated):
+        if terms and not _link_is_quoted(sentence, terms[0], claim, items, context):
             yield Finding("claim-cause", claim,
                           f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
                           "report the events side by side, or quote the passage that links them")
+
+
+def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteClause], context: LintContext) -> bool:
+    """The link must be the passage's own: a quote sentence that states a link and restates both what the
+    claim gives as cause and as effect; or two sentences one quote sets side by side, the second bearing out
+    the first ("we can not consecrate this ground. The brave men … have consecrated it")."""
+    lowered = lang.plain(lang.unquoted(sentence))
+    before, _, after = lowered.partition(term)
+    ignored = context.common | context.name_words | lex.DISCOURSE_STEMS
+    sides = [lang.content_words(side) - ignored for side in (before, after)]
+    if not all(sides):
+        return any(lex.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
+    for item in {item.sentence: item for item in items}.values():
+        words = lang.content_words(item.sentence)
+        if lex.states_a_link(lang.plain(item.sentence)) and all(
+                len(side & words) >= min(2, len(side)) for side in sides):
+            return True
+    return _adjacent_in_one_quote(sides, claim)
+
+
+def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
+    for _, quote in claim.quotes:
+        parts = [lang.content_words(part) for part in lang.sentences(quote)]
+        for first, second in zip(parts, parts[1:], strict=False):
+            if len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+                return True
+    return False
 
 
 def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
