@@ -48,7 +48,7 @@ def negated(text: str) -> bool:
 # A denial reaches to the end of its clause, but not into an adjunct of time, cause or place that
 # follows it: in "no diplomatic relations … since the normalization", the normalization is not denied.
 _SCOPE_END = re.compile(r"[,;:()]|\b(?:since|after|before|because|when|while|until|as|although|though|whereas"
-                        r"|but|yet|in (?:1[5-9]|20)\d\d)\b")
+                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given)\b")
 
 
 def denied_words(text: str) -> frozenset[str]:
@@ -183,6 +183,28 @@ _REPORT_DATE = re.compile(rf"\bin (?:{_MONTH} )?(1[5-9]\d\d|20\d\d),? {_REPORT_V
 
 def years(text: str) -> set[str]:
     return set(_YEAR.findall(plain(text)))
+
+
+_REPORTING = re.compile(rf"\b{_REPORT_VERB}\b|\b(?:report|announce|publish|reveal|state)(?:s|d|ed)?\b")
+
+
+def reports(text: str) -> bool:
+    """Whether the text has a verb of reporting ("was reported", "announced")."""
+    return bool(_REPORTING.search(plain(text)))
+
+
+# A demonstrative noun phrase points back at what the brief has just reported ("this founding idea",
+# "these moves"): it names, and asserts nothing new.
+_ANAPHORA = re.compile(r"\b(?:this|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b", re.IGNORECASE)
+# A reading of the source's own argument: its author (a pronoun) treats or presents what was reported.
+_COMMENTARY = re.compile(r"^(?:he|she|they|it)\s+(?:\w+ly\s+)?(?:treats|regards|sees|reads|frames|presents|casts"
+                         r"|views|opens|closes|ends|begins|returns)\b", re.IGNORECASE)
+
+
+def commentary(sentence: str) -> bool:
+    """A sentence that reads the source's argument ("He treats both halves of this task as one design
+    problem"): its author as subject, a verb of reading or structure, and an object pointing back."""
+    return bool(_COMMENTARY.search(sentence.strip())) and bool(_ANAPHORA.search(sentence))
 
 
 def report_dates(text: str) -> set[str]:
