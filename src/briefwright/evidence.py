@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
+from briefwright.content.alignment import AlignedClause, point_alignments
+from briefwright.content.claims import Claim as ContentClaim
+from briefwright.content.claims import collect_claims
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef, Run
@@ -120,10 +123,42 @@ def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Cla
     return located
 
 
+Alignments = dict[tuple[str, str], tuple[ContentClaim, list[AlignedClause]]]
+_ALIGNMENTS: dict[int, tuple[Content, Alignments]] = {}  # one content, many products: aligned once
+
+
+def _alignments(content: Content) -> Alignments:
+    cached = _ALIGNMENTS.get(id(content))
+    if cached is None or cached[0] is not content:
+        _ALIGNMENTS.clear()
+        cached = (content, point_alignments(collect_claims(content)))
+        _ALIGNMENTS[id(content)] = cached
+    return cached[1]
+
+
+def _aligned(anchors: list[dict[str, Any]], alignments: Alignments) -> list[dict[str, Any]]:
+    """For each content field a claim shows, where it is written and the quote clauses each of its clauses
+    restates (a clause restating none is listed with no passages: the faithfulness check looks there)."""
+    records = []
+    for item in anchors:
+        found = alignments.get((item["owner"], item["field"]))
+        if found is None:
+            continue
+        claim, aligned = found
+        records.append({
+            "field": f"{item['owner']}.{item['field']}",
+            "file": str(claim.where.file) if claim.where.file else None, "line": claim.where.line,
+            "clauses": [{"clause": entry.clause,
+                         "passages": [{"source": passage.source, "clause": passage.text} for passage in entry.passages]}
+                        for entry in aligned]})
+    return records
+
+
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     anchors = _Anchors(content)
+    alignments = _alignments(content)
     shown: list[dict[str, Any]] = []
     for claim in _locations(document, is_deck, anchors):
         label, trace = claim.label, claim.trace
@@ -142,7 +177,8 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
                         "point": trace.point_id, "points": list(trace.points), "level": trace.level,
                         "sources": list(trace.source_ids), "footnotes": claim.footnotes,
                         "quotes": quotes, "conflicts": conflicts,
-                        "anchors": [item["name"] for item in claim.anchors]})
+                        "anchors": [item["name"] for item in claim.anchors],
+                        "aligned": _aligned(claim.anchors, alignments)})
     cited = sorted({source for entry in entries for source in entry["sources"]})
     return {
         "file": name,
@@ -176,6 +212,7 @@ def to_markdown(evidence: dict[str, Any]) -> str:
         for quote in entry["quotes"]:
             lines.append(f"- **{quote['source']}** ¶{quote['paragraph']}, line {quote['line']}, "
                          f"chars {quote['start']}–{quote['end']}: “{quote['quote']}”")
+        lines.extend(_aligned_lines(entry.get("aligned", [])))
         for conflict in entry["conflicts"]:
             lines.append(f"- *Sources differ* on {conflict['about']}:")
             for position in conflict["positions"]:
@@ -183,6 +220,19 @@ def to_markdown(evidence: dict[str, Any]) -> str:
                              f"chars {position['start']}–{position['end']}: “{position['quote']}”")
         lines.append("")
     return "\n".join(lines)
+
+
+def _aligned_lines(aligned: list[dict[str, Any]]) -> list[str]:
+    """Which quote clauses each clause of the shown fields restates (evidence maps from before this
+    record have none)."""
+    lines = []
+    for record in aligned:
+        where = f"{record['file']}:{record['line']}" if record.get("file") else "content"
+        lines.append(f"- aligned, `{record['field']}` ({where}):")
+        for entry in record["clauses"]:
+            passages = "; ".join(f"**{p['source']}** “{p['clause']}”" for p in entry["passages"])
+            lines.append(f"  - “{entry['clause']}” ← {passages or 'no quote clause (restates none of its quotes)'}")
+    return lines
 
 
 def evidence_paths(output: Path) -> tuple[Path, Path]:

@@ -182,3 +182,25 @@ class LintContext:
         return meta.publisher if isinstance(meta.publisher, str) else source_id
 
 
+
+
+@dataclass(frozen=True)
+class AlignedClause:
+    """One clause of a reporting sentence and the quote clauses it restates (empty: it aligns to none)."""
+
+    clause: str
+    passages: tuple[QuoteClause, ...]
+
+
+def alignment_of(claim: Claim, common: frozenset[str]) -> list[AlignedClause]:
+    """Clause by clause, what a claim's text restates: the record `trace` shows and the rules compare against."""
+    items = quote_clauses_of(claim, common)
+    return [AlignedClause(clause, tuple(align(clause, items, common)))
+            for sentence in lang.sentences(claim.text) for clause in lang.clauses(sentence)]
+
+
+def point_alignments(claims: list[Claim]) -> dict[tuple[str, str], tuple[Claim, list[AlignedClause]]]:
+    """(point id, field) → the field's claim and its aligned clauses, for every point field with quotes."""
+    common = common_words(claims)
+    return {(claim.owner.removeprefix("point:"), claim.field): (claim, alignment_of(claim, common))
+            for claim in claims if claim.owner.startswith("point:") and claim.quotes}
