@@ -14,7 +14,7 @@ from typing import Any
 from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
 from briefwright.content.alignment import AlignedClause, point_alignments
 from briefwright.content.claims import Claim as ContentClaim
-from briefwright.content.claims import collect_claims
+from briefwright.content.claims import claims_of
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef, Run
@@ -124,16 +124,13 @@ def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Cla
 
 
 Alignments = dict[tuple[str, str], tuple[ContentClaim, list[AlignedClause]]]
-_ALIGNMENTS: dict[int, tuple[Content, Alignments]] = {}  # one content, many products: aligned once
+_ALIGNMENTS: list[tuple[Content, Alignments]] = []  # one content, many products: aligned once
 
 
 def _alignments(content: Content) -> Alignments:
-    cached = _ALIGNMENTS.get(id(content))
-    if cached is None or cached[0] is not content:
-        _ALIGNMENTS.clear()
-        cached = (content, point_alignments(collect_claims(content)))
-        _ALIGNMENTS[id(content)] = cached
-    return cached[1]
+    if not _ALIGNMENTS or _ALIGNMENTS[0][0] is not content:
+        _ALIGNMENTS[:] = [(content, point_alignments(claims_of(content)))]
+    return _ALIGNMENTS[0][1]
 
 
 def _aligned(anchors: list[dict[str, Any]], alignments: Alignments) -> list[dict[str, Any]]:
