@@ -92,20 +92,27 @@ class _Anchors:
 def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Claim]:
     """Each claim with where a reader finds it: paragraph N or table T row R (Word);
     slide N, paragraph M — or event / figure M on a drawn slide (PowerPoint)."""
+    return _slide_locations(document, anchors) if is_deck else _page_locations(document, anchors)
+
+
+def _slide_locations(document: Document, anchors: _Anchors) -> list[Claim]:
     located: list[Claim] = []
-    if is_deck:
-        for slide, section in enumerate(document.sections, start=1):
-            for index, block in enumerate(section.blocks, start=1):
-                kind = block.kind if block.kind in ("event", "figure") else "paragraph"
-                label = f"slide {slide}, {kind} {index}"
-                if block.style.endswith("_summary") and located:
-                    # a slide's summary line repeats its headline's trace: one claim, both fields
-                    located[-1].anchors.extend(anchors.of(block.runs, label))
-                    continue
-                text = f"{block.marker}: {block.text}" if block.marker else block.text
-                located.append(anchors.claim(label, {"slide": slide, kind: index}, text, block.trace,
-                                             block.footnotes, block.runs))
-        return located
+    for slide, section in enumerate(document.sections, start=1):
+        for index, block in enumerate(section.blocks, start=1):
+            kind = block.kind if block.kind in ("event", "figure") else "paragraph"
+            label = f"slide {slide}, {kind} {index}"
+            if block.style.endswith("_summary") and located:
+                # a slide's summary line repeats its headline's trace: one claim, both fields
+                located[-1].anchors.extend(anchors.of(block.runs, label))
+                continue
+            text = f"{block.marker}: {block.text}" if block.marker else block.text
+            located.append(anchors.claim(label, {"slide": slide, kind: index}, text, block.trace,
+                                         block.footnotes, block.runs))
+    return located
+
+
+def _page_locations(document: Document, anchors: _Anchors) -> list[Claim]:
+    located: list[Claim] = []
     paragraph, table = 0, 0
     for block in document.blocks():
         if block.kind == "table":

@@ -1,7 +1,7 @@
 """Claim faithfulness: every sentence readers see says no more than its quotes.
 
 Quotes are verified verbatim elsewhere; this lint checks the project's own prose
-against them, rule by rule (see FAITHFULNESS_RULES in content.py):
+against them, rule by rule (see FAITHFULNESS_RULES in content/rules.py):
 
 - numbers, years and months must be in the claim's own quotes;
 - a clause that restates a quote is no more certain than it (ICD 203 scale and modal
@@ -83,21 +83,27 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quote_clauses = quote_clauses_of(claim, context.common)
     if not quote_clauses:
         return
+    own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
         reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
         restated = _restated_clauses(sentence, quote_clauses, context)
         for clause, aligned in restated:
-            # A hedge outside the sentence's relative clauses, on a clause restating the same passage, governs
-            # this one too ("a Japanese Act, if passed, would help"; not "…, which would make him …").
-            passages = {(item.source, item.sentence) for item in aligned}
-            hedged_nearby = bool(lex.main_clause_certainty(sentence).terms) and any(
-                other != clause and lang.certainty(other).terms
-                and passages & {(item.source, item.sentence) for item in items} for other, items in restated)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
-                                  hedged_nearby)
-            if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):
+                                  _hedged_nearby(sentence, clause, aligned, restated))
+            if aligned and own_view and not reported:
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _hedged_nearby(sentence: str, clause: str, aligned: list[QuoteClause],
+                   restated: list[tuple[str, list[QuoteClause]]]) -> bool:
+    """A hedge outside the sentence's relative clauses, on a clause restating the same passage, governs
+    this one too ("a Japanese Act, if passed, would help"; not "…, which would make him …")."""
+    if not lex.main_clause_certainty(sentence).terms:
+        return False
+    passages = {(item.source, item.sentence) for item in aligned}
+    return any(other != clause and lang.certainty(other).terms
+               and passages & {(item.source, item.sentence) for item in items} for other, items in restated)
 
 
 def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: LintContext
@@ -146,18 +152,12 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
         if not aligned or claim.prescriptive or lex.directive(clause):
             return  # restating no particular passage, the product's own recommendation, or a request
         if reported:
-            # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
-            # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
-            if len(lang.content_words(clause)) < 3 or not compared or hedged_nearby:
-                return  # too short to say anything, or a clause restating the same passage hedges it
-                # ("a Japanese Act, if passed, would help …")
-            if lex.directive(sentence):
-                return  # "Lincoln asks …": a request asserts nothing
-            said = lex.reporting_certainty(sentence)
-    if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
-                          for term in said.terms) and not any(_opposite(lang.certainty(item.sentence), said)
-                                                              for item in compared):
+            reporting = _reported_certainty(clause, sentence, compared, hedged_nearby)
+            if reporting is None:
+                return
+            said = reporting
+    if _same_words(said, compared):
         return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
     strongest = max(compared, key=lambda item: _quote_certainty(item).commitment)
     ceiling = _quote_certainty(strongest)
@@ -166,6 +166,23 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
                       f"{ceiling.describe()}: “{_short(strongest.text)}” [{strongest.source}]",
                       "use the source's own degree of certainty, or attribute the view to its author")
+
+
+def _reported_certainty(clause: str, sentence: str, compared: list[QuoteClause], hedged_nearby: bool
+                        ) -> lang.Certainty | None:
+    """"Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause that
+    says something is compared (None: nothing to compare), and only with the passage clause's own hedge."""
+    if len(lang.content_words(clause)) < 3 or not compared or hedged_nearby:
+        return None  # too short to say anything, or a clause restating the same passage hedges it
+    if lex.directive(sentence):
+        return None  # "Lincoln asks …": a request asserts nothing
+    return lex.reporting_certainty(sentence)
+
+
+def _same_words(said: lang.Certainty, compared: list[QuoteClause]) -> bool:
+    return bool(said.terms) and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
+                                    for term in said.terms) and not any(
+        _opposite(lang.certainty(item.sentence), said) for item in compared)
 
 
 def _opposite(one: lang.Certainty, other: lang.Certainty) -> bool:

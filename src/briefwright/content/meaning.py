@@ -66,21 +66,28 @@ def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
     quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
         *(context.source_words.get(source, frozenset()) for source in claim.cited))
-    ignored = context.name_words | lex.DISCOURSE_STEMS
     items = quote_clauses_of(claim, frozenset())
     for sentence in lang.sentences(claim.text):
-        if lex.commentary(sentence):
-            continue  # "He treats both halves of this task as …": a reading of the passage already reported
-        words = lang.content_words(lang.unquoted(sentence)) - ignored - lex.NUMBER_STEMS
-        best = max((len((words - context.common) & item.words) for item in items), default=0)
-        missing = sorted(word for word in words if not lex.word_in(word, quoted))
-        novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
-        if best <= 1 and len(missing) >= 2 and novel:
+        missing = _unsupported_words(sentence, quoted, items, context)
+        if missing:
             yield Finding("claim-unsupported", claim,
                           f"“{_short(sentence)}” aligns to none of its quotes ({', '.join(missing[:6])} "
                           "appear in none of them)",
                           "restate a quoted passage, add the quote that says it, or mark the field as the "
                           "author's own analysis (analysis: [field] on the point)")
+
+
+def _unsupported_words(sentence: str, quoted: frozenset[str], items: list[QuoteClause], context: LintContext
+                       ) -> list[str]:
+    """The words of a sentence that aligns to no quote clause which its quotes lack, when some of them no
+    quote of the project uses; empty when the sentence is supported."""
+    if lex.commentary(sentence):
+        return []  # "He treats both halves of this task as …": a reading of the passage already reported
+    words = lang.content_words(lang.unquoted(sentence)) - context.name_words - lex.DISCOURSE_STEMS - lex.NUMBER_STEMS
+    best = max((len((words - context.common) & item.words) for item in items), default=0)
+    missing = sorted(word for word in words if not lex.word_in(word, quoted))
+    novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
+    return missing if best <= 1 and len(missing) >= 2 and novel else []
 
 
 # -- polarity, scope, cause, aspect ---------------------------------------------------------------------
@@ -125,26 +132,29 @@ def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
                               "keep the source's negation ('not', 'no', 'lacks', 'declined')")
     for sentence, clause, aligned in _aligned_clauses(claim, context):
         best = _best(clause, aligned, context)
-        if lex.negated(clause):
-            # An added denial: none of its quotes denies anything (a denial restated in other words,
-            # "no diplomatic relations" as "not recognised", is beyond word lists).
-            wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
-        else:
-            # A dropped denial: the passage's own clause denies, and nothing in the sentence does; or what the
-            # clause shares with the passage lies inside the passage's denial ("Tokyo responded" for "declining
-            # to respond, saying only that there are no …").
-            wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
-            # A denial carries over the clauses after it ("can not dedicate, consecrate or hallow the ground").
-            carried = lex.negated(sentence[: sentence.find(clause)])
-            wrong = wrong or (not carried and all(_inside_denial(clause, item, context) for item in best))
-        wrong = wrong or any(lex.prefix_flip(clause, item.text) for item in best)  # "governmental" / "non-…"
-        if not wrong:
-            kept = {lex.continuity(item.text) for item in best}
-            wrong = lex.continuity(clause) is False and kept == {True}
-        if wrong:
+        if _reverses(sentence, clause, best, claim, context):
             yield Finding("claim-negation", claim,
                           f"“{_short(clause)}” says the opposite of the passage it restates: {_cite(best[0])}",
                           "keep the source's negation ('not', 'no', 'lacks', 'declined') or its affirmation")
+
+
+def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+    if lex.negated(clause):
+        # An added denial: none of its quotes denies anything (a denial restated in other words,
+        # "no diplomatic relations" as "not recognised", is beyond word lists).
+        wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
+    else:
+        # A dropped denial: the passage's own clause denies, and nothing in the sentence does; or what the
+        # clause shares with the passage lies inside the passage's denial ("Tokyo responded" for "declining
+        # to respond, saying only that there are no …").
+        wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
+        # A denial carries over the clauses after it ("can not dedicate, consecrate or hallow the ground").
+        carried = lex.negated(sentence[: sentence.find(clause)])
+        wrong = wrong or (not carried and all(_inside_denial(clause, item, context) for item in best))
+    if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
+        return True
+    kept = {lex.continuity(item.text) for item in best}
+    return lex.continuity(clause) is False and kept == {True}
 
 
 def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -314,18 +324,25 @@ def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
         near = lex.counts(" ".join(item.text for item in aligned))
         around = lex.counts(" ".join(item.sentence for item in aligned))
         for number in sorted(stated - near):
-            # Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of
-            # the same kind that the claim replaced ("since 1996" for "since 2003").
-            replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
-            if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number)
-                                                             for other in around)):
-                continue  # in the passage's sentence, or the passage gives no number of that kind
-            first = aligned[0]
+            replaced = _misplaced(number, stated, near, around)
+            if replaced is None:
+                continue
             yield Finding("claim-number", claim,
                           f"“{_short(clause)}” states {lex.show(number)}, but the passage it restates gives "
                           f"{', '.join(lex.show(n) for n in replaced or sorted(near)) or 'no such number'}: "
-                          f"{_cite(first)}",
+                          f"{_cite(aligned[0])}",
                           "take the number from the passage that says it, with what it counts there")
+
+
+def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], around: frozenset[float]
+               ) -> list[float] | None:
+    """None when the number may stand; else the passage's numbers of the same kind it replaced (maybe none).
+    Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of the same
+    kind that the claim replaced ("since 1996" for "since 2003")."""
+    replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
+    if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number) for other in around)):
+        return None  # in the passage's sentence, or the passage gives no number of that kind
+    return replaced
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,

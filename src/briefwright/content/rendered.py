@@ -105,26 +105,30 @@ def _judgment_points(content: Content) -> set[tuple[str, ...]]:
     return {tuple(content.topic.bluf.points)} | {tuple(module.key_judgment.points) for module in content.modules}
 
 
+def _shown_points(document: Document) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The points this product shows (in a block or a table row), with their quotes."""
+    shown: dict[str, tuple[tuple[str, str], ...]] = {}
+    for _, block in _traces(document):
+        for trace in [block.trace] + [row.trace for row in block.rows]:
+            if trace is not None and trace.point_id:
+                shown[trace.point_id] = trace.quotes
+    return shown
+
+
 def _unsupported_judgments(document: Document, product: str, judgments: set[tuple[str, ...]],
                            origins_: Origins) -> Iterator[RenderedFinding]:
     """A judgment printing a number that only points this product leaves out give: in this product it
     rests on nothing the reader can see."""
-    shown: dict[str, tuple[tuple[str, str], ...]] = {}
-    for _, block in _traces(document):
-        traces = [block.trace] + [row.trace for row in block.rows]
-        for trace in traces:
-            if trace is not None and trace.point_id:
-                shown[trace.point_id] = trace.quotes
+    shown = _shown_points(document)
     visible = lang.quantities(" ".join(quote for quotes in shown.values() for _, quote in quotes)).numbers
     for section, block in _traces(document):
         trace = block.trace
         if trace is None or trace.level != "judgment" or trace.points not in judgments:
             continue
         dropped = [point for point in trace.points if point not in shown]
-        stated = lang.quantities(_block_text(block)).numbers
-        hidden = sorted(stated - visible)
+        text = _block_text(block)
+        hidden = sorted(lang.quantities(text).numbers - visible)
         if dropped and hidden:
-            text = _block_text(block)
             yield RenderedFinding(
                 "rendered-judgment", f"{product}, section {section.title or section.role}", text,
                 f"prints a judgment stating {', '.join(f'{n:g}' for n in hidden)}, which only points this product "
