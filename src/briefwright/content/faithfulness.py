@@ -97,9 +97,10 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 def _hedged_nearby(sentence: str, clause: str, aligned: list[QuoteClause],
                    restated: list[tuple[str, list[QuoteClause]]]) -> bool:
-    """A hedge outside the sentence's relative clauses, on a clause restating the same passage, governs
-    this one too ("a Japanese Act, if passed, would help"; not "…, which would make him …")."""
-    if not lex.main_clause_certainty(sentence).terms:
+    """A clause with no verb of its own takes the hedge of the clause that completes it, when that restates
+    the same passage and is no relative clause ("a Japanese Act, if passed, would help"; not "…, which would
+    make him …")."""
+    if lex.has_verb(clause) or not lex.main_clause_certainty(sentence).terms:
         return False
     passages = {(item.source, item.sentence) for item in aligned}
     return any(other != clause and lang.certainty(other).terms

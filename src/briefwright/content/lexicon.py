@@ -148,11 +148,12 @@ _PROSPECTIVE = re.compile(
     r"\b(?:plans?|planned|planning|plan to|decid\w* to|decision to|intends?|intended|intention|wants?|wanted"
     r"|hopes?|hoped|will|would|shall|expect\w*|is to|are to|to be sent|aims?|seeks?|sought|propos(?:e|es|ed|ing) to"
     r"|offer(?:s|ed)? to|calls? for|urg\w*|going to|about to|may|might|could|can|should|must|likely|intend\w*"
-    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise)\b")
+    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise|advocat\w*)\b")
 # A completed act: a past-tense or perfect verb ("posted", "has sent", "upgraded").
-_COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne))\b"
-                        r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed)([a-z]{3,}ed)\b"
-                        r"|\b(sent|made|built|took|gave|held|began|set up|won|fought|met|paid|sold|bought"
+_COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne|come))\b"
+                        r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed|shed|bred|heed|deed|weed|reed)"
+                        r"([a-z]{2,}ed)\b"
+                        r"|\b(sent|made|built|took|gave|held|began|set up|won|fought|met|paid|sold|bought|became"
                         r"|brought|went|came|did|spent|withdrew|withdrawn)\b")
 
 
@@ -166,7 +167,23 @@ def completed(text: str) -> list[str]:
     return [next(group for group in match.groups() if group) for match in _COMPLETED.finditer(flat)]
 
 
-_PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|shall)\s+(?:\w+ly\s+)?[a-z]+")
+_PLAN_VERB = re.compile(r"^(?:decid|plann|agre|pledg|propos|offer|promis|want|intend|expect|vow|resolv|aim|sought"
+                        r"|call|urg|hop|announc)")
+
+
+def planned_act(clause: str) -> bool:
+    """A clause that gives an act as planned: prospective, and any act it reports done is a decision or a plan
+    ("decided to send"; not "has said he will pursue", "have enhanced … to prepare")."""
+    done = completed(clause) + _SAID.findall(plain(clause))
+    return prospective(clause) and all(_PLAN_VERB.match(verb.lower()) for verb in done)
+
+
+# A saying done ("has said he will"), not hearsay ("is said to intend", which hedges the plan it reports).
+_SAID = re.compile(r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?:said|told|wrote|spoke|has stated|have stated)\b")
+
+
+_PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|shall)\s+(?:\w+ly\s+)?[a-z]+"
+                           r"|\bfor\s+[a-z]+ing\b")  # "advocating for creating" plans the creating
 
 
 def unplanned_words(text: str) -> frozenset[str]:
@@ -324,6 +341,24 @@ def directive(sentence: str) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:.]*")
+
+
+_AUXILIARIES = frozenset("""is are was were be been being am has have had do does did can could may might will would
+    shall should must""".split())
+_LEAD = re.compile(r"^.*?\bthat\s+")
+
+
+def has_verb(clause: str) -> bool:
+    """Whether a clause, past its reporting lead ("Yao argues that"), has a verb of its own: "a Japanese Taiwan
+    Relations Act" (before ", if passed, would help") has none and goes with the clause that completes it."""
+    body = _LEAD.sub("", " ".join(unquoted(clause).split()), count=1)
+    for word in re.findall(r"[A-Za-z][a-z'-]*", body):
+        if word[0].isupper():
+            continue  # a name ("Relations", "States")
+        if word in _AUXILIARIES or (len(word) > 3 and (word.endswith("ed") or (
+                word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous"))))):
+            return True
+    return False
 
 
 def main_clause_certainty(sentence: str) -> Certainty:

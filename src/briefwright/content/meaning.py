@@ -216,20 +216,45 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not _reporting(claim):
         return
     for _, clause, aligned in _aligned_clauses(claim, context):
-        done = lex.completed(clause)
-        if lex.prospective(clause) or not done:
-            continue
         best = _best(clause, aligned, context)
-        if not all(lex.prospective(item.sentence) for item in best):
+        if _done_for_planned(clause, [item.sentence for item in best]):
+            yield Finding("claim-aspect", claim,
+                          f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
+                          f"expectation: {_cite(best[0])}",
+                          "keep the source's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+    yield from _headline_aspect(claim, context)
+
+
+def _done_for_planned(clause: str, passages: list[str]) -> bool:
+    done = lex.completed(clause)
+    if lex.prospective(clause) or not done or not passages or not all(lex.prospective(p) for p in passages):
+        return False
+    # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
+    stated = frozenset().union(*(lex.unplanned_words(passage) for passage in passages))
+    return not any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb))
+
+
+def _headline_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A headline or label compresses its point's summary: it keeps the aspect of the summary clause it
+    restates even where it shares too few words with a quote to align ("Japan upgraded …" for "Tokyo decided
+    to post …"). A summary clause that reports an act done ("has said he will", "have enhanced … to prepare")
+    is no plan, unless the act is a decision or a plan ("decided to")."""
+    if claim.field not in ("headline", "label") or context.content is None:
+        return
+    point = context.content.points.get(claim.owner.removeprefix("point:"))
+    if point is None or not point.summary:
+        return
+    clauses = [clause for sentence in lang.sentences(point.summary) for clause in lang.clauses(sentence)]
+    for sentence in lang.sentences(claim.text):
+        words = lang.content_words(sentence) - context.common - context.name_words
+        best = max(clauses, key=lambda clause: len(words & lang.content_words(clause)), default="")
+        if not words & lang.content_words(best) or not lex.planned_act(best):
             continue
-        # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
-        stated = frozenset().union(*(lex.unplanned_words(item.sentence) for item in best))
-        if any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb)):
-            continue
-        yield Finding("claim-aspect", claim,
-                      f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
-                      f"expectation: {_cite(best[0])}",
-                      "keep the source's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+        if _done_for_planned(sentence, [best]):
+            yield Finding("claim-aspect", claim,
+                          f"“{_short(sentence)}” reports as done what its point's summary gives as a plan, "
+                          f"intention or expectation: “{_short(best)}”",
+                          "keep the summary's aspect ('decided to', 'plans', 'is expected to', 'wants')")
 
 
 def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
