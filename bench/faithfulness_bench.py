@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from briefwright.build import collect, plan_product, resolve_audiences, resolve_products
+from briefwright.content import alignment
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.faithfulness import Finding, LintContext, lint, lint_claim, lint_context
@@ -179,10 +180,12 @@ def speed(runs: int) -> None:
 
     def content_lint() -> None:
         lang.clear_caches()
+        alignment.clear_caches()
         lint(workspace.content, workspace.sources)
 
     def products_lint() -> None:
         lang.clear_caches()
+        alignment.clear_caches()
         for document in documents:
             lint_document(document, workspace.content)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim
@@ -111,12 +112,18 @@ def _names_of(meta: SourceMeta) -> set[str]:
 
 
 def quote_clauses_of(claim: Claim, common: frozenset[str]) -> list[QuoteClause]:
+    return list(_quote_clauses(claim.quotes, common))
+
+
+@lru_cache(maxsize=4096)
+def _quote_clauses(quotes: tuple[tuple[str, str], ...], common: frozenset[str]) -> tuple[QuoteClause, ...]:
+    """Every rule splits the same quotes: once per set of quotes (frozensets keep their hash)."""
     result = []
-    for source, quote in claim.quotes:
+    for source, quote in quotes:
         for sentence in lang.sentences(quote):
             for clause, conditional in lang.conditional_clauses(sentence) or [(sentence, False)]:
                 result.append(QuoteClause(source, clause, sentence, lang.content_words(clause) - common, conditional))
-    return result
+    return tuple(result)
 
 
 def common_words(claims: list[Claim]) -> frozenset[str]:
@@ -138,7 +145,12 @@ def _best_scored(words: frozenset[str], items: list[QuoteClause]) -> list[QuoteC
     return [item for score, item in scored if score >= max(MIN_SHARED_WORDS, NEAR_BEST * best)]
 
 
-def whole_sentences(quote_clauses: list[QuoteClause]) -> list[QuoteClause]:
+@lru_cache(maxsize=4096)
+def _whole_sentences(quote_clauses: tuple[QuoteClause, ...]) -> list[QuoteClause]:
+    return whole_sentences(quote_clauses)
+
+
+def whole_sentences(quote_clauses: tuple[QuoteClause, ...] | list[QuoteClause]) -> list[QuoteClause]:
     """Each quote sentence as one unit: what a claim clause says may span a quote's clauses ("The GCTF
     (…) — which consists of … — provides one potential avenue for … coordination")."""
     merged: dict[tuple[str, str], QuoteClause] = {}
@@ -159,7 +171,7 @@ def align(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str])
     if found:
         return found
     # Across a sentence's clauses, shared words are more often chance: at least half the clause's must be there.
-    return [item for item in _best_scored(words, whole_sentences(quote_clauses))
+    return [item for item in _best_scored(words, _whole_sentences(tuple(quote_clauses)))
             if 2 * len(words & item.words) >= len(words)]
 
 
@@ -204,3 +216,9 @@ def point_alignments(claims: list[Claim]) -> dict[tuple[str, str], tuple[Claim, 
     common = common_words(claims)
     return {(claim.owner.removeprefix("point:"), claim.field): (claim, alignment_of(claim, common))
             for claim in claims if claim.owner.startswith("point:") and claim.quotes}
+
+
+def clear_caches() -> None:
+    """Forget the split quotes (the bench times a cold lint)."""
+    _quote_clauses.cache_clear()
+    _whole_sentences.cache_clear()
