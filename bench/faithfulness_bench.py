@@ -13,8 +13,8 @@ Run with `make bench-faithfulness` (or `python bench/faithfulness_bench.py [--he
   as a ratio to a yardstick (parsing the content YAML) timed in the same session, interleaved.
 
 Every fourth variant of each kind is held out: the default run prints the tuning slice only; --heldout
-prints the held-out slice as well (kept unseen while the rules were tuned), and the fresh held-out sets
-(*-fresh.yaml, written before a later round of tuning and held out whole). Figures go to stdout;
+prints the held-out slice as well (kept unseen while the rules were tuned), and each fresh held-out set
+(*-fresh*.yaml, written before a later round of tuning and held out whole). Figures go to stdout;
 nothing here asserts a threshold.
 """
 
@@ -53,11 +53,11 @@ class Variant:
     old: str | None
     new: str | None
     append: str | None
-    fresh: bool = False  # from a *-fresh.yaml set: held out as a whole
+    fresh: str = ""  # the *-fresh*.yaml set it comes from ("fresh", "fresh2"): held out as a whole
 
     @property
     def held_out(self) -> bool:
-        return self.fresh or self.index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
+        return bool(self.fresh) or self.index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
 
     def label(self) -> str:
         return f"{self.kind}#{self.index + 1} {self.owner} {self.field}"
@@ -74,7 +74,7 @@ class Variant:
         return flat.replace(self.old, self.new or "", 1)
 
 
-def _variants(kind: str, entries: list[dict[str, str]], fresh: bool = False) -> list[Variant]:
+def _variants(kind: str, entries: list[dict[str, str]], fresh: str = "") -> list[Variant]:
     result = []
     for index, entry in enumerate(entries):
         owner, field = entry["at"].split()
@@ -92,9 +92,11 @@ def load_corpus() -> tuple[list[Variant], list[Variant]]:
     """The planted distortions and faithful paraphrases; those of the *-fresh.yaml sets (written before a
     later round of tuning and never looked at during it) are marked fresh and held out as a whole."""
     planted, faithful = [], []
-    for suffix, fresh in (("", False), ("-fresh", True)):
+    fresh_sets = sorted(path.name.removeprefix("example-distortions").removesuffix(".yaml")
+                        for path in CORPUS.glob("example-distortions-fresh*.yaml"))
+    for suffix in ["", *fresh_sets]:
+        fresh = suffix.removeprefix("-")
         distortions = _read(f"example-distortions{suffix}.yaml", "distortions")
-        assert isinstance(distortions, dict | list)
         for kind, entries in (distortions.items() if isinstance(distortions, dict) else []):
             planted += _variants(kind, entries, fresh)
         paraphrases = _read(f"example-paraphrases{suffix}.yaml", "paraphrases")
@@ -217,8 +219,6 @@ def main(argv: list[str] | None = None) -> int:
     planted, faithful = load_corpus()
     print(f"Corpus: {len(planted)} planted distortions in {len({v.kind for v in planted})} kinds, "
           f"{len(faithful)} faithful paraphrases ({sum(v.held_out for v in planted + faithful)} held out)")
-    fresh_distortions = run_variants([v for v in planted if v.fresh], claims, context)
-    fresh_paraphrases = run_variants([v for v in faithful if v.fresh], claims, context)
     distortions = run_variants([v for v in planted if not v.fresh], claims, context)
     paraphrases = run_variants([v for v in faithful if not v.fresh], claims, context)
     report_recall([r for r in distortions if not r[0].held_out], "Recall, tuning slice", args.misses)
@@ -230,10 +230,11 @@ def main(argv: list[str] | None = None) -> int:
                             False)
         report_recall(distortions, "Recall, all", False)
         report_false_alarms(paraphrases, "Faithful paraphrases, all", False)
-        if fresh_distortions:
-            report_recall(fresh_distortions, "Recall, fresh held-out set (example-distortions-fresh.yaml)", False)
-        if fresh_paraphrases:
-            report_false_alarms(fresh_paraphrases, "Faithful paraphrases, fresh held-out set", False)
+        for name in sorted({v.fresh for v in planted + faithful if v.fresh}):
+            report_recall(run_variants([v for v in planted if v.fresh == name], claims, context),
+                          f"Recall, fresh held-out set (example-distortions-{name}.yaml)", False)
+            report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
+                                f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)", False)
     if SECOND_TOPIC.exists():
         second_topic(args.misses)
     if args.runs:
