@@ -86,7 +86,8 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
-        reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
+        # A reporting verb inside a relative clause ("…, which he calls important") attributes that clause only.
+        reported = claim.field == "conflicts" or lang.reports_a_view(lex.without_relative_clauses(sentence))
         restated = _restated_clauses(sentence, quote_clauses, context)
         for clause, aligned in restated:
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,

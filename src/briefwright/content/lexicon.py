@@ -186,6 +186,15 @@ _PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|
                            r"|\bfor\s+[a-z]+ing\b")  # "advocating for creating" plans the creating
 
 
+def planned_words(text: str) -> frozenset[str]:
+    """The verbs a text gives as future ("will further strengthen" → strengthen)."""
+    verbs = (match.group(1) for match in _FUTURE_VERB.finditer(plain(unquoted(text))))
+    return content_words(" ".join(verb for verb in verbs if verb not in ("be", "have", "been")))
+
+
+_FUTURE_VERB = re.compile(r"\b(?:will|shall)\s+(?:\w+ly\s+)?([a-z]+)")
+
+
 def unplanned_words(text: str) -> frozenset[str]:
     """Content words of a text, less the verbs it gives as planned, intended or possible ("to extend")."""
     return content_words(_PLANNED_VERB.sub(" ", plain(unquoted(text))))
@@ -361,9 +370,13 @@ def has_verb(clause: str) -> bool:
     return False
 
 
+def without_relative_clauses(sentence: str) -> str:
+    return _RELATIVE.sub(" ", sentence)
+
+
 def main_clause_certainty(sentence: str) -> Certainty:
     """A sentence's hedge, leaving out its relative clauses ("to do all which may achieve …")."""
-    return certainty(_RELATIVE.sub(" ", sentence))
+    return certainty(without_relative_clauses(sentence))
 
 
 def reporting_certainty(sentence: str) -> Certainty:

@@ -226,8 +226,12 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 def _done_for_planned(clause: str, passages: list[str]) -> bool:
-    done = lex.completed(clause)
-    if lex.prospective(clause) or not done or not passages or not all(lex.prospective(p) for p in passages):
+    # Done, or happening: a verb the passage gives only as planned, stated plainly ("will strengthen" →
+    # "strengthens").
+    planned = frozenset().union(*(lex.planned_words(passage) for passage in passages))
+    done = lex.completed(clause) + [word for word in lang.content_words(lang.unquoted(clause)) if word in planned]
+    if lex.prospective(clause) or lang.certainty(clause).hedged or not done or not passages \
+            or not all(lex.prospective(p) for p in passages):
         return False
     # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
     stated = frozenset().union(*(lex.unplanned_words(passage) for passage in passages))
