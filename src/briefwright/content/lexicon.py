@@ -58,7 +58,10 @@ def denied_words(text: str) -> frozenset[str]:
     for match in _NEGATIONS.finditer(lowered):
         rest = lowered[match.end():]
         end = _SCOPE_END.search(rest)
-        words |= content_words(rest[: end.start()] if end else rest)
+        scope = rest[: end.start()] if end else rest
+        if match.group(0) == "without":
+            scope = " ".join(scope.split()[:3])  # a preposition: it denies its noun phrase ("without that step")
+        words |= content_words(scope)
     return frozenset(words)
 
 

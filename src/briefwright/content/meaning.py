@@ -114,8 +114,12 @@ def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintCon
     return None
 
 
+def _shared(clause: str, item: QuoteClause, context: LintContext) -> frozenset[str]:
+    return (lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS) & item.words
+
+
 def _inside_denial(clause: str, item: QuoteClause, context: LintContext) -> bool:
-    shared = (lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS) & item.words
+    shared = _shared(clause, item, context)
     return bool(shared) and shared <= lex.denied_words(item.text)
 
 
@@ -140,21 +144,35 @@ def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
     if lex.negated(clause):
-        # An added denial: none of its quotes denies anything (a denial restated in other words,
-        # "no diplomatic relations" as "not recognised", is beyond word lists).
-        wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
+        wrong = _misplaced_denial(clause, best, claim, context)
     else:
-        # A dropped denial: the passage's own clause denies, and nothing in the sentence does; or what the
-        # clause shares with the passage lies inside the passage's denial ("Tokyo responded" for "declining
-        # to respond, saying only that there are no …").
-        wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
-        # A denial carries over the clauses after it ("can not dedicate, consecrate or hallow the ground").
-        carried = lex.negated(sentence[: sentence.find(clause)])
-        wrong = wrong or (not carried and all(_inside_denial(clause, item, context) for item in best))
+        wrong = _dropped_denial(sentence, clause, best, context)
     if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
         return True
     kept = {lex.continuity(item.text) for item in best}
     return lex.continuity(clause) is False and kept == {True}
+
+
+def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+    """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
+    relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
+    denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
+    if not any(lex.negated(quote) for _, quote in claim.quotes):
+        return True
+    denied = lex.denied_words(clause)
+    return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
+               for item in best)
+
+
+def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context: LintContext) -> bool:
+    """The passage's own clause denies, and nothing in the sentence does; or what the clause shares with the
+    passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
+    there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
+    hallow the ground")."""
+    if not lex.negated(sentence) and all(lex.negated(item.text) for item in best):
+        return True
+    carried = lex.negated(sentence[: sentence.find(clause)])
+    return not carried and all(_inside_denial(clause, item, context) for item in best)
 
 
 def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
