@@ -185,8 +185,13 @@ def planned_act(clause: str) -> bool:
 _SAID = re.compile(r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?:said|told|wrote|spoke|has stated|have stated)\b")
 
 
-_PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|shall)\s+(?:\w+ly\s+)?[a-z]+"
-                           r"|\bfor\s+[a-z]+ing\b")  # "advocating for creating" plans the creating
+# A planned, intended or possible verb with its object ("wants to start a careful review" plans the review
+# too), and "advocating for creating", which plans the creating.
+_DETERMINED = r"(?:(?:a|an|the|its|their|his|her|any|some)\s+(?:[a-z]+\s+)?)?[a-z]+"
+_PLANNED_VERB = re.compile(rf"\b(?:to|will|would|could|may|might|should|must|can|shall|wants?|wanted|plans?"
+                           rf"|planned|intends?|seeks?)\s+(?:\w+ly\s+)?{_DETERMINED}"
+                           rf"(?:\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?[a-z]+)?"
+                           rf"|\bfor\s+[a-z]+ing\b")
 
 
 def planned_words(text: str) -> frozenset[str]:
