@@ -233,8 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in sorted({v.fresh for v in planted + faithful if v.fresh}):
             report_recall(run_variants([v for v in planted if v.fresh == name], claims, context),
                           f"Recall, fresh held-out set (example-distortions-{name}.yaml)", False)
-            report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
-                                f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)", False)
+            if any(v.fresh == name for v in faithful):
+                report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
+                                    f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)",
+                                    False)
     if SECOND_TOPIC.exists():
         second_topic(args.misses)
     if args.runs:
