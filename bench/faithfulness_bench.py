@@ -13,7 +13,8 @@ Run with `make bench-faithfulness` (or `python bench/faithfulness_bench.py [--he
   as a ratio to a yardstick (parsing the content YAML) timed in the same session, interleaved.
 
 Every fourth variant of each kind is held out: the default run prints the tuning slice only; --heldout
-prints the held-out slice as well (kept unseen while the rules were tuned). Figures go to stdout;
+prints the held-out slice as well (kept unseen while the rules were tuned), and each fresh held-out set
+(*-fresh*.yaml, written before a later round of tuning and held out whole). Figures go to stdout;
 nothing here asserts a threshold.
 """
 
@@ -30,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from briefwright.build import collect, plan_product, resolve_audiences, resolve_products
+from briefwright.content import alignment
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.faithfulness import Finding, LintContext, lint, lint_claim, lint_context
@@ -51,10 +53,11 @@ class Variant:
     old: str | None
     new: str | None
     append: str | None
+    fresh: str = ""  # the *-fresh*.yaml set it comes from ("fresh", "fresh2"): held out as a whole
 
     @property
     def held_out(self) -> bool:
-        return self.index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
+        return bool(self.fresh) or self.index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
 
     def label(self) -> str:
         return f"{self.kind}#{self.index + 1} {self.owner} {self.field}"
@@ -71,19 +74,34 @@ class Variant:
         return flat.replace(self.old, self.new or "", 1)
 
 
-def _variants(kind: str, entries: list[dict[str, str]]) -> list[Variant]:
+def _variants(kind: str, entries: list[dict[str, str]], fresh: str = "") -> list[Variant]:
     result = []
     for index, entry in enumerate(entries):
         owner, field = entry["at"].split()
-        result.append(Variant(kind, index, owner, field, entry.get("old"), entry.get("new"), entry.get("append")))
+        result.append(Variant(kind, index, owner, field, entry.get("old"), entry.get("new"), entry.get("append"),
+                              fresh))
     return result
 
 
+def _read(name: str, key: str) -> dict[str, list[dict[str, str]]] | list[dict[str, str]]:
+    path = CORPUS / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))[key] if path.exists() else []
+
+
 def load_corpus() -> tuple[list[Variant], list[Variant]]:
-    distortions = yaml.safe_load((CORPUS / "example-distortions.yaml").read_text(encoding="utf-8"))["distortions"]
-    paraphrases = yaml.safe_load((CORPUS / "example-paraphrases.yaml").read_text(encoding="utf-8"))["paraphrases"]
-    planted = [variant for kind, entries in distortions.items() for variant in _variants(kind, entries)]
-    return planted, _variants("faithful", paraphrases)
+    """The planted distortions and faithful paraphrases; those of the *-fresh.yaml sets (written before a
+    later round of tuning and never looked at during it) are marked fresh and held out as a whole."""
+    planted, faithful = [], []
+    fresh_sets = sorted(path.name.removeprefix("example-distortions").removesuffix(".yaml")
+                        for path in CORPUS.glob("example-distortions-fresh*.yaml"))
+    for suffix in ["", *fresh_sets]:
+        fresh = suffix.removeprefix("-")
+        distortions = _read(f"example-distortions{suffix}.yaml", "distortions")
+        for kind, entries in (distortions.items() if isinstance(distortions, dict) else []):
+            planted += _variants(kind, entries, fresh)
+        paraphrases = _read(f"example-paraphrases{suffix}.yaml", "paraphrases")
+        faithful += _variants("faithful", paraphrases if isinstance(paraphrases, list) else [], fresh)
+    return planted, faithful
 
 
 def _target(claims: list[Claim], variant: Variant) -> Claim:
@@ -164,10 +182,12 @@ def speed(runs: int) -> None:
 
     def content_lint() -> None:
         lang.clear_caches()
+        alignment.clear_caches()
         lint(workspace.content, workspace.sources)
 
     def products_lint() -> None:
         lang.clear_caches()
+        alignment.clear_caches()
         for document in documents:
             lint_document(document, workspace.content)
 
@@ -199,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     planted, faithful = load_corpus()
     print(f"Corpus: {len(planted)} planted distortions in {len({v.kind for v in planted})} kinds, "
           f"{len(faithful)} faithful paraphrases ({sum(v.held_out for v in planted + faithful)} held out)")
-    distortions = run_variants(planted, claims, context)
-    paraphrases = run_variants(faithful, claims, context)
+    distortions = run_variants([v for v in planted if not v.fresh], claims, context)
+    paraphrases = run_variants([v for v in faithful if not v.fresh], claims, context)
     report_recall([r for r in distortions if not r[0].held_out], "Recall, tuning slice", args.misses)
     report_false_alarms([r for r in paraphrases if not r[0].held_out], "Faithful paraphrases, tuning slice",
                         args.misses)
@@ -210,6 +230,13 @@ def main(argv: list[str] | None = None) -> int:
                             False)
         report_recall(distortions, "Recall, all", False)
         report_false_alarms(paraphrases, "Faithful paraphrases, all", False)
+        for name in sorted({v.fresh for v in planted + faithful if v.fresh}):
+            report_recall(run_variants([v for v in planted if v.fresh == name], claims, context),
+                          f"Recall, fresh held-out set (example-distortions-{name}.yaml)", False)
+            if any(v.fresh == name for v in faithful):
+                report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
+                                    f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)",
+                                    False)
     if SECOND_TOPIC.exists():
         second_topic(args.misses)
     if args.runs:

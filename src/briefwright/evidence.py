@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
+from briefwright.content.alignment import AlignedClause, point_alignments
+from briefwright.content.claims import Claim as ContentClaim
+from briefwright.content.claims import claims_of
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef, Run
@@ -89,20 +92,27 @@ class _Anchors:
 def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Claim]:
     """Each claim with where a reader finds it: paragraph N or table T row R (Word);
     slide N, paragraph M — or event / figure M on a drawn slide (PowerPoint)."""
+    return _slide_locations(document, anchors) if is_deck else _page_locations(document, anchors)
+
+
+def _slide_locations(document: Document, anchors: _Anchors) -> list[Claim]:
     located: list[Claim] = []
-    if is_deck:
-        for slide, section in enumerate(document.sections, start=1):
-            for index, block in enumerate(section.blocks, start=1):
-                kind = block.kind if block.kind in ("event", "figure") else "paragraph"
-                label = f"slide {slide}, {kind} {index}"
-                if block.style.endswith("_summary") and located:
-                    # a slide's summary line repeats its headline's trace: one claim, both fields
-                    located[-1].anchors.extend(anchors.of(block.runs, label))
-                    continue
-                text = f"{block.marker}: {block.text}" if block.marker else block.text
-                located.append(anchors.claim(label, {"slide": slide, kind: index}, text, block.trace,
-                                             block.footnotes, block.runs))
-        return located
+    for slide, section in enumerate(document.sections, start=1):
+        for index, block in enumerate(section.blocks, start=1):
+            kind = block.kind if block.kind in ("event", "figure") else "paragraph"
+            label = f"slide {slide}, {kind} {index}"
+            if block.style.endswith("_summary") and located:
+                # a slide's summary line repeats its headline's trace: one claim, both fields
+                located[-1].anchors.extend(anchors.of(block.runs, label))
+                continue
+            text = f"{block.marker}: {block.text}" if block.marker else block.text
+            located.append(anchors.claim(label, {"slide": slide, kind: index}, text, block.trace,
+                                         block.footnotes, block.runs))
+    return located
+
+
+def _page_locations(document: Document, anchors: _Anchors) -> list[Claim]:
+    located: list[Claim] = []
     paragraph, table = 0, 0
     for block in document.blocks():
         if block.kind == "table":
@@ -120,10 +130,39 @@ def _locations(document: Document, is_deck: bool, anchors: _Anchors) -> list[Cla
     return located
 
 
+Alignments = dict[tuple[str, str], tuple[ContentClaim, list[AlignedClause]]]
+_ALIGNMENTS: list[tuple[Content, Alignments]] = []  # one content, many products: aligned once
+
+
+def _alignments(content: Content) -> Alignments:
+    if not _ALIGNMENTS or _ALIGNMENTS[0][0] is not content:
+        _ALIGNMENTS[:] = [(content, point_alignments(claims_of(content)))]
+    return _ALIGNMENTS[0][1]
+
+
+def _aligned(anchors: list[dict[str, Any]], alignments: Alignments) -> list[dict[str, Any]]:
+    """For each content field a claim shows, where it is written and the quote clauses each of its clauses
+    restates (a clause restating none is listed with no passages: the faithfulness check looks there)."""
+    records = []
+    for item in anchors:
+        found = alignments.get((item["owner"], item["field"]))
+        if found is None:
+            continue
+        claim, aligned = found
+        records.append({
+            "field": f"{item['owner']}.{item['field']}",
+            "file": str(claim.where.file) if claim.where.file else None, "line": claim.where.line,
+            "clauses": [{"clause": entry.clause,
+                         "passages": [{"source": passage.source, "clause": passage.text} for passage in entry.passages]}
+                        for entry in aligned]})
+    return records
+
+
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
                        sources: SourceRegistry) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     anchors = _Anchors(content)
+    alignments = _alignments(content)
     shown: list[dict[str, Any]] = []
     for claim in _locations(document, is_deck, anchors):
         label, trace = claim.label, claim.trace
@@ -142,7 +181,8 @@ def build_evidence_map(name: str, document: Document, is_deck: bool, content: Co
                         "point": trace.point_id, "points": list(trace.points), "level": trace.level,
                         "sources": list(trace.source_ids), "footnotes": claim.footnotes,
                         "quotes": quotes, "conflicts": conflicts,
-                        "anchors": [item["name"] for item in claim.anchors]})
+                        "anchors": [item["name"] for item in claim.anchors],
+                        "aligned": _aligned(claim.anchors, alignments)})
     cited = sorted({source for entry in entries for source in entry["sources"]})
     return {
         "file": name,
@@ -176,6 +216,7 @@ def to_markdown(evidence: dict[str, Any]) -> str:
         for quote in entry["quotes"]:
             lines.append(f"- **{quote['source']}** ¶{quote['paragraph']}, line {quote['line']}, "
                          f"chars {quote['start']}–{quote['end']}: “{quote['quote']}”")
+        lines.extend(_aligned_lines(entry.get("aligned", [])))
         for conflict in entry["conflicts"]:
             lines.append(f"- *Sources differ* on {conflict['about']}:")
             for position in conflict["positions"]:
@@ -183,6 +224,19 @@ def to_markdown(evidence: dict[str, Any]) -> str:
                              f"chars {position['start']}–{position['end']}: “{position['quote']}”")
         lines.append("")
     return "\n".join(lines)
+
+
+def _aligned_lines(aligned: list[dict[str, Any]]) -> list[str]:
+    """Which quote clauses each clause of the shown fields restates (evidence maps from before this
+    record have none)."""
+    lines = []
+    for record in aligned:
+        where = f"{record['file']}:{record['line']}" if record.get("file") else "content"
+        lines.append(f"- aligned, `{record['field']}` ({where}):")
+        for entry in record["clauses"]:
+            passages = "; ".join(f"**{p['source']}** “{p['clause']}”" for p in entry["passages"])
+            lines.append(f"  - “{entry['clause']}” ← {passages or 'no quote clause (restates none of its quotes)'}")
+    return lines
 
 
 def evidence_paths(output: Path) -> tuple[Path, Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim
@@ -111,12 +112,18 @@ def _names_of(meta: SourceMeta) -> set[str]:
 
 
 def quote_clauses_of(claim: Claim, common: frozenset[str]) -> list[QuoteClause]:
+    return list(_quote_clauses(claim.quotes, common))
+
+
+@lru_cache(maxsize=4096)
+def _quote_clauses(quotes: tuple[tuple[str, str], ...], common: frozenset[str]) -> tuple[QuoteClause, ...]:
+    """Every rule splits the same quotes: once per set of quotes (frozensets keep their hash)."""
     result = []
-    for source, quote in claim.quotes:
+    for source, quote in quotes:
         for sentence in lang.sentences(quote):
             for clause, conditional in lang.conditional_clauses(sentence) or [(sentence, False)]:
                 result.append(QuoteClause(source, clause, sentence, lang.content_words(clause) - common, conditional))
-    return result
+    return tuple(result)
 
 
 def common_words(claims: list[Claim]) -> frozenset[str]:
@@ -130,14 +137,42 @@ def common_words(claims: list[Claim]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count > limit)
 
 
-def align(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
-    """The quote clauses a claim clause restates, by shared distinctive content words."""
-    words = lang.content_words(clause) - common
-    scored = [(len(words & item.words), item) for item in quote_clauses]
+def _best_scored(words: frozenset[str], items: list[QuoteClause]) -> list[QuoteClause]:
+    scored = [(len(words & item.words), item) for item in items]
     best = max((score for score, _ in scored), default=0)
     if best < MIN_SHARED_WORDS:
         return []
     return [item for score, item in scored if score >= max(MIN_SHARED_WORDS, NEAR_BEST * best)]
+
+
+@lru_cache(maxsize=4096)
+def _whole_sentences(quote_clauses: tuple[QuoteClause, ...]) -> list[QuoteClause]:
+    return whole_sentences(quote_clauses)
+
+
+def whole_sentences(quote_clauses: tuple[QuoteClause, ...] | list[QuoteClause]) -> list[QuoteClause]:
+    """Each quote sentence as one unit: what a claim clause says may span a quote's clauses ("The GCTF
+    (…) — which consists of … — provides one potential avenue for … coordination")."""
+    merged: dict[tuple[str, str], QuoteClause] = {}
+    for item in quote_clauses:
+        key = (item.source, item.sentence)
+        known = merged.get(key)
+        merged[key] = QuoteClause(item.source, item.sentence, item.sentence,
+                                  item.words | (known.words if known else frozenset()),
+                                  item.conditional or bool(known and known.conditional))
+    return list(merged.values())
+
+
+def align(clause: str, quote_clauses: list[QuoteClause], common: frozenset[str]) -> list[QuoteClause]:
+    """The quote clauses a claim clause restates, by shared distinctive content words; when no single
+    clause shares enough, the quote sentences that do (the clause restates a passage across its commas)."""
+    words = lang.content_words(clause) - common
+    found = _best_scored(words, quote_clauses)
+    if found:
+        return found
+    # Across a sentence's clauses, shared words are more often chance: at least half the clause's must be there.
+    return [item for item in _best_scored(words, _whole_sentences(tuple(quote_clauses)))
+            if 2 * len(words & item.words) >= len(words)]
 
 
 @dataclass
@@ -159,3 +194,31 @@ class LintContext:
         return meta.publisher if isinstance(meta.publisher, str) else source_id
 
 
+
+
+@dataclass(frozen=True)
+class AlignedClause:
+    """One clause of a reporting sentence and the quote clauses it restates (empty: it aligns to none)."""
+
+    clause: str
+    passages: tuple[QuoteClause, ...]
+
+
+def alignment_of(claim: Claim, common: frozenset[str]) -> list[AlignedClause]:
+    """Clause by clause, what a claim's text restates: the record `trace` shows and the rules compare against."""
+    items = quote_clauses_of(claim, common)
+    return [AlignedClause(clause, tuple(align(clause, items, common)))
+            for sentence in lang.sentences(claim.text) for clause in lang.clauses(sentence)]
+
+
+def point_alignments(claims: list[Claim]) -> dict[tuple[str, str], tuple[Claim, list[AlignedClause]]]:
+    """(point id, field) → the field's claim and its aligned clauses, for every point field with quotes."""
+    common = common_words(claims)
+    return {(claim.owner.removeprefix("point:"), claim.field): (claim, alignment_of(claim, common))
+            for claim in claims if claim.owner.startswith("point:") and claim.quotes}
+
+
+def clear_caches() -> None:
+    """Forget the split quotes (the bench times a cold lint)."""
+    _quote_clauses.cache_clear()
+    _whole_sentences.cache_clear()

@@ -112,3 +112,31 @@ def collect_claims(content: Content) -> list[Claim]:
             if content.points.get(point.id) is point:
                 claims.extend(point_claims(point, module, document, ("points", index)))
     return claims
+
+
+_CACHED: list[tuple[Content, list[Claim]]] = []  # the last content's claims: a build lints and maps many products
+
+
+def claims_of(content: Content) -> list[Claim]:
+    """collect_claims, once per content object (every product of a build reads the same content)."""
+    if not _CACHED or _CACHED[0][0] is not content:
+        _CACHED[:] = [(content, collect_claims(content))]
+    return _CACHED[0][1]
+
+
+def origins(content: Content) -> tuple[dict[str, Where], dict[str, Where]]:
+    """Where each shown field is written, by its anchor key ("<point>:summary", "<module>:key_judgment",
+    "topic:bluf"), and where each point's first field is (for text that shows a point without an anchor)."""
+    fields: dict[str, Where] = {}
+    points: dict[str, Where] = {}
+    for claim in claims_of(content):
+        if claim.owner.startswith("point:"):
+            point = claim.owner.removeprefix("point:")
+            points.setdefault(point, claim.where)
+            for field in ("value", "caption") if claim.field == "figure" else (claim.field,):
+                fields[f"{point}:{field}"] = claim.where
+        elif claim.owner in ("bluf", "background"):
+            fields[f"topic:{claim.owner}"] = claim.where
+        else:
+            fields[claim.owner] = claim.where  # "<module>:intro", "<module>:key_judgment"
+    return fields, points

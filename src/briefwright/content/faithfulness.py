@@ -1,7 +1,7 @@
 """Claim faithfulness: every sentence readers see says no more than its quotes.
 
 Quotes are verified verbatim elsewhere; this lint checks the project's own prose
-against them, rule by rule (see FAITHFULNESS_RULES in content.py):
+against them, rule by rule (see FAITHFULNESS_RULES in content/rules.py):
 
 - numbers, years and months must be in the claim's own quotes;
 - a clause that restates a quote is no more certain than it (ICD 203 scale and modal
@@ -83,21 +83,46 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quote_clauses = quote_clauses_of(claim, context.common)
     if not quote_clauses:
         return
+    own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
     for sentence in lang.sentences(claim.text):
         # A conflict position is printed as what its source says: attributed by construction.
-        reported = claim.field == "conflicts" or lang.reports_a_view(sentence)
-        previous: list[QuoteClause] = []
-        for clause in lang.clauses(sentence, keep_hedges=True):
-            aligned = align(clause, quote_clauses, context.common)
-            if not aligned and lang.certainty(clause).terms:
-                # "… not just possible but certain": a hedged tail goes on with the passage before it, or
-                # with the one its whole sentence restates.
-                aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
-                                                                                        context.common)
-            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported)
-            previous = aligned or previous
-            if aligned and not (reported or claim.prescriptive or claim.judgment is not None or claim.analysis):
+        # A reporting verb inside a relative clause ("…, which he calls important") attributes that clause only.
+        reported = claim.field == "conflicts" or lang.reports_a_view(lex.without_relative_clauses(sentence))
+        restated = _restated_clauses(sentence, quote_clauses, context)
+        for clause, aligned in restated:
+            yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
+                                  _hedged_nearby(sentence, clause, aligned, restated))
+            if aligned and own_view and not reported:
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _hedged_nearby(sentence: str, clause: str, aligned: list[QuoteClause],
+                   restated: list[tuple[str, list[QuoteClause]]]) -> bool:
+    """A clause with no verb of its own takes the hedge of the clause that completes it, when that restates
+    the same passage and is no relative clause ("a Japanese Act, if passed, would help"; not "…, which would
+    make him …")."""
+    if lex.has_verb(clause) or not lex.main_clause_certainty(sentence).terms:
+        return False
+    passages = {(item.source, item.sentence) for item in aligned}
+    return any(other != clause and lang.certainty(other).terms
+               and passages & {(item.source, item.sentence) for item in items} for other, items in restated)
+
+
+def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: LintContext
+                      ) -> list[tuple[str, list[QuoteClause]]]:
+    """Each clause of a sentence with the quote clauses it restates."""
+    result: list[tuple[str, list[QuoteClause]]] = []
+    previous: list[QuoteClause] = []
+    for clause in lang.clauses(sentence, keep_hedges=True):
+        aligned = align(clause, quote_clauses, context.common)
+        if not aligned and lang.certainty(clause).terms:
+            # "… not just possible but certain": a hedged tail goes on with the passage before it, or
+            # with the one its whole sentence restates.
+            aligned = previous if len(lang.content_words(clause)) <= 2 else align(sentence, quote_clauses,
+                                                                                    context.common)
+        result.append((clause, aligned))
+        previous = aligned or previous
+    return result
 
 
 def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
@@ -122,24 +147,20 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
-               reported: bool) -> Iterator[Finding]:
+               reported: bool, hedged_nearby: bool) -> Iterator[Finding]:
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
     if not said.terms:
         if not aligned or claim.prescriptive or lex.directive(clause):
             return  # restating no particular passage, the product's own recommendation, or a request
         if reported:
-            # "Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause
-            # that says something is compared, and only with the passage clause's own hedge.
             compared = [item for item in compared if lang.certainty(item.text).terms]
-            if len(lang.content_words(clause)) < 3 or not compared or lex.main_clause_certainty(sentence).terms:
-                return  # too short to say anything, or the sentence hedges elsewhere ("…, if passed, would …")
-            if lex.directive(sentence):
-                return  # "Lincoln asks …": a request asserts nothing
-            said = lex.reporting_certainty(sentence)
-    if said.terms and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
-                          for term in said.terms):
-        return  # the passage itself uses these words
+            reporting = _reported_certainty(clause, sentence, compared, hedged_nearby)
+            if reporting is None:
+                return
+            said = reporting
+    if _same_words(said, compared):
+        return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
     strongest = max(compared, key=lambda item: _quote_certainty(item).commitment)
     ceiling = _quote_certainty(strongest)
     if said.commitment > ceiling.commitment:
@@ -147,6 +168,28 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
                       f"{ceiling.describe()}: “{_short(strongest.text)}” [{strongest.source}]",
                       "use the source's own degree of certainty, or attribute the view to its author")
+
+
+def _reported_certainty(clause: str, sentence: str, compared: list[QuoteClause], hedged_nearby: bool
+                        ) -> lang.Certainty | None:
+    """"Kotani notes that X" asserts X; "Kotani expects X" hedges it as the verb does. Only a clause that
+    says something is compared (None: nothing to compare), and only with the passage clause's own hedge."""
+    if len(lang.content_words(clause)) < 3 or not compared or hedged_nearby:
+        return None  # too short to say anything, or a clause restating the same passage hedges it
+    if lex.directive(sentence):
+        return None  # "Lincoln asks …": a request asserts nothing
+    return lex.reporting_certainty(sentence)
+
+
+def _same_words(said: lang.Certainty, compared: list[QuoteClause]) -> bool:
+    return bool(said.terms) and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
+                                    for term in said.terms) and not any(
+        _opposite(lang.certainty(item.sentence), said) for item in compared)
+
+
+def _opposite(one: lang.Certainty, other: lang.Certainty) -> bool:
+    """One leans towards "no" and the other towards "yes" ("unlikely" against "will")."""
+    return (one.level - 4) * (other.level - 4) < 0
 
 
 _COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -47,8 +47,12 @@ def _takes_a_side(claim: Claim, disputed: list[Point], common: frozenset[str]) -
     words = lang.content_words(claim.text) - common
     for point in disputed:
         for conflict in point.conflicts:
-            scores = {position.source: len(words & lang.content_words(f"{position.says} {position.quote}"))
-                      for position in conflict.positions}
+            # A side shows in the words only that side uses ("official" against "officer" and "attaché").
+            said = {position.source: lang.content_words(f"{position.says} {position.quote}")
+                    for position in conflict.positions}
+            scores = {source: len(words & own - frozenset().union(*(other for key, other in said.items()
+                                                                     if key != source)))
+                      for source, own in said.items()}
             ranked = sorted(scores.values(), reverse=True)
             if len(ranked) >= 2 and ranked[0] >= 3 and ranked[0] >= 2 * max(ranked[1], 1):
                 side = max(scores, key=lambda source: scores[source])

@@ -56,7 +56,7 @@ REPORTING_VERBS = frozenset("""
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
     estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
-    asks asked pray prays prayed reasons reasoned explains explained
+    asks asked pray prays prayed reasons reasoned explains explained announce announces announced
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
@@ -210,6 +210,10 @@ def _show_number(value: float) -> str:
 def quantities(text: str) -> Quantities:
     """Numbers (digits, number words, ordinals, decades) and month names a text states."""
     lowered = plain(text)
+    return Quantities(frozenset(_numbers(lowered)), frozenset(_months(lowered)), frozenset(_days(lowered)))
+
+
+def _numbers(lowered: str) -> set[float]:
     numbers: set[float] = set()
     for match in _DIGITS.finditer(lowered):
         digits = match.group(1).rstrip(",").replace(",", "")
@@ -223,13 +227,21 @@ def quantities(text: str) -> Quantities:
         for piece in word.split("-"):
             if piece in _ORDINALS:
                 numbers.add(float(_ORDINALS[piece]))
-    months = set()
+    return numbers
+
+
+def _days(lowered: str) -> set[tuple[str, int]]:
     days = set()
     for match in _DAY_MONTH.finditer(lowered):
         day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         name = _MONTH_ABBREVIATIONS.get(month[:3]) if month not in MONTHS else month
         if name and 1 <= int(day) <= 31:
             days.add((name, int(day)))
+    return days
+
+
+def _months(lowered: str) -> set[str]:
+    months = set()
     for word in re.findall(r"[a-z]+\.?", lowered):
         bare = word.rstrip(".")
         if bare in MONTHS and bare != "may":
@@ -238,7 +250,7 @@ def quantities(text: str) -> Quantities:
             months.add("may")
         elif word.endswith(".") and bare in _MONTH_ABBREVIATIONS:
             months.add(_MONTH_ABBREVIATIONS[bare])
-    return Quantities(frozenset(numbers), frozenset(months), frozenset(days))
+    return months
 
 
 @lru_cache(maxsize=16384)

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Aspect lives in its own module; the rules read it through this one.
+from briefwright.content.aspect import completed as completed
+from briefwright.content.aspect import planned_act as planned_act
+from briefwright.content.aspect import planned_words as planned_words
+from briefwright.content.aspect import prospective as prospective
+from briefwright.content.aspect import unplanned_words as unplanned_words
 from briefwright.content.language import (
     _DAY_MONTH,
     ASSERTED,
+    REPORTING_VERBS,
     SOURCE_COUNTS,
     Certainty,
     certainty,
@@ -42,6 +49,48 @@ _CHANGING = re.compile(r"\b(?:chang\w*|abandon\w*|revers\w*|drop\w*|end\w*|alter
 def negated(text: str) -> bool:
     lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
     return bool(_NEGATIONS.search(lowered))
+
+
+# A denial reaches to the end of its clause, but not into an adjunct of time, cause or place that
+# follows it: in "no diplomatic relations … since the normalization", the normalization is not denied.
+_SCOPE_END = re.compile(r"[,;:()]|\b(?:since|after|before|because|when|while|until|as|although|though|whereas"
+                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given)\b")
+
+
+def denied_words(text: str) -> frozenset[str]:
+    """The content words in the scope of the text's denials ("declining to respond" denies "respond")."""
+    lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
+    words: set[str] = set()
+    for match in _NEGATIONS.finditer(lowered):
+        rest = lowered[match.end():]
+        end = _SCOPE_END.search(rest)
+        scope = rest[: end.start()] if end else rest
+        if match.group(0) == "without":
+            scope = " ".join(scope.split()[:3])  # a preposition: it denies its noun phrase ("without that step")
+        words |= content_words(scope)
+    return frozenset(words)
+
+
+_NEGATIVE_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z][a-z-]*[a-z]", plain(text)))  # quoted words count: "a “nongovernmental” basis"
+
+
+def prefix_flip(clause: str, passage: str) -> str | None:
+    """A word whose negative-prefixed form the other text uses instead ("governmental" for
+    "nongovernmental", "unofficial" for "official"): the clause reverses the passage."""
+    said, quoted = _tokens(clause), _tokens(passage)
+    for word in said - quoted:
+        if len(word) < 5:
+            continue
+        if any(prefix + word in quoted for prefix in _NEGATIVE_PREFIXES):
+            return word
+        base = next((word[len(prefix):] for prefix in _NEGATIVE_PREFIXES if word.startswith(prefix)), "")
+        if len(base) >= 5 and base in quoted and base not in said:
+            return word
+    return None
 
 
 def continuity(text: str) -> bool | None:
@@ -103,37 +152,6 @@ def states_a_link(lowered: str) -> bool:
     return bool(causal_terms(lowered) or _QUOTED_CAUSAL.search(lowered))
 
 
-# Aspect: a plan, intention, expectation or proposal, versus a completed act.
-_PROSPECTIVE = re.compile(
-    r"\b(?:plans?|planned|planning|plan to|decid\w* to|decision to|intends?|intended|intention|wants?|wanted"
-    r"|hopes?|hoped|will|would|shall|expect\w*|is to|are to|to be sent|aims?|seeks?|sought|propos(?:e|es|ed|ing) to"
-    r"|offer(?:s|ed)? to|calls? for|urg\w*|going to|about to|may|might|could|can|should|must|likely|intend\w*"
-    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise)\b")
-# A completed act: a past-tense or perfect verb ("posted", "has sent", "upgraded").
-_COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne))\b"
-                        r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed)([a-z]{3,}ed)\b"
-                        r"|\b(sent|made|built|took|gave|held|began|set up|won|fought|met|paid|sold|bought"
-                        r"|brought|went|came|did|spent|withdrew|withdrawn)\b")
-
-
-def prospective(text: str) -> bool:
-    return bool(_PROSPECTIVE.search(plain(unquoted(text))))
-
-
-def completed(text: str) -> list[str]:
-    """The verbs that state a completed act (case kept, so "United" is no past tense)."""
-    flat = " ".join(unquoted(text).split())
-    return [next(group for group in match.groups() if group) for match in _COMPLETED.finditer(flat)]
-
-
-_PLANNED_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|shall)\s+(?:\w+ly\s+)?[a-z]+")
-
-
-def unplanned_words(text: str) -> frozenset[str]:
-    """Content words of a text, less the verbs it gives as planned, intended or possible ("to extend")."""
-    return content_words(_PLANNED_VERB.sub(" ", plain(unquoted(text))))
-
-
 _YEAR = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20\d\d)(?![\w,]|\.\d)")
 _REPORT_VERB = r"(?:reported|reports|said|says|announced|stated|wrote|published|revealed|told)"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -143,6 +161,28 @@ _REPORT_DATE = re.compile(rf"\bin (?:{_MONTH} )?(1[5-9]\d\d|20\d\d),? {_REPORT_V
 
 def years(text: str) -> set[str]:
     return set(_YEAR.findall(plain(text)))
+
+
+_REPORTING = re.compile(rf"\b{_REPORT_VERB}\b|\b(?:report|announce|publish|reveal|state)(?:s|d|ed)?\b")
+
+
+def reports(text: str) -> bool:
+    """Whether the text has a verb of reporting ("was reported", "announced")."""
+    return bool(_REPORTING.search(plain(text)))
+
+
+# A demonstrative noun phrase points back at what the brief has just reported ("this founding idea",
+# "these moves"): it names, and asserts nothing new.
+_ANAPHORA = re.compile(r"\b(?:this|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\b", re.IGNORECASE)
+# A reading of the source's own argument: its author (a pronoun) treats or presents what was reported.
+_COMMENTARY = re.compile(r"^(?:he|she|they|it)\s+(?:\w+ly\s+)?(?:treats|regards|sees|reads|frames|presents|casts"
+                         r"|views|opens|closes|ends|begins|returns)\b", re.IGNORECASE)
+
+
+def commentary(sentence: str) -> bool:
+    """A sentence that reads the source's argument ("He treats both halves of this task as one design
+    problem"): its author as subject, a verb of reading or structure, and an object pointing back."""
+    return bool(_COMMENTARY.search(sentence.strip())) and bool(_ANAPHORA.search(sentence))
 
 
 def report_dates(text: str) -> set[str]:
@@ -249,8 +289,11 @@ _HEDGING_VERBS = {"suggest": 4, "suggests": 4, "suggested": 4, "speculates": 4, 
                   "fears": 5, "suspects": 5, "estimates": 5, "hopes": 4, "hope": 4, "hoped": 4}
 
 
-_DIRECTIVE = re.compile(r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
-                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b")
+# "Taiwanese hopes of SDF help", "the calls for": the word as a noun requests nothing.
+_DIRECTIVE = re.compile(r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+                        r"\b(?:asks?|asked|urges?|urged|calls? (?:on|for|upon)|called (?:on|for|upon)|hopes?|hoped|prays?"
+                        r"|prayed|proposes?|proposed|recommends?|recommended|seeks?|sought|wants?|wanted|pleads?)\b"
+                        r"(?! of\b)")
 
 
 def directive(sentence: str) -> bool:
@@ -261,15 +304,41 @@ def directive(sentence: str) -> bool:
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:.]*")
 
 
+_AUXILIARIES = frozenset("""is are was were be been being am has have had do does did can could may might will would
+    shall should must""".split())
+_LEAD = re.compile(r"^.*?\bthat\s+")
+
+
+def has_verb(clause: str) -> bool:
+    """Whether a clause, past its reporting lead ("Yao argues that"), has a verb of its own: "a Japanese Taiwan
+    Relations Act" (before ", if passed, would help") has none and goes with the clause that completes it."""
+    body = _LEAD.sub("", " ".join(unquoted(clause).split()), count=1)
+    for word in re.findall(r"[A-Za-z][a-z'-]*", body):
+        if word[0].isupper():
+            continue  # a name ("Relations", "States")
+        if word in _AUXILIARIES or (len(word) > 3 and (word.endswith("ed") or (
+                word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous"))))):
+            return True
+    return False
+
+
+def without_relative_clauses(sentence: str) -> str:
+    return _RELATIVE.sub(" ", sentence)
+
+
 def main_clause_certainty(sentence: str) -> Certainty:
     """A sentence's hedge, leaving out its relative clauses ("to do all which may achieve …")."""
-    return certainty(_RELATIVE.sub(" ", sentence))
+    return certainty(without_relative_clauses(sentence))
 
 
 def reporting_certainty(sentence: str) -> Certainty:
-    for word in re.findall(r"[a-z]+(?! tank)", plain(sentence)):
+    """The hedge of the sentence's reporting verb: the first one governs ("Lim calls Taiwanese hopes of …
+    fantasy" reports as fact; "hopes" there is a noun)."""
+    for word in re.findall(r"[a-z]+(?! tank)(?! of\b)", plain(sentence)):
         if word in _HEDGING_VERBS:
             return Certainty(_HEDGING_VERBS[word], (word,))
+        if word in REPORTING_VERBS:
+            break
     return Certainty(ASSERTED, ())
 
 

@@ -66,19 +66,28 @@ def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
     # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
     quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
         *(context.source_words.get(source, frozenset()) for source in claim.cited))
-    ignored = context.name_words | lex.DISCOURSE_STEMS
     items = quote_clauses_of(claim, frozenset())
     for sentence in lang.sentences(claim.text):
-        words = lang.content_words(lang.unquoted(sentence)) - ignored - lex.NUMBER_STEMS
-        best = max((len((words - context.common) & item.words) for item in items), default=0)
-        missing = sorted(word for word in words if not lex.word_in(word, quoted))
-        novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
-        if best <= 1 and len(missing) >= 2 and novel:
+        missing = _unsupported_words(sentence, quoted, items, context)
+        if missing:
             yield Finding("claim-unsupported", claim,
                           f"“{_short(sentence)}” aligns to none of its quotes ({', '.join(missing[:6])} "
                           "appear in none of them)",
                           "restate a quoted passage, add the quote that says it, or mark the field as the "
                           "author's own analysis (analysis: [field] on the point)")
+
+
+def _unsupported_words(sentence: str, quoted: frozenset[str], items: list[QuoteClause], context: LintContext
+                       ) -> list[str]:
+    """The words of a sentence that aligns to no quote clause which its quotes lack, when some of them no
+    quote of the project uses; empty when the sentence is supported."""
+    if lex.commentary(sentence):
+        return []  # "He treats both halves of this task as …": a reading of the passage already reported
+    words = lang.content_words(lang.unquoted(sentence)) - context.name_words - lex.DISCOURSE_STEMS - lex.NUMBER_STEMS
+    best = max((len((words - context.common) & item.words) for item in items), default=0)
+    missing = sorted(word for word in words if not lex.word_in(word, quoted))
+    novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
+    return missing if best <= 1 and len(missing) >= 2 and novel else []
 
 
 # -- polarity, scope, cause, aspect ---------------------------------------------------------------------
@@ -93,13 +102,25 @@ def _best(clause: str, aligned: list[QuoteClause], context: LintContext) -> list
 def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintContext) -> QuoteClause | None:
     """A clause too short to align ("Tokyo responded") whose distinctive words occur in the quotes only in
     denied clauses ("by declining to respond"): it affirms what they deny."""
-    if lex.negated(sentence):
+    if lex.negated(clause):
         return None
     words = lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS
     holding = [item for item in quote_clauses_of(claim, context.common) if words & item.words]
-    if holding and all(lex.negated(item.text) for item in holding):
+    # Every distinctive word must be denied there: "Since normalisation with Beijing" does not affirm
+    # "no diplomatic relations … since the normalization", whose denial stops before "since".
+    denied = frozenset().union(*(lex.denied_words(item.text) for item in holding))
+    if holding and words and all(lex.word_in(word, denied) for word in words):
         return holding[0]
     return None
+
+
+def _shared(clause: str, item: QuoteClause, context: LintContext) -> frozenset[str]:
+    return (lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS) & item.words
+
+
+def _inside_denial(clause: str, item: QuoteClause, context: LintContext) -> bool:
+    shared = _shared(clause, item, context)
+    return bool(shared) and shared <= lex.denied_words(item.text)
 
 
 def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -115,20 +136,43 @@ def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
                               "keep the source's negation ('not', 'no', 'lacks', 'declined')")
     for sentence, clause, aligned in _aligned_clauses(claim, context):
         best = _best(clause, aligned, context)
-        if lex.negated(clause):
-            # An added denial: none of its quotes denies anything (a denial restated in other words,
-            # "no diplomatic relations" as "not recognised", is beyond word lists).
-            wrong = not any(lex.negated(quote) for _, quote in claim.quotes)
-        else:
-            # A dropped denial: the passage's own clause denies, and nothing in the sentence does.
-            wrong = not lex.negated(sentence) and all(lex.negated(item.text) for item in best)
-        if not wrong:
-            kept = {lex.continuity(item.text) for item in best}
-            wrong = lex.continuity(clause) is False and kept == {True}
-        if wrong:
+        if _reverses(sentence, clause, best, claim, context):
             yield Finding("claim-negation", claim,
                           f"“{_short(clause)}” says the opposite of the passage it restates: {_cite(best[0])}",
                           "keep the source's negation ('not', 'no', 'lacks', 'declined') or its affirmation")
+
+
+def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+    if lex.negated(clause):
+        wrong = _misplaced_denial(clause, best, claim, context)
+    else:
+        wrong = _dropped_denial(sentence, clause, best, context)
+    if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
+        return True
+    kept = {lex.continuity(item.text) for item in best}
+    return lex.continuity(clause) is False and kept == {True}
+
+
+def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+    """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
+    relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
+    denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
+    if not any(lex.negated(quote) for _, quote in claim.quotes):
+        return True
+    denied = lex.denied_words(clause)
+    return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
+               for item in best)
+
+
+def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context: LintContext) -> bool:
+    """The passage's own clause denies, and nothing in the sentence does; or what the clause shares with the
+    passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
+    there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
+    hallow the ground")."""
+    if not lex.negated(sentence) and all(lex.negated(item.text) for item in best):
+        return True
+    carried = lex.negated(sentence[: sentence.find(clause)])
+    return not carried and all(_inside_denial(clause, item, context) for item in best)
 
 
 def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -152,12 +196,37 @@ def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
     items = quote_clauses_of(claim, context.common)
     for sentence in lang.sentences(claim.text):
         terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
-        # The link must be the passage's own: one of the quote sentences the claim restates states it.
-        restated = align(sentence, items, context.common)
-        if terms and not any(lex.states_a_link(lang.plain(item.sentence)) for item in restated):
+        if terms and not _link_is_quoted(sentence, terms[0], claim, items, context):
             yield Finding("claim-cause", claim,
                           f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
                           "report the events side by side, or quote the passage that links them")
+
+
+def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteClause], context: LintContext) -> bool:
+    """The link must be the passage's own: a quote sentence that states a link and restates both what the
+    claim gives as cause and as effect; or two sentences one quote sets side by side, the second bearing out
+    the first ("we can not consecrate this ground. The brave men … have consecrated it")."""
+    lowered = lang.plain(lang.unquoted(sentence))
+    before, _, after = lowered.partition(term)
+    ignored = context.common | context.name_words | lex.DISCOURSE_STEMS
+    sides = [lang.content_words(side) - ignored for side in (before, after)]
+    if not all(sides):
+        return any(lex.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
+    for item in {item.sentence: item for item in items}.values():
+        words = lang.content_words(item.sentence)
+        if lex.states_a_link(lang.plain(item.sentence)) and all(
+                len(side & words) >= min(2, len(side)) for side in sides):
+            return True
+    return _adjacent_in_one_quote(sides, claim)
+
+
+def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
+    for _, quote in claim.quotes:
+        parts = [lang.content_words(part) for part in lang.sentences(quote)]
+        for first, second in zip(parts, parts[1:], strict=False):
+            if len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+                return True
+    return False
 
 
 def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -165,20 +234,49 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not _reporting(claim):
         return
     for _, clause, aligned in _aligned_clauses(claim, context):
-        done = lex.completed(clause)
-        if lex.prospective(clause) or not done:
-            continue
         best = _best(clause, aligned, context)
-        if not all(lex.prospective(item.sentence) for item in best):
+        if _done_for_planned(clause, [item.sentence for item in best]):
+            yield Finding("claim-aspect", claim,
+                          f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
+                          f"expectation: {_cite(best[0])}",
+                          "keep the source's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+    yield from _headline_aspect(claim, context)
+
+
+def _done_for_planned(clause: str, passages: list[str]) -> bool:
+    # Done, or happening: a verb the passage gives only as planned, stated plainly ("will strengthen" →
+    # "strengthens").
+    planned = frozenset().union(*(lex.planned_words(passage) for passage in passages))
+    done = lex.completed(clause) + [word for word in lang.content_words(lang.unquoted(clause)) if word in planned]
+    if lex.prospective(clause) or lang.certainty(clause).hedged or not done or not passages \
+            or not all(lex.prospective(p) for p in passages):
+        return False
+    # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
+    stated = frozenset().union(*(lex.unplanned_words(passage) for passage in passages))
+    return not any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb))
+
+
+def _headline_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A headline or label compresses its point's summary: it keeps the aspect of the summary clause it
+    restates even where it shares too few words with a quote to align ("Japan upgraded …" for "Tokyo decided
+    to post …"). A summary clause that reports an act done ("has said he will", "have enhanced … to prepare")
+    is no plan, unless the act is a decision or a plan ("decided to")."""
+    if claim.field not in ("headline", "label") or context.content is None:
+        return
+    point = context.content.points.get(claim.owner.removeprefix("point:"))
+    if point is None or not point.summary:
+        return
+    clauses = [clause for sentence in lang.sentences(point.summary) for clause in lang.clauses(sentence)]
+    for sentence in lang.sentences(claim.text):
+        words = lang.content_words(sentence) - context.common - context.name_words
+        best = max(clauses, key=lambda clause: len(words & lang.content_words(clause)), default="")
+        if not words & lang.content_words(best) or not lex.planned_act(best):
             continue
-        # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
-        stated = frozenset().union(*(lex.unplanned_words(item.sentence) for item in best))
-        if any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb)):
-            continue
-        yield Finding("claim-aspect", claim,
-                      f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
-                      f"expectation: {_cite(best[0])}",
-                      "keep the source's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+        if _done_for_planned(sentence, [best]):
+            yield Finding("claim-aspect", claim,
+                          f"“{_short(sentence)}” reports as done what its point's summary gives as a plan, "
+                          f"intention or expectation: “{_short(best)}”",
+                          "keep the summary's aspect ('decided to', 'plans', 'is expected to', 'wants')")
 
 
 def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -189,7 +287,9 @@ def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
     event_years = {year for _, quote in claim.quotes for year in lex.years(quote)} - report_years
     for sentence in lang.sentences(claim.text):
         for year in lex.years(sentence) & report_years - event_years:
-            if not lang.reports_a_view(sentence):
+            # The year must date the report in the claim too: sit in a clause with a verb of reporting
+            # ("In February 2019 Taiwan proposed …" dates the proposal).
+            if not any(year in clause and lex.reports(clause) for clause in lang.clauses(sentence)):
                 yield Finding("claim-date", claim,
                               f"“{_short(sentence)}” dates something to {year}, but its quotes give {year} as "
                               "the date of a report",
@@ -271,18 +371,25 @@ def check_number_roles(claim: Claim, context: LintContext) -> Iterator[Finding]:
         near = lex.counts(" ".join(item.text for item in aligned))
         around = lex.counts(" ".join(item.sentence for item in aligned))
         for number in sorted(stated - near):
-            # Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of
-            # the same kind that the claim replaced ("since 1996" for "since 2003").
-            replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
-            if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number)
-                                                             for other in around)):
-                continue  # in the passage's sentence, or the passage gives no number of that kind
-            first = aligned[0]
+            replaced = _misplaced(number, stated, near, around)
+            if replaced is None:
+                continue
             yield Finding("claim-number", claim,
                           f"“{_short(clause)}” states {lex.show(number)}, but the passage it restates gives "
                           f"{', '.join(lex.show(n) for n in replaced or sorted(near)) or 'no such number'}: "
-                          f"{_cite(first)}",
+                          f"{_cite(aligned[0])}",
                           "take the number from the passage that says it, with what it counts there")
+
+
+def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], around: frozenset[float]
+               ) -> list[float] | None:
+    """None when the number may stand; else the passage's numbers of the same kind it replaced (maybe none).
+    Elsewhere in the passage's sentence is enough, unless the clause restated gives a number of the same
+    kind that the claim replaced ("since 1996" for "since 2003")."""
+    replaced = [other for other in near - stated if lex.is_year(other) == lex.is_year(number)]
+    if not replaced and (number in around or not any(lex.is_year(other) == lex.is_year(number) for other in around)):
+        return None  # in the passage's sentence, or the passage gives no number of that kind
+    return replaced
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from briefwright import safety
+from briefwright.content.rules import FAITHFULNESS_RULES  # noqa: F401  (re-exported: its old home)
 from briefwright.diagnostics import BriefwrightError, Report, Where
 from briefwright.sources import misquote
 from briefwright.sources.registry import SLUG, QuoteMatch, SourceRegistry
@@ -30,24 +31,6 @@ def count_sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip())) + 1
 
 
-FAITHFULNESS_RULES: dict[str, str] = {
-    "claim-number": "every number, year and month a claim states appears in the claim's own quotes",
-    "claim-certainty": "a claim is no more certain (ICD 203 scale, modal verbs) than the quotes it restates",
-    "claim-condition": "a claim keeps the condition ('if …', 'were … to') of the quotes it restates",
-    "claim-opinion": "a source's opinion or proposal is attributed, not stated as fact",
-    "claim-quantifier": "'all/each/both sources', 'N of the M sources', 'the sources agree' are true of the cited set",
-    "claim-attribution": "a claim that names a source's author or publisher cites that source",
-    "conflict-citation": "a 'Sources differ' line cites every source it names",
-    "judgment-confidence": "key judgments and the BLUF state a confidence (low, moderate, high)",
-    "claim-unsupported": "a reporting sentence aligns to a quote, or the point marks it as the author's analysis",
-    "claim-negation": "a clause keeps the negation (or affirmation) of the passage it restates",
-    "claim-scope": "scope words ('all', 'every', 'the only', 'most') appear in the quotes they restate",
-    "claim-cause": "a cause or consequence ('because', 'led to') is stated by a quote",
-    "claim-aspect": "a plan, intention or expectation is not reported as done",
-    "claim-date": "a year that dates a report in the quotes is not given as the date of what was reported",
-    "judgment-confidence-fit": "a judgment's confidence fits its evidence: not 'high' on one source or on disputed points",
-    "judgment-conflict": "a judgment that follows one side of a recorded dispute says that sources differ",
-}
 Confidence = Literal["low", "moderate", "high"]
 
 
@@ -274,9 +257,27 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
     topic_doc = load_yaml(_inside(root, topic_path), _display(topic_path, root))
     topic = validate_into(Topic, topic_doc.data, topic_doc, (), report)
 
+    errors_before = len(report.errors)
+    modules, documents = _load_modules(content_dir, root, report)
+    if topic is None:
+        return None
+    content = Content(topic, modules, documents=documents, topic_document=topic_doc)
+    _register_points(content, sources, report)
+    if any(d.code.startswith(("schema-", "module-", "yaml-")) for d in report.errors[errors_before:]):
+        # A module that failed to load would make every reference to its points look wrong.
+        return content
+    _check_judgment_refs(content, topic.bluf, topic_doc, ("bluf",), report)
+    if topic.background is not None:
+        _check_judgment_refs(content, topic.background, topic_doc, ("background",), report)
+    for module in modules:
+        _check_judgment_refs(content, module.key_judgment, documents[module.id], ("key_judgment",), report)
+        _check_judgment_refs(content, module.intro, documents[module.id], ("intro",), report)
+    return content
+
+
+def _load_modules(content_dir: Path, root: Path, report: Report) -> tuple[list[Module], dict[str, YamlDocument]]:
     modules: list[Module] = []
     documents: dict[str, YamlDocument] = {}
-    errors_before = len(report.errors)
     module_paths = sorted(p for p in content_dir.glob("*.yaml") if p.name != TOPIC_FILE)
     if not module_paths:
         report.error("content-empty", Where(_display(content_dir, root)), "no module files (*.yaml) found",
@@ -296,12 +297,12 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
             continue
         modules.append(module)
         documents[module.id] = document
+    return modules, documents
 
-    if topic is None:
-        return None
-    content = Content(topic, modules, documents=documents, topic_document=topic_doc)
-    for module in modules:
-        document = documents[module.id]
+
+def _register_points(content: Content, sources: SourceRegistry, report: Report) -> None:
+    for module in content.modules:
+        document = content.documents[module.id]
         for index, point in enumerate(module.points):
             base: FieldPath = ("points", index)
             if point.id in content.points:
@@ -315,16 +316,6 @@ def load_content(content_dir: Path, root: Path, sources: SourceRegistry, report:
             content.point_where[point.id] = document.where(base)
             _verify_point(point, document, base, sources, report)
             _verify_role_fields(module, point, document, base, report)
-    if any(d.code.startswith(("schema-", "module-", "yaml-")) for d in report.errors[errors_before:]):
-        # A module that failed to load would make every reference to its points look wrong.
-        return content
-    _check_judgment_refs(content, topic.bluf, topic_doc, ("bluf",), report)
-    if topic.background is not None:
-        _check_judgment_refs(content, topic.background, topic_doc, ("background",), report)
-    for module in modules:
-        _check_judgment_refs(content, module.key_judgment, documents[module.id], ("key_judgment",), report)
-        _check_judgment_refs(content, module.intro, documents[module.id], ("intro",), report)
-    return content
 
 
 def _verify_point(point: Point, document: YamlDocument, base: FieldPath, sources: SourceRegistry, report: Report) -> None:

@@ -4,17 +4,21 @@ The content lint reads the project's YAML; a product then swaps vocabulary for i
 acronyms, condenses points into speaker notes and adds its own labels. Those steps can break what was
 right in the content: "a unofficial" after a swap, "Otherwise, he adds" in a note that dropped the
 sentence naming him, "unknown" printed as if it were a value. This lint reads the composed document,
-the exact text a writer draws, and reports each problem with the product, section and words.
+the exact text a writer draws, and reports each problem with the product, section and words, and with
+the content file and line of the field it shows (from the runs' anchors, or the point the block traces to).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefwright.anchors import anchored_runs
 from briefwright.content import language as lang
 from briefwright.content.articles import ARTICLE, wanted_article
+from briefwright.content.claims import origins
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.model import Block, Document, Section
@@ -36,6 +40,32 @@ class RenderedFinding:
     text: str
     message: str
     hint: str
+    origin: Where | None = None  # the content field the text shows: file, line and field
+
+
+Origins = tuple[dict[str, Where], dict[str, Where]]
+
+
+def _origin(block: Block, origins_: Origins) -> Where | None:
+    """Where the block's text is written: its first anchored field, else the point it traces to."""
+    fields, points = origins_
+    keys = [key for key, _ in anchored_runs(block.runs)] + [key for row in block.rows for cell in row.cells
+                                                           for key, _ in anchored_runs(cell.runs)]
+    for key in keys:
+        if key in fields:
+            owner, _, field = key.rpartition(":")
+            return Where(fields[key].file, fields[key].line, f"{owner}.{field}")
+    point = block.trace.point_id if block.trace is not None else None
+    if point and point in points:
+        return Where(points[point].file, points[point].line, f"point {point}")
+    return None
+
+
+def _section_origin(section: Section, origins_: Origins) -> Where | None:
+    """Speaker notes condense the section's points: their origin is the one point the section shows, if one."""
+    found = {where for block in section.blocks if (where := _origin(block, origins_)) is not None}
+    files = {(where.file, where.field.split(".")[0] if where.field else None) for where in found}
+    return min(found, key=lambda where: where.line or 0) if len(files) == 1 else None
 
 
 def _block_text(block: Block) -> str:
@@ -45,15 +75,18 @@ def _block_text(block: Block) -> str:
     return " ".join(text.split())
 
 
-def _units(section: Section) -> Iterator[tuple[str, str, bool]]:
-    """(where in the section, text, is a label) for every piece of text a reader meets on its own."""
-    yield "title", section.title, True
+def _units(section: Section, origins_: Origins) -> Iterator[tuple[str, str, bool, Where | None]]:
+    """(where in the section, text, is a label, the content field it shows) for every piece of text a reader
+    meets on its own."""
+    yield "title", section.title, True, None
     for index, block in enumerate(section.blocks):
-        yield f"block {index + 1}", _block_text(block), block.kind in ("field", "table", "event", "figure")
+        yield (f"block {index + 1}", _block_text(block), block.kind in ("field", "table", "event", "figure"),
+               _origin(block, origins_))
+    notes_origin = _section_origin(section, origins_) if section.notes else None
     for index, note in enumerate(section.notes):
         for line in note.splitlines():
             if line.strip() and not line.lstrip().startswith("["):  # quoted evidence lines are the sources' words
-                yield f"notes {index + 1}", " ".join(line.split()), False
+                yield f"notes {index + 1}", " ".join(line.split()), False, notes_origin
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -72,48 +105,56 @@ def _judgment_points(content: Content) -> set[tuple[str, ...]]:
     return {tuple(content.topic.bluf.points)} | {tuple(module.key_judgment.points) for module in content.modules}
 
 
-def _unsupported_judgments(document: Document, product: str, judgments: set[tuple[str, ...]]
-                           ) -> Iterator[RenderedFinding]:
-    """A judgment printing a number that only points this product leaves out give: in this product it
-    rests on nothing the reader can see."""
+def _shown_points(document: Document) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The points this product shows (in a block or a table row), with their quotes."""
     shown: dict[str, tuple[tuple[str, str], ...]] = {}
     for _, block in _traces(document):
-        traces = [block.trace] + [row.trace for row in block.rows]
-        for trace in traces:
+        for trace in [block.trace] + [row.trace for row in block.rows]:
             if trace is not None and trace.point_id:
                 shown[trace.point_id] = trace.quotes
+    return shown
+
+
+def _unsupported_judgments(document: Document, product: str, judgments: set[tuple[str, ...]],
+                           origins_: Origins) -> Iterator[RenderedFinding]:
+    """A judgment printing a number that only points this product leaves out give: in this product it
+    rests on nothing the reader can see."""
+    shown = _shown_points(document)
     visible = lang.quantities(" ".join(quote for quotes in shown.values() for _, quote in quotes)).numbers
     for section, block in _traces(document):
         trace = block.trace
         if trace is None or trace.level != "judgment" or trace.points not in judgments:
             continue
         dropped = [point for point in trace.points if point not in shown]
-        stated = lang.quantities(_block_text(block)).numbers
-        hidden = sorted(stated - visible)
+        text = _block_text(block)
+        hidden = sorted(lang.quantities(text).numbers - visible)
         if dropped and hidden:
-            text = _block_text(block)
             yield RenderedFinding(
                 "rendered-judgment", f"{product}, section {section.title or section.role}", text,
                 f"prints a judgment stating {', '.join(f'{n:g}' for n in hidden)}, which only points this product "
                 f"leaves out ({', '.join(dropped)}) give: “{_short(text)}”",
-                "show those points in this product, or word the judgment so it rests on the points shown")
+                "show those points in this product, or word the judgment so it rests on the points shown",
+                _origin(block, origins_))
 
 
 def lint_document(document: Document, content: Content | None = None) -> list[RenderedFinding]:
     product = f"{document.product_id}-{document.audience_id}"
     judgments = _judgment_points(content) if content is not None else set()
-    findings: list[RenderedFinding] = list(_unsupported_judgments(document, product, judgments))
+    origins_: Origins = origins(content) if content is not None else ({}, {})
+    findings: list[RenderedFinding] = list(_unsupported_judgments(document, product, judgments, origins_))
     for number, section in enumerate(document.sections, start=1):
         label = f"{product}, section {number} ({section.title or section.role})"
-        for where, text, is_label in _units(section):
+        for where, text, is_label, origin in _units(section, origins_):
             place = f"{label}, {where}"
+            found: list[RenderedFinding] = []
             if section.role not in _REFERENCE_ROLES:  # titles there are the sources' own words
-                findings += _articles(place, text)
-            findings += _dangling(place, text)
+                found += _articles(place, text)
+            found += _dangling(place, text)
             if is_label and section.role not in _REFERENCE_ROLES and _UNKNOWN.search(text):
-                findings.append(RenderedFinding(
+                found.append(RenderedFinding(
                     "rendered-label", place, text, f"prints “unknown” as a value: “{_short(text)}”",
                     "leave the label out where the value is not known, or fill it from the content"))
+            findings += [dataclasses.replace(finding, origin=origin) for finding in found]
     return findings
 
 
@@ -160,5 +201,10 @@ def _has_antecedent(before: str) -> bool:
 
 
 def report_rendered(document: Document, content: Content, report: Report) -> None:
+    """Each finding at the content field the printed text comes from (file, line, field), with the product
+    and place it is printed; at the product alone when the text shows no content field (a title)."""
     for finding in lint_document(document, content):
-        report.warning(finding.rule, Where(field=finding.place), finding.message, finding.hint)
+        origin = finding.origin
+        where = Where(origin.file, origin.line, f"{origin.field}, printed in {finding.place}") if origin \
+            else Where(field=finding.place)
+        report.warning(finding.rule, where, finding.message, finding.hint)
