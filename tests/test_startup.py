@@ -50,3 +50,21 @@ class Describe_exit:
         assert result.returncode == 1
         assert result.stdout == "beforeexit handler ran\n"
         assert "no evidence map at" in result.stderr and "Traceback" not in result.stderr
+
+
+class Describe_library_versions:
+    def it_reads_the_versions_importlib_metadata_reads(self) -> None:
+        from importlib import metadata
+
+        from briefwright.checkcache import LIBRARIES as CHECKED
+        from briefwright.fingerprint import LIBRARIES, library_versions
+
+        names = (*LIBRARIES, *CHECKED, "PyYAML", "no-such-library")
+        expected = []
+        for name in names:
+            try:
+                expected.append(f"{name}={metadata.version(name)}\n")
+            except metadata.PackageNotFoundError:
+                expected.append(f"{name}=absent\n")
+        assert library_versions(names) == "".join(expected)
+        assert "no-such-library=absent" in library_versions(names)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -61,13 +62,32 @@ def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
 
 def library_versions(libraries: tuple[str, ...]) -> str:
     """One line per library, `name=version` (or `absent`): what the installed libraries contribute to a key."""
-    lines = []
-    for library in libraries:
+    installed = _installed_versions()
+    return "".join(f"{library}={installed.get(_project_key(library), 'absent')}\n" for library in libraries)
+
+
+def _project_key(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()  # the name as a metadata folder spells it (PEP 503, underscored)
+
+
+@lru_cache(maxsize=1)
+def _installed_versions() -> dict[str, str]:
+    """Each installed distribution's version, read from the name of its metadata folder
+    (`python_docx-1.2.0.dist-info`), the first along sys.path winning as importlib.metadata's
+    lookup does. Importing importlib.metadata (email, csv, zipfile...) cost a build more than
+    every version it was asked for; the folder's name is what pip writes and changes with it."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            lines.append(f"{library}={metadata.version(library)}\n")
-        except metadata.PackageNotFoundError:
-            lines.append(f"{library}=absent\n")
-    return "".join(lines)
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file on the path, a folder that went away
+            continue
+        for name in names:
+            stem, _, kind = name.rpartition(".")
+            if kind in ("dist-info", "egg-info") and "-" in stem:
+                project, _, version = stem.partition("-")
+                found.setdefault(_project_key(project), version)
+    return found
 
 
 def _digest_folder(digest: hashlib._Hash, folder: Path) -> None:
