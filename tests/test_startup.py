@@ -68,3 +68,17 @@ class Describe_library_versions:
                 expected.append(f"{name}=absent\n")
         assert library_versions(names) == "".join(expected)
         assert "no-such-library=absent" in library_versions(names)
+
+
+class Describe_the_folder_digest:
+    def it_lists_files_in_path_order_with_links_and_without_caches(self, tmp_path: Path) -> None:
+        from briefwright.fingerprint import _files
+
+        folder = tmp_path / "folder"
+        for name in ("a/b.txt", "a-b/x.txt", "__pycache__/c.pyc", "z.txt"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(name, encoding="utf-8")
+        (tmp_path / "elsewhere").mkdir()
+        (folder / "link").symlink_to(tmp_path / "elsewhere")  # listed, never walked into
+        # By path parts, as pathlib orders them ("a" before "a-b"), not as strings ("a-b/" before "a/").
+        assert [str(path.relative_to(folder)) for path in _files(folder)] == ["a/b.txt", "a-b/x.txt", "link", "z.txt"]

@@ -27,17 +27,22 @@ _NOT_BUILD_INPUTS = {"__pycache__", "starter", "example"}
 
 
 def _files(folder: Path) -> list[Path]:
+    """Every file under folder (and every link to a folder), in the order of their path parts.
+    Strings, not pathlib, while walking: a build hashes the package's 170 files every time."""
     if not folder.is_dir():
         return [folder] if folder.is_file() else []
-    found = []
-    for top, folders, files in os.walk(folder):  # linked folders are listed, never walked into
-        here = Path(top)
-        for name in (*files, *(name for name in folders if (here / name).is_symlink())):
-            path = here / name
-            parts = path.relative_to(folder).parts
-            if not (folder == PACKAGE and _NOT_BUILD_INPUTS & set(parts)) and "__pycache__" not in parts:
-                found.append(path)
-    return sorted(found)
+    skipped = _NOT_BUILD_INPUTS if folder == PACKAGE else {"__pycache__"}
+    base = str(folder)
+    found: list[tuple[list[str], str]] = []
+    for top, folders, files in os.walk(base):  # linked folders are listed, never walked into
+        relative = top[len(base):].lstrip(os.sep)
+        parts = relative.split(os.sep) if relative else []
+        linked = [name for name in folders if os.path.islink(os.path.join(top, name))]
+        folders[:] = [name for name in folders if name not in skipped]  # nothing below them is kept
+        for name in (*files, *linked):
+            if not skipped & {*parts, name}:
+                found.append(([*parts, name], os.path.join(top, name)))
+    return [Path(path) for _, path in sorted(found)]
 
 
 def _content(path: Path, folder: Path) -> bytes:
@@ -91,10 +96,12 @@ def _installed_versions() -> dict[str, str]:
 
 
 def _digest_folder(digest: hashlib._Hash, folder: Path) -> None:
+    base = folder.parent if folder.is_file() else folder
+    prefix = len(str(base).rstrip(os.sep)) + 1
     for path in _files(folder):
-        digest.update(str(path.relative_to(folder.parent if folder.is_file() else folder)).encode())
+        digest.update(str(path)[prefix:].encode())  # the path inside base, as Path.relative_to spells it
         digest.update(b"\0")
-        digest.update(_content(path, folder.parent if folder.is_file() else folder))
+        digest.update(_content(path, base))
 
 
 @lru_cache(maxsize=1)
