@@ -6,11 +6,17 @@ copied to a scratch folder so its verification cache is the benchmark's own. Run
 (briefwright, then the yardstick, then again), so drift slows both sides of a pair alike;
 each pair's ratio is printed as well as the medians. Targets: one memo within 3x pandoc's CPU
 with a warm cache and 6x cold; check on unchanged inputs within 2x `python -c 'import docx'`.
+
+briefwright's bytecode is compiled first, as an installed package's is (pip compiles it): with
+PYTHONDONTWRITEBYTECODE set and a source checkout, every run would otherwise compile every
+module again, a cost no user pays. Then what each command imports: the modules and their
+total import time (python -X importtime), one run each.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import re
 import shutil
 import statistics
@@ -20,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import briefwright  # noqa: E402
 from briefwright.build import collect, plan_product  # noqa: E402
 from briefwright.project import load_project  # noqa: E402
 from build_bench import _markdown, _timed  # noqa: E402  (the paired-run helpers build_bench uses)
@@ -95,27 +102,55 @@ def paired(runs: int) -> None:
         print(f"    check / import docx {_ratios(list(zip(checks, floors)), 1)}")
 
 
-def import_costs(top: int = 12) -> None:
-    """What importing the command line costs, module by module (python -X importtime)."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import briefwright.cli"],
-                            capture_output=True, text=True, check=True)
+def _imports(command: list[str]) -> tuple[int, float, list[tuple[int, str]]]:
+    """(modules, total ms, [(own microseconds, module)]) of one run of a command under -X importtime."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefwright", *command], capture_output=True,
+                            text=True, check=False)
     rows = []
+    total = 0
     for line in result.stderr.splitlines():
         found = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
         if found:
-            rows.append((int(found.group(1)), int(found.group(2)), found.group(4)))
-    total = next((cumulative for _, cumulative, name in rows if name == "briefwright.cli"), 0)
-    print(f"importing briefwright.cli: {total / 1000:.0f} ms in all (one run); the {top} costliest modules by own time:")
-    for own, cumulative, name in sorted(rows, reverse=True)[:top]:
-        print(f"  {name:<44} own {own / 1000:6.1f} ms   with what it imports {cumulative / 1000:6.1f} ms")
+            rows.append((int(found.group(1)), found.group(4)))
+            total += int(found.group(2)) if not found.group(3) else 0  # top-level imports include the rest
+    return len(rows), total / 1000, rows
+
+
+def command_imports(top: int = 12) -> None:
+    """What each command imports (modules, and their import time in all), and the costliest
+    modules of a warm memo build by their own import time."""
+    with tempfile.TemporaryDirectory(prefix="briefwright-imports-") as scratch:
+        project = _copy_project(Path(scratch))
+        at = ["--project", str(project)]
+        memo = ["build", "-q", "--product", "memo", "--audience", "analyst", *at]
+        subprocess.run([sys.executable, "-m", "briefwright", "check", *at], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "briefwright", *memo], check=True, capture_output=True)
+        commands = [["--help"], ["build", "--help"], ["check", *at], ["list", *at], ["plan", "memo", *at],
+                    ["trace", str(project / "build" / "memo-analyst.docx")], memo]
+        print("what each command imports (python -X importtime, one run each; check: the answer replayed; "
+              "build: memo, verification cache warm):")
+        warm: list[tuple[int, str]] = []
+        for command in commands:
+            if command is memo:
+                for built in (project / "build").iterdir():  # made again; the verification cache stays
+                    if built.is_file():
+                        built.unlink()
+            count, total, rows = _imports(command)
+            warm = rows if command is memo else warm
+            shown = " ".join(word if not word.startswith(str(project)) else "…" for word in command)
+            print(f"  briefwright {shown:<66} {count:>4} modules {total:7.0f} ms")
+    print(f"the {top} costliest modules of that memo build, by their own import time:")
+    for own, name in sorted(warm, reverse=True)[:top]:
+        print(f"  {name:<44} {own / 1000:6.1f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    compileall.compile_dir(str(Path(briefwright.__file__).parent), quiet=1)  # as pip does on install
     paired(args.runs)
-    import_costs()
+    command_imports()
 
 
 if __name__ == "__main__":

@@ -95,25 +95,25 @@ class Describe_progress:
     def it_draws_one_updating_line_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import io
 
-        from briefwright import cli
+        from briefwright.commands import common
 
         class Terminal(io.StringIO):
             def isatty(self) -> bool:
                 return True
 
         terminal = Terminal()
-        monkeypatch.setattr(cli.sys, "stderr", terminal)
-        show = cli._progress(quiet=False)
+        monkeypatch.setattr(common.sys, "stderr", terminal)
+        show = common.progress(quiet=False)
         assert show is not None
         show(1, 2, "memo × analyst")
         show(2, 2, "deck × analyst")
         assert terminal.getvalue() == "\r\x1b[K[  1/2] memo × analyst\r\x1b[K[  2/2] deck × analyst\n"
-        assert cli._progress(quiet=True) is None
+        assert common.progress(quiet=True) is None
 
     def it_stays_silent_when_not_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import io
 
-        from briefwright import cli
+        from briefwright.commands import common
 
-        monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
-        assert cli._progress(quiet=False) is None
+        monkeypatch.setattr(common.sys, "stderr", io.StringIO())
+        assert common.progress(quiet=False) is None

@@ -1,4 +1,4 @@
-"""The analyst's commands: add-source and quote find / quote add (registered by cli.py).
+"""The analyst's commands: add-source, quote find / quote add, watch and serve (registered by cli.py).
 
 Each handler imports what it needs when it runs, so other commands start no slower.
 """
@@ -10,31 +10,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefwright.diagnostics import Report
-from briefwright.project import Project, load_project
+from briefwright.commands.common import print_report, project_of
 
 if TYPE_CHECKING:
     from briefwright.live.watch import LiveSession
 
 
-def _project(args: argparse.Namespace) -> Project:
-    if args.project:
-        return load_project(Path(args.project), explicit=True)
-    return load_project(Path.cwd())
-
-
-def _print_report(report: Report) -> None:
-    for diagnostic in report.items:
-        print(diagnostic.format(), file=sys.stderr)
-
-
 def cmd_add_source(args: argparse.Namespace) -> int:
+    from briefwright.diagnostics import Report
     from briefwright.ingest.register import add_sources
 
-    project = _project(args)
+    project = project_of(args)
     report = Report()
     added = add_sources(project.seeds_dir, [Path(name) for name in args.paths], report)
-    _print_report(report)
+    print_report(report)
     for item in added:
         kept = f" (original kept as seeds/{item.original})" if item.original else ""
         print(f"added {item.source.name} as '{item.id}': seeds/{item.seed}{kept}")
@@ -56,7 +45,7 @@ def cmd_add_source(args: argparse.Namespace) -> int:
 def cmd_quote_find(args: argparse.Namespace) -> int:
     from briefwright.quotes.find import find_passages, format_passages, load_registry
 
-    project = _project(args)
+    project = project_of(args)
     sources = load_registry(project)
     found = find_passages(sources, " ".join(args.text), source_id=args.source, limit=args.limit)
     print(format_passages(found) if found else "no passage shares words with this sentence")
@@ -66,7 +55,7 @@ def cmd_quote_find(args: argparse.Namespace) -> int:
 def cmd_quote_add(args: argparse.Namespace) -> int:
     from briefwright.quotes.add import add_quote
 
-    project = _project(args)
+    project = project_of(args)
     result = add_quote(project, args.point, args.source, args.place)
     shown = result.file.relative_to(project.root) if result.file.is_relative_to(project.root) else result.file
     print(f"added to {shown}:{result.line} (point {args.point}): \"{result.quote}\"")
@@ -97,7 +86,7 @@ def _stay(session: LiveSession, what: str, seconds: float | None) -> int:
 def cmd_watch(args: argparse.Namespace) -> int:
     from briefwright.live.watch import start_watch
 
-    project = _project(args)
+    project = project_of(args)
     overlay = Path(args.templates).resolve() if args.templates else None
     session = start_watch(project, _names(args.product), _names(args.audience), overlay, args.port,
                           pages=not args.no_pages)
@@ -107,7 +96,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from briefwright.live.watch import start_serve
 
-    project = _project(args)
+    project = project_of(args)
     folder = Path(args.out) if args.out else project.build_dir
     session = start_serve(folder, args.port, pages=not args.no_pages)
     return _stay(session, f"serving {folder} (reloads when a build changes it)", args.seconds)

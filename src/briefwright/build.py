@@ -17,7 +17,6 @@ from briefwright.audience import AudienceProfile, asset_paths, audience_names, l
 from briefwright.built import Output
 from briefwright.checks import check_audience, check_coverage
 from briefwright.compose.composer import ComposeContext, Composer
-from briefwright.content.faithfulness import check_faithfulness
 from briefwright.content.modules import Content, load_content
 from briefwright.content.rendered import report_rendered
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
@@ -34,8 +33,6 @@ from briefwright.publish import LOCK_FILE, STAGING_PREFIX, publish
 from briefwright.reference.active import check_products
 from briefwright.reference.docx_look import apply_reference
 from briefwright.reference.profile_fonts import check_profile_fonts
-from briefwright.review.approvals import refresh as refresh_approvals
-from briefwright.review.previous import previous_edition, since_folder
 from briefwright.sources.registry import SourceRegistry, load_sources
 from briefwright.templates import Layers
 from briefwright.verifycache import VerificationCache, verification_key
@@ -94,6 +91,8 @@ def collect(project: Project, strict: bool = False, overlay: Path | None = None,
         check_coverage(content, sources, report)
         before = len(report.items)
         if not cache.faithfulness(report):
+            from briefwright.content.faithfulness import check_faithfulness  # its rules cost time to load
+
             check_faithfulness(content, sources, report)
             cache.keep(sources, report.items[before:])
     if cache_dir is None:  # a check: the project's build folder takes it now; a build, once it has written
@@ -115,6 +114,8 @@ def plan_product(workspace: Workspace, product_name: str, audience_name: str) ->
     typesetter = Typesetter(product, audience)
     previous = None
     if product.what_changed and workspace.since is not None:
+        from briefwright.review.previous import previous_edition
+
         previous = previous_edition(workspace.since, f"{product.id}-{audience.id}{product.writer.suffix}")
     context = ComposeContext(workspace.content, workspace.sources, product, audience,
                              workspace.project.config.issued, previous)
@@ -162,22 +163,13 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
           progress: ProgressCallback | None = None, jobs: int | None = None,
           since: Path | None = None) -> BuildResult:
     setup = Setup(project, template_layers(project, overlay))
-    configured = project.config.review.since
-    chosen = since or (project.root / configured if configured else None)
-    previous = since_folder(chosen) if chosen is not None else None
+    previous = _since_folder(project, since)
     destination = out_dir or project.build_dir
     safety.check_output_folder(destination, Where(field="--out") if out_dir else Where(project.display(destination)),
                                owned_by_build)
     audience_list = resolve_audiences(setup, audiences)
     requested = _unique_jobs(setup, audience_list, resolve_products(setup, products))
-    # Logos and reference files may sit anywhere in the project, not only in a templates folder.
-    assets = sorted({path for name in audience_list for path in asset_paths(load_audience(setup.layers, name))})
-    read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
-    if previous is not None:  # a what-changed box reads the previous edition: a new one is a new input
-        read.append(previous / MANIFEST)
-    fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
-    if overlay is not None:  # its files carry its name: never taken for the plain build's, even if alike
-        fingerprint = hashlib.sha256(f"{fingerprint}+{_variant(overlay)}".encode()).hexdigest()
+    fingerprint = _fingerprint(setup, audience_list, previous, overlay)
     current = current_files(destination, fingerprint, strict)
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
@@ -187,30 +179,68 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
+    _make_outputs(workspace, destination, todo, fingerprint, result, jobs, progress)
+    check_products(((output.path, output.data) for output in result.outputs), result.report)
+    result.report.raise_if_failed(strict)
+    if result.outputs:
+        _publish(destination, result)
+    if workspace.verification is not None:  # written only beside a complete build: a failed one writes nothing
+        workspace.verification.save()
+    return result
+
+
+def _make_outputs(workspace: Workspace, destination: Path, todo: list[tuple[str, str]], fingerprint: str,
+                  result: BuildResult, jobs: int | None, progress: ProgressCallback | None) -> None:
+    """Make each (audience, product) job, in order, into result (by forked workers when there are several)."""
     # Each writer the jobs need is imported here, once: forked workers then share it instead of
     # each importing python-docx or python-pptx again (and a Word-only build still never loads pptx).
     for name in sorted({product for _, product in todo}):
-        load_writer(load_product(setup.layers, name).writer)
+        load_writer(load_product(workspace.layers, name).writer)
     for output, report in run_jobs(workspace, destination, todo, make_output, jobs, progress):
         output.inputs, output.clean = fingerprint, not (report.warnings or workspace.report.warnings)
         result.outputs.append(output)
         result.report.extend(report)
-    check_products(((output.path, output.data) for output in result.outputs), result.report)
-    result.report.raise_if_failed(strict)
+
+
+def _since_folder(project: Project, since: Path | None) -> Path | None:
+    """The previous edition's build folder: --since, else the project file's review.since, else none."""
+    configured = project.config.review.since
+    chosen = since or (project.root / configured if configured else None)
+    if chosen is None:
+        return None
+    from briefwright.review.previous import since_folder
+
+    return since_folder(chosen)
+
+
+def _fingerprint(setup: Setup, audiences: list[str], previous: Path | None, overlay: Path | None) -> str:
+    """The digest of everything these products are made from (see fingerprint.inputs_fingerprint)."""
+    project = setup.project
+    # Logos and reference files may sit anywhere in the project, not only in a templates folder.
+    assets = sorted({path for name in audiences for path in asset_paths(load_audience(setup.layers, name))})
+    read = [project.seeds_dir, project.content_dir, *(layer.path for layer in setup.layers.layers), *assets]
+    if previous is not None:  # a what-changed box reads the previous edition: a new one is a new input
+        read.append(previous / MANIFEST)
+    fingerprint = inputs_fingerprint(project.root / PROJECT_FILE, read)
+    if overlay is not None:  # its files carry its name: never taken for the plain build's, even if alike
+        fingerprint = hashlib.sha256(f"{fingerprint}+{_variant(overlay)}".encode()).hexdigest()
+    return fingerprint
+
+
+def _publish(destination: Path, result: BuildResult) -> None:
+    """Write every product with its evidence maps and the manifest, all at once (publish)."""
+    from briefwright.review.approvals import refresh as refresh_approvals
+
     files: dict[str, bytes] = {}
     for output in result.outputs:
         json_path, markdown_path = evidence_paths(output.path)
         files[output.path.name] = output.data
         files[json_path.name] = to_json(output.evidence)
         files[markdown_path.name] = to_markdown(output.evidence).encode("utf-8")
-    if result.outputs:
-        outputs = result.outputs
-        for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
-            result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
-        refresh_approvals(destination)  # sign-off lapses for exactly the claims this build changed
-    if workspace.verification is not None:  # written only beside a complete build: a failed one writes nothing
-        workspace.verification.save()
-    return result
+    outputs = result.outputs
+    for note in publish(destination, files, MANIFEST, lambda folder: updated_manifest(folder, outputs)):
+        result.report.add(Diagnostic("build-recovered", Severity.INFO, Where(destination), note))
+    refresh_approvals(destination)  # sign-off lapses for exactly the claims this build changed
 
 
 def _variant(overlay: Path | None) -> str:

@@ -85,11 +85,10 @@ def _inside(root: Path, name: object) -> Path | None:
     return path if path == root or root in path.parents else None
 
 
-def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Path] | None:
-    """The folders a check reads and the build folder, from the project file; None if unusual."""
+def _configured_paths(project_file: Path) -> dict[str, Any] | None:
+    """The project file's paths: mapping, or None when the file is too large, unreadable or unusual."""
     import yaml
 
-    project_file = root / PROJECT_FILE
     if project_file.stat().st_size > 2 * 1024 * 1024:
         return None
     try:
@@ -97,7 +96,13 @@ def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Pa
     except (yaml.YAMLError, UnicodeDecodeError):
         return None
     paths = (config or {}).get("paths", {}) if isinstance(config, dict) else None
-    if not isinstance(paths, dict):
+    return paths if isinstance(paths, dict) else None
+
+
+def _folders(root: Path, options: dict[str, str | bool]) -> tuple[list[Path], Path] | None:
+    """The folders a check reads and the build folder, from the project file; None if unusual."""
+    paths = _configured_paths(root / PROJECT_FILE)
+    if paths is None:
         return None
     named = {key: paths.get(key, key) for key in ("seeds", "content", "templates", "build")}
     folders = [_inside(root, named[key]) for key in ("seeds", "content", "templates")]

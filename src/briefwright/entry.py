@@ -34,6 +34,30 @@ def _interrupted() -> int:
     os._exit(EXIT_INTERRUPTED)
 
 
+def _leave(status: int) -> int:
+    """End the process now, as the interpreter would, without its teardown.
+
+    A finished command has written and closed everything; what remains at exit is the teardown
+    of every module and object, which frees memory the system takes back anyway and costs a
+    seventh of a warm memo build's CPU. The exit handlers still run (they clean temporary
+    folders and stop pools), the streams are flushed, and with a thread still working, or a
+    stream that cannot be flushed, the normal shutdown does what it always does.
+    """
+    import atexit
+    import threading
+
+    if any(thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
+           for thread in threading.enumerate()):
+        return status
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: Python's own shutdown reports it as it always has
+        return status
+    atexit._run_exitfuncs()
+    os._exit(status)
+
+
 def run() -> int:
     signal.signal(signal.SIGINT, _on_interrupt)
     status: int | None  # None: interrupted, not yet reported
@@ -57,4 +81,4 @@ def run() -> int:
     if status is None or (_received and status != EXIT_INTERRUPTED):
         print(INTERRUPTED_MESSAGE, file=sys.stderr)
         status = EXIT_INTERRUPTED
-    return _interrupted() if status == EXIT_INTERRUPTED else status
+    return _interrupted() if status == EXIT_INTERRUPTED else _leave(status)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -26,17 +27,22 @@ _NOT_BUILD_INPUTS = {"__pycache__", "starter", "example"}
 
 
 def _files(folder: Path) -> list[Path]:
+    """Every file under folder (and every link to a folder), in the order of their path parts.
+    Strings, not pathlib, while walking: a build hashes the package's 170 files every time."""
     if not folder.is_dir():
         return [folder] if folder.is_file() else []
-    found = []
-    for top, folders, files in os.walk(folder):  # linked folders are listed, never walked into
-        here = Path(top)
-        for name in (*files, *(name for name in folders if (here / name).is_symlink())):
-            path = here / name
-            parts = path.relative_to(folder).parts
-            if not (folder == PACKAGE and _NOT_BUILD_INPUTS & set(parts)) and "__pycache__" not in parts:
-                found.append(path)
-    return sorted(found)
+    skipped = _NOT_BUILD_INPUTS if folder == PACKAGE else {"__pycache__"}
+    base = str(folder)
+    found: list[tuple[list[str], str]] = []
+    for top, folders, files in os.walk(base):  # linked folders are listed, never walked into
+        relative = top[len(base):].lstrip(os.sep)
+        parts = relative.split(os.sep) if relative else []
+        linked = [name for name in folders if os.path.islink(os.path.join(top, name))]
+        folders[:] = [name for name in folders if name not in skipped]  # nothing below them is kept
+        for name in (*files, *linked):
+            if not skipped & {*parts, name}:
+                found.append(([*parts, name], os.path.join(top, name)))
+    return [Path(path) for _, path in sorted(found)]
 
 
 def _content(path: Path, folder: Path) -> bytes:
@@ -61,20 +67,41 @@ def inputs_fingerprint(project_file: Path, folders: list[Path]) -> str:
 
 def library_versions(libraries: tuple[str, ...]) -> str:
     """One line per library, `name=version` (or `absent`): what the installed libraries contribute to a key."""
-    lines = []
-    for library in libraries:
+    installed = _installed_versions()
+    return "".join(f"{library}={installed.get(_project_key(library), 'absent')}\n" for library in libraries)
+
+
+def _project_key(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()  # the name as a metadata folder spells it (PEP 503, underscored)
+
+
+@lru_cache(maxsize=1)
+def _installed_versions() -> dict[str, str]:
+    """Each installed distribution's version, read from the name of its metadata folder
+    (`python_docx-1.2.0.dist-info`), the first along sys.path winning as importlib.metadata's
+    lookup does. Importing importlib.metadata (email, csv, zipfile...) cost a build more than
+    every version it was asked for; the folder's name is what pip writes and changes with it."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            lines.append(f"{library}={metadata.version(library)}\n")
-        except metadata.PackageNotFoundError:
-            lines.append(f"{library}=absent\n")
-    return "".join(lines)
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file on the path, a folder that went away
+            continue
+        for name in names:
+            stem, _, kind = name.rpartition(".")
+            if kind in ("dist-info", "egg-info") and "-" in stem:
+                project, _, version = stem.partition("-")
+                found.setdefault(_project_key(project), version)
+    return found
 
 
 def _digest_folder(digest: hashlib._Hash, folder: Path) -> None:
+    base = folder.parent if folder.is_file() else folder
+    prefix = len(str(base).rstrip(os.sep)) + 1
     for path in _files(folder):
-        digest.update(str(path.relative_to(folder.parent if folder.is_file() else folder)).encode())
+        digest.update(str(path)[prefix:].encode())  # the path inside base, as Path.relative_to spells it
         digest.update(b"\0")
-        digest.update(_content(path, folder.parent if folder.is_file() else folder))
+        digest.update(_content(path, base))
 
 
 @lru_cache(maxsize=1)

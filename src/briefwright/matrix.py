@@ -9,10 +9,7 @@ the same however many workers ran.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator
@@ -37,6 +34,9 @@ def available_cores() -> int:
 def _worker_start(parent: int) -> None:
     """Workers die with the build: a killed build leaves no orphan waiting for work forever.
     Ctrl-C is the build's to handle; a worker ignores it and is stopped by the build."""
+    import ctypes
+    import ctypes.util
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
@@ -45,6 +45,12 @@ def _worker_start(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the build died before we could ask
         os._exit(1)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _run(job: Job) -> Any:
@@ -81,12 +87,14 @@ def _run_jobs(workspace: Any, destination: Path, jobs: list[Job], make: MakeOutp
               progress: Callable[[int, int, str], None] | None) -> Iterator[Any]:
     global _shared
     count = min(workers or available_cores(), len(jobs))
-    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if count <= 1 or not _can_fork():  # one job (the analyst's loop): no pool, nor its import
         for number, job in enumerate(jobs, start=1):
             if progress is not None:
                 progress(number, len(jobs), f"{job[1]} × {job[0]}")
             yield make(workspace, destination, job[0], job[1])
         return
+    import multiprocessing
+
     _shared = (workspace, destination, make)
     pool = multiprocessing.get_context("fork").Pool(count, initializer=_worker_start, initargs=(os.getpid(),))
     try:

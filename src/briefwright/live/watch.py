@@ -134,27 +134,43 @@ class _Builder:
         return paths + [path for path in (self.overlay, project.root / configured if configured else None) if path]
 
     def build(self) -> None:
-        from briefwright.build import Setup, build, resolve_products, template_layers
-        from briefwright.products import load_product
-
+        """The HTML products first (the page shows them as soon as they are built), then the Word
+        and PowerPoint products, whose pages LibreOffice makes in the background."""
         started = time.perf_counter()
         try:
-            layers = template_layers(self.project, self.overlay)
-            names = resolve_products(Setup(self.project, layers), self.products)
-            html = [name for name in names if load_product(layers, name).writer.suffix == ".html"]
-            office = [name for name in names if name not in html]
-            result = build(self.project, html, self.audiences, self.out, overlay=self.overlay, jobs=1) if html else None
-            files = [*(output.path for output in result.outputs), *result.up_to_date] if result else []
-            shown = {path.name: path for path in files}
-            warnings = [d.format() for d in result.report.warnings] if result else []
-            self.state.update(html=shown, errors=[], warnings=warnings, built_in=time.perf_counter() - started)
+            html, office = self._by_kind()
+            self._build_html(html, started)
             if office:
-                office_result = build(self.project, office, self.audiences, self.out, overlay=self.overlay, jobs=1)
-                made = [*(output.path for output in office_result.outputs), *office_result.up_to_date]
-                if self.pages is not None:
-                    self.pages.request([path for path in made if path.suffix in OFFICE_SUFFIXES])
+                self._build_office(office)
         except Exception as error:  # noqa: BLE001 - a resident process reports and keeps watching
             self.state.update(errors=_problems(error), built_in=time.perf_counter() - started)
+
+    def _by_kind(self) -> tuple[list[str], list[str]]:
+        """The products to build: the HTML ones, and the others."""
+        from briefwright.build import Setup, resolve_products, template_layers
+        from briefwright.products import load_product
+
+        layers = template_layers(self.project, self.overlay)
+        names = resolve_products(Setup(self.project, layers), self.products)
+        html = [name for name in names if load_product(layers, name).writer.suffix == ".html"]
+        return html, [name for name in names if name not in html]
+
+    def _build_html(self, names: list[str], started: float) -> None:
+        from briefwright.build import build
+
+        result = build(self.project, names, self.audiences, self.out, overlay=self.overlay, jobs=1) if names else None
+        files = [*(output.path for output in result.outputs), *result.up_to_date] if result else []
+        shown = {path.name: path for path in files}
+        warnings = [d.format() for d in result.report.warnings] if result else []
+        self.state.update(html=shown, errors=[], warnings=warnings, built_in=time.perf_counter() - started)
+
+    def _build_office(self, names: list[str]) -> None:
+        from briefwright.build import build
+
+        result = build(self.project, names, self.audiences, self.out, overlay=self.overlay, jobs=1)
+        made = [*(output.path for output in result.outputs), *result.up_to_date]
+        if self.pages is not None:
+            self.pages.request([path for path in made if path.suffix in OFFICE_SUFFIXES])
 
 
 def _watch(inputs: Callable[[], list[Path]], rebuild: Callable[[], None], stop: threading.Event) -> None:
