@@ -13,7 +13,7 @@ PACKAGE = Path(briefwright.__file__).resolve().parent
 # Every stage folder in layer order: a folder imports only the folders before it (top-level modules
 # sit beside the layers). docs/architecture.md lists them in this order under "## Layers".
 LAYERS = ("sources", "ingest", "quotes", "content", "measure", "compose", "plan", "reference", "writers",
-          "review", "live")
+          "review", "live", "commands")
 DATA_PACKAGES = ("metrics",)  # package data only: no code, so no place in the layers
 REPOSITORY = PACKAGE.parent.parent
 ARCHITECTURE = REPOSITORY / "docs" / "architecture.md"

@@ -40,6 +40,13 @@ class Describe_a_clean_start:
         assert "seeds/sources.yaml" in result.stderr and "lists no sources" in result.stderr
         assert "no module files" in result.stderr
 
+    def it_names_the_commands_that_bring_sources_and_evidence_in(self, tmp_path: Path) -> None:
+        result = _run("init", str(tmp_path / "fresh"), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        next_step = result.stdout.splitlines()[-1]
+        assert next_step.startswith("next: `briefwright add-source FILE…`")
+        assert "`briefwright quote find`" in next_step and "`briefwright check`" in next_step
+
     def it_refuses_a_folder_that_is_not_empty(self, tmp_path: Path) -> None:
         (tmp_path / "taken").mkdir()
         (tmp_path / "taken/file.txt").write_text("x", encoding="utf-8")

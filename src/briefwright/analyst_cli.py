@@ -124,12 +124,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     find_parser.set_defaults(handler=cmd_quote_find)
     add_quote_parser = quote_sub.add_parser("add", parents=[common], help="write a source's exact text into a "
                                                                          "point's evidence",
-                                            description="Copy the text at SOURCE LINE (a whole line, or columns "
-                                                        "COL-COL of it) into POINT's evidence in its content file, "
-                                                        "keeping the file's other text and comments.")
+                                            description="Copy the text at SOURCE LINE (a whole line, columns "
+                                                        "COL-COL of it, or from LINE:COL to LINE:COL for a sentence "
+                                                        "that runs over several lines) into POINT's evidence in its "
+                                                        "content file, keeping the file's other text and comments.")
     add_quote_parser.add_argument("point", metavar="POINT")
     add_quote_parser.add_argument("source", metavar="SOURCE")
-    add_quote_parser.add_argument("place", metavar="LINE[:COL-COL]")
+    add_quote_parser.add_argument("place", metavar="LINE[:COL-[LINE:]COL]")
     add_quote_parser.set_defaults(handler=cmd_quote_add)
 
     live = argparse.ArgumentParser(add_help=False)

@@ -55,6 +55,8 @@ def cmd_init(args: argparse.Namespace) -> int:
               f"next: `briefwright build --project {destination}`")
     else:
         print(f"created a new briefwright project in {destination}\n"
-              "next: copy your source texts into seeds/ and list them in seeds/sources.yaml, write a module "
-              f"in content/ (the README's 'Adding material'), then run `briefwright check --project {destination}`")
+              f"next: `briefwright add-source FILE…` inside {destination} (or pass --project) brings your "
+              "sources in (.txt, .md, .html, .docx, .pdf); write a module in content/ (the README's "
+              "'Adding material'), cite its evidence with `briefwright quote find` and `quote add`, then run "
+              "`briefwright check`")
     return EXIT_OK
