@@ -214,6 +214,11 @@ def _with_assets(layers: Layers, document: YamlDocument, layer: Layer) -> dict[s
 
 
 def load_audience(layers: Layers, name: str) -> AudienceProfile:
+    """The audience profile name, its chain of `extends` merged and validated (once per build)."""
+    return layers.once("audiences", name, lambda: _read_audience(layers, name))
+
+
+def _read_audience(layers: Layers, name: str) -> AudienceProfile:
     chain = _chain(layers, name)
     own = [_with_assets(layers, document, layer) for document, layer in chain]  # nearest checked first
     data: dict[str, Any] = {}

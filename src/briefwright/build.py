@@ -78,10 +78,11 @@ def template_layers(project: Project, overlay: Path | None = None) -> Layers:
 
 
 def collect(project: Project, strict: bool = False, overlay: Path | None = None,
-            cache_dir: Path | None = None) -> Workspace:
+            cache_dir: Path | None = None, layers: Layers | None = None) -> Workspace:
     """Load and verify sources and content; raise with every problem found. The verification cache
-    lives in cache_dir, the folder being built into (default: the project's build folder)."""
-    layers = template_layers(project, overlay)
+    lives in cache_dir, the folder being built into (default: the project's build folder). A build
+    passes the layers it decided its jobs with, so each profile and product is read once."""
+    layers = layers or template_layers(project, overlay)
     report = Report()
     sources = load_sources(project.seeds_dir, project.root, report)
     cache = VerificationCache(project.root, cache_dir or project.build_dir, verification_key(sources, project.content_dir))
@@ -174,7 +175,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     todo = [job for job in requested if job not in current]
     if not todo:  # nothing changed since these files were built: not even the content is read
         return BuildResult(up_to_date=[current[job] for job in requested])
-    workspace = collect(project, strict, overlay, cache_dir=destination)
+    workspace = collect(project, strict, overlay, cache_dir=destination, layers=setup.layers)
     workspace.variant = _variant(overlay)
     workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])

@@ -9,7 +9,19 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 from briefwright import safety
 from briefwright.content.modules import DETAIL_LEVELS, DetailLevel
 from briefwright.diagnostics import Report, Where, fail
-from briefwright.roles import ROLES, Part
+from briefwright.roles import (
+    BANNER_BOXES,
+    COVER_BOXES,
+    DECK_FURNITURE,
+    DECK_PART_STYLES,
+    KIND_FIELDS,
+    KIND_PARTS,
+    ROLES,
+    SLIDE_BOXES,
+    WORD_PART_STYLES,
+    WRITER_FIELDS,
+    Part,
+)
 from briefwright.templates import Layers
 from briefwright.validation import validate_into
 from briefwright.writers.registry import WRITERS, Kind, WriterSpec
@@ -266,38 +278,6 @@ def _product_class(data: object) -> type[Product]:
     return _KIND_CLASSES[spec.kind] if spec is not None else Product
 
 
-# The styles each structure part draws with: a product file must define them all, so a missing
-# one is reported when the file loads, with its line, not found half-way through a render.
-_WORD_STYLES: dict[str, tuple[str, ...]] = {
-    "masthead": ("kicker", "title", "field", "field_last"), "bluf": ("bluf",), "background": ("heading", "body"),
-    "summary": ("heading", "bluf", "bullet"), "contents": ("heading", "contents_entry"),
-    "timeline": ("heading", "table", "table_header", "table_cell"),
-    "figures": ("heading", "table", "table_header", "table_cell"),
-}
-_DECK_STYLES: dict[str, tuple[str, ...]] = {
-    "title": ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta"), "judgments": ("judgment",),
-    "modules": ("point", "point_summary"), "digest": ("digest_module", "point", "point_summary"),
-    "timeline": ("event_label", "event_date"), "figures": ("figure_caption", "figure_value"), "sources": ("reference",),
-}
-_DECK_FURNITURE = ("kicker", "title", "source_line", "page_number", "banner")
-
-
-# What belongs to each kind of product: a page product's file naming slide boxes (or the reverse)
-# is a mistake the reader should hear about, not a setting silently ignored.
-KIND_PARTS: dict[str, tuple[str, ...]] = {
-    "flow": ("masthead", "bluf", "background", "summary", "contents", "modules", "timeline", "figures", "sources"),
-    "slides": ("title", "judgments", "modules", "digest", "timeline", "figures", "sources"),
-}
-KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "flow": ("margins", "new_page", "logo_height", "max_points_per_module", "points_as"),
-    "slides": ("boxes", "slide_size", "max_points_per_slide", "cover_fill"),
-}
-WRITER_FIELDS: dict[str, tuple[str, ...]] = {"source_text": ("html",)}  # settings one writer reads
-_SLIDE_BOXES = ("kicker", "title", "title_rule", "body", "source_line", "page_number")
-_COVER_BOXES = ("cover_kicker", "cover_title", "cover_subtitle", "cover_meta")
-_BANNER_BOXES = ("banner_top", "banner_bottom")
-
-
 Problems = list[tuple[tuple[str | int, ...], str]]  # (where in the file, what is wrong)
 _KIND_LABEL = {"flow": "page", "slides": "slide"}
 
@@ -342,9 +322,9 @@ def _kind_field_problems(product: Product) -> Problems:
 def _missing_box_problems(product: Product) -> Problems:
     if product.kind != "slides":
         return []
-    needed = [*_SLIDE_BOXES, *_BANNER_BOXES]
+    needed = [*SLIDE_BOXES, *BANNER_BOXES]
     if any(Part.parse(entry).role == "title" for entry in product.structure):
-        needed += [*_COVER_BOXES, "cover_band"]
+        needed += [*COVER_BOXES, "cover_band"]
     return [(("boxes",), f"box '{name}' is missing; every slide draws it") for name in needed if name not in product.boxes]
 
 
@@ -359,14 +339,19 @@ def required_styles(product: Product) -> list[str]:
             elif part.role == "sources":
                 needed += ["sources"] if product.references == "compact" else ["heading", "reference"]
             else:
-                needed += _WORD_STYLES.get(part.role, ())
+                needed += WORD_PART_STYLES.get(part.role, ())
         else:
-            needed += [*_DECK_FURNITURE, *_DECK_STYLES.get(part.role, ())]
+            needed += [*DECK_FURNITURE, *DECK_PART_STYLES.get(part.role, ())]
     return list(dict.fromkeys(needed))
 
 
 def load_product(layers: Layers, name: str) -> AnyProduct:
+    """The product named (or aliased) name, validated for its kind (once per build)."""
     safety.checked_name(name, Where(field="product"), "product name")
+    return layers.once("products", name, lambda: _read_product(layers, name))
+
+
+def _read_product(layers: Layers, name: str) -> AnyProduct:
     files = layers.files("products")
     found = files.get(name)
     if found is None:

@@ -7,13 +7,16 @@ them ever runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Where, fail
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "templates"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,11 @@ class Layer:
 class Layers:
     layers: tuple[Layer, ...]
     project_root: Path
+    # Audience profiles and products read from these layers, each once: the build environment
+    # every stage reads (planner, writers, checks, the build's asset list) instead of its own copy.
+    # Loaded objects are never changed after loading; a new build (or watch's next rebuild)
+    # collects new Layers, so a saved file is read again.
+    _loaded: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_project(cls, project_root: Path, project_templates: Path, overlay: Path | None) -> Layers:
@@ -41,6 +49,14 @@ class Layers:
             found.append(Layer("project", project_templates.resolve()))
         found.append(Layer("built-in", BUILTIN_DIR))
         return cls(tuple(found), project_root.resolve())
+
+    def once(self, kind: str, name: str, load: Callable[[], T]) -> T:
+        """What load reads for (kind, name), read the first time it is asked for and then shared."""
+        key = (kind, name)
+        if key not in self._loaded:
+            self._loaded[key] = load()
+        loaded: T = self._loaded[key]
+        return loaded
 
     def bound(self, layer: Layer) -> Path:
         """What a layer's files may point into: the package for the built-ins, else the project."""
