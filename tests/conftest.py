@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -107,3 +111,26 @@ def rendered(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     out_dir = tmp_path_factory.mktemp("pdf")
     files = sorted(built.values())
     return {path.name: pdf for path, pdf in zip(files, convert_to_pdf(files, out_dir))}
+
+
+@dataclass(frozen=True)
+class BuiltExample:
+    root: Path  # a copy of the example project whose build/ folder a command-line build filled
+    seconds: float  # how long that build took, wall time: what a full build costs on this machine now
+
+    def copy_to(self, destination: Path) -> Path:
+        """A writable copy of the built project; its build/ stays up to date (times are kept)."""
+        shutil.copytree(self.root, destination, symlinks=True)
+        return destination
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
+    """The example built once by `briefwright build` into its own build/ folder, for tests whose
+    claim starts from a project that was built before (copy it with `copy_to`; never change it)."""
+    root = copy_project(tmp_path_factory.mktemp("built-example") / "project")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=root, capture_output=True,
+                          text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return BuiltExample(root, time.monotonic() - started)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefwright import publish
+from tests.conftest import BuiltExample
 
 SECRET = "TOP-SECRET-MARKER-OUTSIDE-THE-PROJECT"
 
@@ -181,6 +182,20 @@ def _consistent(folder: Path) -> dict[str, str]:
     return found
 
 
+TITLE = "title: Japan–Taiwan Security and Military Cooperation"
+EDITED_TITLE = "title: Japan–Taiwan Security Cooperation"
+
+
+@pytest.fixture(scope="module")
+def edited_set(built_example: BuiltExample, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The set a finished build of the example with its title edited gives, file → sha256 (builds
+    are reproducible, so any folder will do): built once for both ways of stopping a build."""
+    root = built_example.copy_to(tmp_path_factory.mktemp("edited") / "project")
+    _edit(root / "content/topic.yaml", TITLE, EDITED_TITLE)
+    assert _cli("build", "--quiet", "--out", str(root / "edited"), cwd=root).returncode == 0
+    return _consistent(root / "edited")
+
+
 class Describe_an_all_or_nothing_build:
     def it_keeps_every_entry_when_two_builds_run_at_once(self, project_dir: Path) -> None:
         for _ in range(3):
@@ -193,17 +208,13 @@ class Describe_an_all_or_nothing_build:
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
 
     @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
-    def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals,
-                                                                 project_dir: Path) -> None:
-        started = time.monotonic()
-        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
-        duration = time.monotonic() - started  # what the build below will take, give or take
+    def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals, built_example: BuiltExample,
+                                                                 edited_set: dict[str, str], tmp_path: Path) -> None:
+        project_dir = built_example.copy_to(tmp_path / "project")
+        duration = built_example.seconds  # what the build below will take, give or take
         before = _consistent(project_dir / "build")
-        _edit(project_dir / "content/topic.yaml", "title: Japan–Taiwan Security and Military Cooperation",
-              "title: Japan–Taiwan Security Cooperation")
-        # The set a finished build of the edit gives (builds are reproducible, so any folder will do).
-        assert _cli("build", "--quiet", "--out", str(project_dir / "edited"), cwd=project_dir).returncode == 0
-        edited = _consistent(project_dir / "edited")
+        _edit(project_dir / "content/topic.yaml", TITLE, EDITED_TITLE)
+        edited = edited_set
         assert edited != before
         untouched = 0
         # Stops spread over the build (start-up, collecting, the jobs); the files are committed in
@@ -241,10 +252,12 @@ class Describe_an_all_or_nothing_build:
                 assert "interrupted" in stderr
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
 
-    def it_ends_a_finished_build_with_its_status_when_ctrl_c_lands_during_shutdown(self, project_dir: Path) -> None:
+    def it_ends_a_finished_build_with_its_status_when_ctrl_c_lands_during_shutdown(self, built_example: BuiltExample,
+                                                                                  tmp_path: Path) -> None:
         # A rebuild with nothing to do ends within about a second; interrupts swept across its end
         # land during work, after it, or while Python shuts down: never death by signal (-2).
-        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
+        project_dir = built_example.copy_to(tmp_path / "project")
+        assert "built 0 file(s)" in _cli("build", cwd=project_dir).stdout  # the copy is up to date
         codes = set()
         for step in range(16):
             run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
@@ -256,9 +269,9 @@ class Describe_an_all_or_nothing_build:
             assert "Traceback" not in stderr, stderr  # the whole traceback: where the interrupt landed
         assert codes <= {0, 130}, codes
 
-    def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, project_dir: Path, tmp_path: Path) -> None:
-        build = project_dir / "build"
-        assert _cli("build", "--product", "memo", "--quiet", cwd=project_dir).returncode == 0
+    def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, built_example: BuiltExample,
+                                                                   tmp_path: Path) -> None:
+        build = built_example.copy_to(tmp_path / "project") / "build"
         good = (build / "memo-analyst.docx").read_bytes()
         # A build that died while staging: files staged, no journal.
         dead = build / f"{publish.STAGING_PREFIX}1-dead"
