@@ -115,22 +115,27 @@ def rendered(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
 
 @dataclass(frozen=True)
 class BuiltExample:
-    root: Path  # a copy of the example project whose build/ folder a command-line build filled
+    root: Path  # a copy of the example project (never built into, never changed)
+    out: Path  # where a command-line build of it put every default product: a folder outside root
     seconds: float  # how long that build took, wall time: what a full build costs on this machine now
+    run: subprocess.CompletedProcess[str]  # `build --project ROOT --out OUT`, run from OUT's parent folder
 
     def copy_to(self, destination: Path) -> Path:
-        """A writable copy of the built project; its build/ stays up to date (times are kept)."""
+        """A writable copy of the project with the build in its build/ folder, up to date (times are kept)."""
+        assert self.run.returncode == 0, self.run.stderr
         shutil.copytree(self.root, destination, symlinks=True)
+        shutil.copytree(self.out, destination / "build", symlinks=True)
         return destination
 
 
 @pytest.fixture(scope="session")
 def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
-    """The example built once by `briefwright build` into its own build/ folder, for tests whose
-    claim starts from a project that was built before (copy it with `copy_to`; never change it)."""
-    root = copy_project(tmp_path_factory.mktemp("built-example") / "project")
+    """The example built once by `briefwright build --project … --out …` from outside the project,
+    for tests whose claim starts from a project that was built before (copy it with `copy_to`;
+    never change it) and for the command line's own claims about that build."""
+    folder = tmp_path_factory.mktemp("built-example")
+    root, out = copy_project(folder / "project"), folder / "out"
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=root, capture_output=True,
-                          text=True, check=False, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return BuiltExample(root, time.monotonic() - started)
+    done = subprocess.run([sys.executable, "-m", "briefwright", "build", "--project", str(root), "--out", str(out)],
+                          cwd=folder, capture_output=True, text=True, check=False, timeout=300)
+    return BuiltExample(root, out, time.monotonic() - started, done)

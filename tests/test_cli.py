@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BuiltExample
+
 COMMANDS = ["build", "check", "list", "plan"]
 
 
@@ -27,10 +29,12 @@ class Describe_cli:
         assert result.returncode == 0, result.stderr
         assert "quotes verified" in result.stdout
 
-    def it_builds_into_the_out_folder(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    def it_builds_into_the_out_folder(self, built_example: BuiltExample) -> None:
+        # The shared build is `build --project ROOT --out OUT`, run from a folder that holds both.
+        result = built_example.run
         assert result.returncode == 0, result.stderr
-        names = {p.name for p in (tmp_path / "out").iterdir()}
+        assert not (built_example.root / "build").exists()  # --out, not the project's own build folder
+        names = {p.name for p in built_example.out.iterdir()}
         products = {n for n in names if n.endswith((".docx", ".pptx", ".html"))}
         assert len(products) == 7 and {"memo-analyst.docx", "deck-10-analyst.pptx", "brief-html-analyst.html"} <= products
         for name in products:  # every product has its evidence map beside it
