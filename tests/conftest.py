@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -139,3 +141,17 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
     done = subprocess.run([sys.executable, "-m", "briefwright", "build", "--project", str(root), "--out", str(out)],
                           cwd=folder, capture_output=True, text=True, check=False, timeout=300)
     return BuiltExample(root, out, time.monotonic() - started, done)
+
+
+def cli_in_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line's `main`, run in this process from `cwd`: its exit status and what it
+    printed, shaped like subprocess.run's answer. For claims about what a command reports or
+    refuses, not about a process starting or stopping (those run `python -m briefwright`): it
+    spares the interpreter's start and the package's import, most of a short command's cost.
+    An exception that escapes `main` fails the test, as a traceback would."""
+    from briefwright.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return subprocess.CompletedProcess(["briefwright", *args], status, out.getvalue(), err.getvalue())

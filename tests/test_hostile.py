@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefwright import publish
-from tests.conftest import BuiltExample
+from tests.conftest import BuiltExample, cli_in_process
 
 SECRET = "TOP-SECRET-MARKER-OUTSIDE-THE-PROJECT"
 
@@ -67,18 +67,19 @@ class Describe_paths_from_data:
         if kind == "symlink":
             (project_dir / "seeds/linked.txt").symlink_to(outside)
         _point_seed_at(project_dir, value, outside)
-        _refused(_cli("check", cwd=project_dir), "seeds/sources.yaml:", "[sources[0].file]", "leads outside seeds/")
+        _refused(cli_in_process("check", cwd=project_dir), "seeds/sources.yaml:", "[sources[0].file]",
+                 "leads outside seeds/")
 
     def it_refuses_a_logo_linked_from_outside(self, project_dir: Path, tmp_path: Path) -> None:
         (tmp_path / "logo.png").write_bytes((project_dir / "templates/assets/logo.png").read_bytes())
         (project_dir / "templates/assets/logo.png").unlink()
         (project_dir / "templates/assets/logo.png").symlink_to(tmp_path / "logo.png")
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "[branding.logo]", "leads outside the project")
 
     def it_refuses_project_folders_outside_the_project(self, project_dir: Path) -> None:
         _edit(project_dir / "briefwright.yaml", "  seeds: seeds", "  seeds: /etc")
-        _refused(_cli("check", cwd=project_dir), "briefwright.yaml:", "[paths.seeds]", "leads outside")
+        _refused(cli_in_process("check", cwd=project_dir), "briefwright.yaml:", "[paths.seeds]", "leads outside")
 
 
 class Describe_limits:
@@ -86,7 +87,7 @@ class Describe_limits:
         from PIL import Image
         Image.new("1", (5000, 5000)).save(project_dir / "templates/assets/logo.png")
         started = time.monotonic()
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "templates/audiences/_japan-taiwan.yaml:", "[branding.logo]", "5000×5000 pixels")
         assert time.monotonic() - started < 20
 
@@ -94,13 +95,13 @@ class Describe_limits:
         bomb = project_dir / "templates/reference/defence.docx"
         with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as package:
             package.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
-        _refused(_cli("build", "--product", "memo", "--audience", "defence", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--audience", "defence", "--out", "o", cwd=project_dir),
                  "templates/audiences/defence.yaml:", "[branding.reference_docx]", "compressed")
 
     def it_refuses_a_seed_over_the_size_limit(self, project_dir: Path) -> None:
         seed = project_dir / "seeds/lim-2022-improving-military-cooperation-with-japan.txt"
         seed.write_bytes(seed.read_bytes() + b"padding " * (9 * 1024 * 1024 // 8))
-        _refused(_cli("check", cwd=project_dir), "[sources[0].file]", "at most 8 MiB")
+        _refused(cli_in_process("check", cwd=project_dir), "[sources[0].file]", "at most 8 MiB")
 
     def it_refuses_a_yaml_alias_bomb_quickly(self, project_dir: Path) -> None:
         lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -116,7 +117,7 @@ class Describe_limits:
 
     def it_refuses_yaml_nested_too_deep(self, project_dir: Path) -> None:
         (project_dir / "content/deep.yaml").write_text("a: " + "[" * 60 + "]" * 60 + "\n", encoding="utf-8")
-        _refused(_cli("check", cwd=project_dir), "content/deep.yaml:", "nested more than")
+        _refused(cli_in_process("check", cwd=project_dir), "content/deep.yaml:", "nested more than")
 
     @pytest.mark.parametrize("template, expected", [
         ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "longer than 2 s"),
@@ -141,18 +142,18 @@ class Describe_limits:
 class Describe_bad_assets_and_text:
     def it_refuses_a_corrupt_logo(self, project_dir: Path) -> None:
         (project_dir / "templates/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really" * 50)
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "[branding.logo]", "cannot be read")
 
     def it_refuses_a_corrupt_reference_file(self, project_dir: Path) -> None:
         (project_dir / "templates/reference/defence.pptx").write_bytes(b"PK\x03\x04 broken")
-        _refused(_cli("build", "--product", "deck-5", "--audience", "defence", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "deck-5", "--audience", "defence", "--out", "o", cwd=project_dir),
                  "[branding.reference_pptx]", "not a valid Office file")
 
     def it_refuses_a_nul_in_yaml(self, project_dir: Path) -> None:
         path = project_dir / "content/threat-picture.yaml"
         path.write_bytes(path.read_bytes().replace(b"title: Threat picture", b"title: Threat\x00picture"))
-        _refused(_cli("check", cwd=project_dir), "content/threat-picture.yaml", "control characters")
+        _refused(cli_in_process("check", cwd=project_dir), "content/threat-picture.yaml", "control characters")
 
     @pytest.mark.parametrize("escape, code", [("\\a", "U+0007"), ("\\ud800", "U+D800"), ("\\x1b", "U+001B")])
     def it_refuses_control_characters_and_lone_surrogates_by_line_and_field(self, escape: str, code: str,
@@ -160,14 +161,14 @@ class Describe_bad_assets_and_text:
         _edit(project_dir / "content/threat-picture.yaml",
               "headline: Chinese missiles landed in Japan's EEZ in August 2022",
               f'headline: "Chinese missiles landed{escape} in Japan\'s EEZ in August 2022"')
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "content/threat-picture.yaml:", "[points[3].headline]", code)
         assert not (project_dir / "o").exists()
 
     def it_names_the_inherited_profile_that_holds_a_bad_field(self, project_dir: Path) -> None:
         _edit(project_dir / "templates/audiences/_japan-taiwan.yaml", "branding:\n",
               "branding:\n  palette:\n    accent: not-a-colour\n")
-        _refused(_cli("build", "--product", "memo", "--audience", "legislator", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--audience", "legislator", "--out", "o", cwd=project_dir),
                  "templates/audiences/_japan-taiwan.yaml:", "[branding.palette.accent]")
 
 
@@ -302,5 +303,5 @@ class Describe_product_files:
                  if not line.startswith(f"  {style}:")]
         (project_dir / "templates/products").mkdir(parents=True, exist_ok=True)
         (project_dir / f"templates/products/{product}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        _refused(_cli("build", "--product", product, "--out", "o", "--jobs", "1", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", product, "--out", "o", "--jobs", "1", cwd=project_dir),
                  f"templates/products/{product}.yaml:", "[styles]", style)
