@@ -19,7 +19,7 @@ from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
 from tests import pdf
-from tests.conftest import copy_project
+from tests.conftest import cli_in_process, copy_project
 from tests.shapes import misplaced_words
 
 AUDIENCES = ["analyst", "legislator", "defence", "us-policy", "public"]
@@ -163,9 +163,9 @@ class Describe_reading_level:
     def it_warns_when_prose_is_above_the_profiles_grade_and_fails_under_strict(self, project_dir: Path) -> None:
         (project_dir / "templates/audiences/children.yaml").write_text(
             "extends: public\nlabel: Children\nreading_level:\n  max_grade: 5\n", encoding="utf-8")
-        result = _run("build", "--audience", "children", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "children", "--product", "memo", cwd=project_dir)
         assert result.returncode == 0 and "above the children profile's target of 5" in result.stderr
-        strict = _run("build", "--audience", "children", "--product", "memo", "--strict", "--out",
+        strict = cli_in_process("build", "--audience", "children", "--product", "memo", "--strict", "--out",
                       str(project_dir / "strict"), cwd=project_dir)
         assert strict.returncode == 1 and not (project_dir / "strict").exists()
 
@@ -191,7 +191,7 @@ class Describe_template_layers:
     def it_refuses_a_logo_outside_the_project(self, project_dir: Path) -> None:
         (project_dir / "templates/audiences/leaky.yaml").write_text(
             "extends: analyst\nlabel: Leaky\nbranding:\n  logo: ../../../../etc/hostname\n", encoding="utf-8")
-        result = _run("build", "--audience", "leaky", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "leaky", "--product", "memo", cwd=project_dir)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert "leaky.yaml:4" in result.stderr and "leads outside the project" in result.stderr
         assert not (project_dir / "build").exists()
@@ -205,7 +205,7 @@ class Describe_template_layers:
         (project_dir / "templates/audiences/odd.yaml").write_text(
             "extends: analyst\nlabel: Odd\nbranding:\n  reference_pptx: reference/odd.pptx\n"
             "  fonts: {heading: Arial, body: Times New Roman, east_asian: Yu Gothic}\n", encoding="utf-8")
-        result = _run("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         slides = Presentation(str(project_dir / "build/deck-5-odd.pptx")).slides
         assert [slide.slide_layout.name for slide in slides] == ["Title Slide"] + ["Heading Only"] * 4
@@ -224,7 +224,7 @@ class Describe_sandbox:
         memo = (BUILTIN_DIR / "products/memo.yaml").read_text(encoding="utf-8")
         (products / "memo.yaml").write_text(memo.replace('title: "{{ topic.title }}"', f'title: "{template}"'),
                                            encoding="utf-8")
-        result = _run("build", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", cwd=project_dir)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         line = next(i for i, text in enumerate((products / "memo.yaml").read_text().splitlines(), start=1)
