@@ -257,7 +257,7 @@ class Describe_scaffolding:
 class Describe_build_all:
     def it_builds_every_product_for_every_audience_with_a_manifest(self, project_dir: Path, tmp_path: Path) -> None:
         out = tmp_path / "out"
-        result = _run("build", "--all", "--out", str(out), cwd=project_dir)
+        result = cli_in_process("build", "--all", "--out", str(out), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert "[  1/" not in result.stderr  # no progress display when not on a terminal
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BuiltExample
+from tests.conftest import BuiltExample, cli_in_process
 
 COMMANDS = ["build", "check", "list", "plan"]
 
@@ -19,6 +19,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 class Describe_cli:
+    # Help, finding the project, errors, list and plan run `python -m briefwright` itself; the
+    # build tests run the same `main` in process (the shared build, built_example, is a real process).
     @pytest.mark.parametrize("command", COMMANDS)
     def it_has_help_for_every_command(self, command: str, tmp_path: Path) -> None:
         result = run(command, "--help", cwd=tmp_path)
@@ -42,22 +44,22 @@ class Describe_cli:
             assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names
 
     def it_keeps_deck_as_an_alias_of_deck_10(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == \
             ["deck-10-analyst.evidence.json", "deck-10-analyst.evidence.md", "deck-10-analyst.pptx", "manifest.json"]
         assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == \
             ["manifest.json", "memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
 
     def it_builds_several_products_for_several_audiences_named_either_way(self, project_dir: Path,
                                                                          tmp_path: Path) -> None:
-        result = run("build", "--product", "memo", "--product", "deck-5,brief-html", "--audience", "analyst,defence",
-                     "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", "--product", "deck-5,brief-html",
+                                "--audience", "analyst,defence", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         built = sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix in (".docx", ".pptx", ".html"))
         assert built == [f"{product}-{audience}{suffix}" for product, suffix in
