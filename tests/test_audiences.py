@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -154,11 +152,6 @@ class Describe_tailoring_as_rendered:
         assert misplaced_words(tailored[name].path, tailored_pdf[name], name) == []
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
-                          check=False)
-
-
 class Describe_reading_level:
     def it_warns_when_prose_is_above_the_profiles_grade_and_fails_under_strict(self, project_dir: Path) -> None:
         (project_dir / "templates/audiences/children.yaml").write_text(
@@ -236,22 +229,22 @@ class Describe_sandbox:
 
 class Describe_scaffolding:
     def it_scaffolds_an_audience_that_builds(self, project_dir: Path) -> None:
-        result = _run("new-audience", "ministers", "--from", "defence", cwd=project_dir)
+        result = cli_in_process("new-audience", "ministers", "--from", "defence", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         text = (project_dir / "templates/audiences/ministers.yaml").read_text(encoding="utf-8")
         assert text.startswith("# Audience profile") and "extends: defence" in text and "# banner:" in text
-        built = _run("build", "--audience", "ministers", "--product", "memo", cwd=project_dir)
+        built = cli_in_process("build", "--audience", "ministers", "--product", "memo", cwd=project_dir)
         assert built.returncode == 0, built.stderr
         header = docx.Document(str(project_dir / "build/memo-ministers.docx")).sections[0].header
         assert "UNCLASSIFIED // FOR DISCUSSION" in header.paragraphs[0].text  # inherited from defence
-        assert _run("new-audience", "ministers", cwd=project_dir).returncode == 1
+        assert cli_in_process("new-audience", "ministers", cwd=project_dir).returncode == 1
 
     def it_starts_a_new_project_from_the_example(self, project_dir: Path, tmp_path: Path) -> None:
-        result = _run("init", str(tmp_path / "new"), "--from", str(project_dir), cwd=tmp_path)
+        result = cli_in_process("init", str(tmp_path / "new"), "--from", str(project_dir), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert {p.name for p in (tmp_path / "new").iterdir()} == {"briefwright.yaml", "seeds", "content", "templates"}
-        assert _run("check", "--project", str(tmp_path / "new"), cwd=tmp_path).returncode == 0
-        assert _run("init", str(tmp_path / "new"), cwd=tmp_path).returncode == 1
+        assert cli_in_process("check", "--project", str(tmp_path / "new"), cwd=tmp_path).returncode == 0
+        assert cli_in_process("init", str(tmp_path / "new"), cwd=tmp_path).returncode == 1
 
 
 class Describe_build_all:
