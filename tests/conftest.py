@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -107,3 +113,45 @@ def rendered(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     out_dir = tmp_path_factory.mktemp("pdf")
     files = sorted(built.values())
     return {path.name: pdf for path, pdf in zip(files, convert_to_pdf(files, out_dir))}
+
+
+@dataclass(frozen=True)
+class BuiltExample:
+    root: Path  # a copy of the example project (never built into, never changed)
+    out: Path  # where a command-line build of it put every default product: a folder outside root
+    seconds: float  # how long that build took, wall time: what a full build costs on this machine now
+    run: subprocess.CompletedProcess[str]  # `build --project ROOT --out OUT`, run from OUT's parent folder
+
+    def copy_to(self, destination: Path) -> Path:
+        """A writable copy of the project with the build in its build/ folder, up to date (times are kept)."""
+        assert self.run.returncode == 0, self.run.stderr
+        shutil.copytree(self.root, destination, symlinks=True)
+        shutil.copytree(self.out, destination / "build", symlinks=True)
+        return destination
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> BuiltExample:
+    """The example built once by `briefwright build --project … --out …` from outside the project,
+    for tests whose claim starts from a project that was built before (copy it with `copy_to`;
+    never change it) and for the command line's own claims about that build."""
+    folder = tmp_path_factory.mktemp("built-example")
+    root, out = copy_project(folder / "project"), folder / "out"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "briefwright", "build", "--project", str(root), "--out", str(out)],
+                          cwd=folder, capture_output=True, text=True, check=False, timeout=300)
+    return BuiltExample(root, out, time.monotonic() - started, done)
+
+
+def cli_in_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line's `main`, run in this process from `cwd`: its exit status and what it
+    printed, shaped like subprocess.run's answer. For claims about what a command reports or
+    refuses, not about a process starting or stopping (those run `python -m briefwright`): it
+    spares the interpreter's start and the package's import, most of a short command's cost.
+    An exception that escapes `main` fails the test, as a traceback would."""
+    from briefwright.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return subprocess.CompletedProcess(["briefwright", *args], status, out.getvalue(), err.getvalue())

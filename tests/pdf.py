@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +25,21 @@ def page_count(pdf: Path) -> int:
 
 
 def words(pdf: Path) -> list[PdfWord]:
+    """Every word of the PDF with its page and box. Read once per file version: several tests
+    (and each page of one test) ask about the same rendered file, and extracting words is the
+    costly part of reading it."""
+    status = pdf.stat()
+    return list(_words(str(pdf), status.st_mtime_ns, status.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _words(pdf: str, modified_ns: int, size: int) -> tuple[PdfWord, ...]:
     found = []
     with pdfplumber.open(pdf) as document:
         for number, page in enumerate(document.pages, start=1):
             for word in page.extract_words(keep_blank_chars=False, use_text_flow=True):
                 found.append(PdfWord(number, word["text"], word["x0"], word["top"], word["x1"], word["bottom"]))
-    return found
+    return tuple(found)
 
 
 def page_size(pdf: Path, number: int = 1) -> tuple[float, float]:

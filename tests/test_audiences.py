@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -19,7 +17,7 @@ from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
 from tests import pdf
-from tests.conftest import copy_project
+from tests.conftest import cli_in_process, copy_project
 from tests.shapes import misplaced_words
 
 AUDIENCES = ["analyst", "legislator", "defence", "us-policy", "public"]
@@ -154,18 +152,13 @@ class Describe_tailoring_as_rendered:
         assert misplaced_words(tailored[name].path, tailored_pdf[name], name) == []
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
-                          check=False)
-
-
 class Describe_reading_level:
     def it_warns_when_prose_is_above_the_profiles_grade_and_fails_under_strict(self, project_dir: Path) -> None:
         (project_dir / "templates/audiences/children.yaml").write_text(
             "extends: public\nlabel: Children\nreading_level:\n  max_grade: 5\n", encoding="utf-8")
-        result = _run("build", "--audience", "children", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "children", "--product", "memo", cwd=project_dir)
         assert result.returncode == 0 and "above the children profile's target of 5" in result.stderr
-        strict = _run("build", "--audience", "children", "--product", "memo", "--strict", "--out",
+        strict = cli_in_process("build", "--audience", "children", "--product", "memo", "--strict", "--out",
                       str(project_dir / "strict"), cwd=project_dir)
         assert strict.returncode == 1 and not (project_dir / "strict").exists()
 
@@ -191,7 +184,7 @@ class Describe_template_layers:
     def it_refuses_a_logo_outside_the_project(self, project_dir: Path) -> None:
         (project_dir / "templates/audiences/leaky.yaml").write_text(
             "extends: analyst\nlabel: Leaky\nbranding:\n  logo: ../../../../etc/hostname\n", encoding="utf-8")
-        result = _run("build", "--audience", "leaky", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "leaky", "--product", "memo", cwd=project_dir)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert "leaky.yaml:4" in result.stderr and "leads outside the project" in result.stderr
         assert not (project_dir / "build").exists()
@@ -205,7 +198,7 @@ class Describe_template_layers:
         (project_dir / "templates/audiences/odd.yaml").write_text(
             "extends: analyst\nlabel: Odd\nbranding:\n  reference_pptx: reference/odd.pptx\n"
             "  fonts: {heading: Arial, body: Times New Roman, east_asian: Yu Gothic}\n", encoding="utf-8")
-        result = _run("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir)
+        result = cli_in_process("build", "--audience", "odd", "--product", "deck-5", "--strict", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         slides = Presentation(str(project_dir / "build/deck-5-odd.pptx")).slides
         assert [slide.slide_layout.name for slide in slides] == ["Title Slide"] + ["Heading Only"] * 4
@@ -224,7 +217,7 @@ class Describe_sandbox:
         memo = (BUILTIN_DIR / "products/memo.yaml").read_text(encoding="utf-8")
         (products / "memo.yaml").write_text(memo.replace('title: "{{ topic.title }}"', f'title: "{template}"'),
                                            encoding="utf-8")
-        result = _run("build", "--product", "memo", cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", cwd=project_dir)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         line = next(i for i, text in enumerate((products / "memo.yaml").read_text().splitlines(), start=1)
@@ -236,28 +229,28 @@ class Describe_sandbox:
 
 class Describe_scaffolding:
     def it_scaffolds_an_audience_that_builds(self, project_dir: Path) -> None:
-        result = _run("new-audience", "ministers", "--from", "defence", cwd=project_dir)
+        result = cli_in_process("new-audience", "ministers", "--from", "defence", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         text = (project_dir / "templates/audiences/ministers.yaml").read_text(encoding="utf-8")
         assert text.startswith("# Audience profile") and "extends: defence" in text and "# banner:" in text
-        built = _run("build", "--audience", "ministers", "--product", "memo", cwd=project_dir)
+        built = cli_in_process("build", "--audience", "ministers", "--product", "memo", cwd=project_dir)
         assert built.returncode == 0, built.stderr
         header = docx.Document(str(project_dir / "build/memo-ministers.docx")).sections[0].header
         assert "UNCLASSIFIED // FOR DISCUSSION" in header.paragraphs[0].text  # inherited from defence
-        assert _run("new-audience", "ministers", cwd=project_dir).returncode == 1
+        assert cli_in_process("new-audience", "ministers", cwd=project_dir).returncode == 1
 
     def it_starts_a_new_project_from_the_example(self, project_dir: Path, tmp_path: Path) -> None:
-        result = _run("init", str(tmp_path / "new"), "--from", str(project_dir), cwd=tmp_path)
+        result = cli_in_process("init", str(tmp_path / "new"), "--from", str(project_dir), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert {p.name for p in (tmp_path / "new").iterdir()} == {"briefwright.yaml", "seeds", "content", "templates"}
-        assert _run("check", "--project", str(tmp_path / "new"), cwd=tmp_path).returncode == 0
-        assert _run("init", str(tmp_path / "new"), cwd=tmp_path).returncode == 1
+        assert cli_in_process("check", "--project", str(tmp_path / "new"), cwd=tmp_path).returncode == 0
+        assert cli_in_process("init", str(tmp_path / "new"), cwd=tmp_path).returncode == 1
 
 
 class Describe_build_all:
     def it_builds_every_product_for_every_audience_with_a_manifest(self, project_dir: Path, tmp_path: Path) -> None:
         out = tmp_path / "out"
-        result = _run("build", "--all", "--out", str(out), cwd=project_dir)
+        result = cli_in_process("build", "--all", "--out", str(out), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert "[  1/" not in result.stderr  # no progress display when not on a terminal
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

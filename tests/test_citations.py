@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from briefwright.project import load_project
 from briefwright.sources import cite
 from briefwright.sources.textnorm import normalise
 from tests import pdf
+from tests.conftest import cli_in_process
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTED = ["brief-analyst.docx", "report-analyst.docx"]
@@ -183,8 +183,7 @@ class Describe_evidence_map:
         assert not (project_dir / "build").exists()
 
     def it_is_printed_by_trace(self, built: dict[str, Path]) -> None:
-        result = subprocess.run([sys.executable, "-m", "briefwright", "trace", str(built["deck-10-analyst.pptx"])],
-                                capture_output=True, text=True, check=False, cwd=built["deck-10-analyst.pptx"].parent)
+        result = cli_in_process("trace", str(built["deck-10-analyst.pptx"]), cwd=built["deck-10-analyst.pptx"].parent)
         assert result.returncode == 0, result.stderr
         assert "slide 3, event 1" in result.stdout and "slide 5, paragraph 1" in result.stdout
         assert "chars" in result.stdout

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BuiltExample, cli_in_process
+
 COMMANDS = ["build", "check", "list", "plan"]
 
 
@@ -17,6 +19,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 class Describe_cli:
+    # Help, finding the project, errors, list and plan run `python -m briefwright` itself; the
+    # build tests run the same `main` in process (the shared build, built_example, is a real process).
     @pytest.mark.parametrize("command", COMMANDS)
     def it_has_help_for_every_command(self, command: str, tmp_path: Path) -> None:
         result = run(command, "--help", cwd=tmp_path)
@@ -27,10 +31,12 @@ class Describe_cli:
         assert result.returncode == 0, result.stderr
         assert "quotes verified" in result.stdout
 
-    def it_builds_into_the_out_folder(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--project", str(project_dir), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    def it_builds_into_the_out_folder(self, built_example: BuiltExample) -> None:
+        # The shared build is `build --project ROOT --out OUT`, run from a folder that holds both.
+        result = built_example.run
         assert result.returncode == 0, result.stderr
-        names = {p.name for p in (tmp_path / "out").iterdir()}
+        assert not (built_example.root / "build").exists()  # --out, not the project's own build folder
+        names = {p.name for p in built_example.out.iterdir()}
         products = {n for n in names if n.endswith((".docx", ".pptx", ".html"))}
         assert len(products) == 7 and {"memo-analyst.docx", "deck-10-analyst.pptx", "brief-html-analyst.html"} <= products
         for name in products:  # every product has its evidence map beside it
@@ -38,22 +44,22 @@ class Describe_cli:
             assert {f"{stem}.evidence.json", f"{stem}.evidence.md"} <= names
 
     def it_keeps_deck_as_an_alias_of_deck_10(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "deck", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == \
             ["deck-10-analyst.evidence.json", "deck-10-analyst.evidence.md", "deck-10-analyst.pptx", "manifest.json"]
         assert "(10 slides;" in result.stdout
 
     def it_builds_a_single_product(self, project_dir: Path, tmp_path: Path) -> None:
-        result = run("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == \
             ["manifest.json", "memo-analyst.docx", "memo-analyst.evidence.json", "memo-analyst.evidence.md"]
 
     def it_builds_several_products_for_several_audiences_named_either_way(self, project_dir: Path,
                                                                          tmp_path: Path) -> None:
-        result = run("build", "--product", "memo", "--product", "deck-5,brief-html", "--audience", "analyst,defence",
-                     "--out", str(tmp_path / "out"), cwd=project_dir)
+        result = cli_in_process("build", "--product", "memo", "--product", "deck-5,brief-html",
+                                "--audience", "analyst,defence", "--out", str(tmp_path / "out"), cwd=project_dir)
         assert result.returncode == 0, result.stderr
         built = sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix in (".docx", ".pptx", ".html"))
         assert built == [f"{product}-{audience}{suffix}" for product, suffix in

@@ -3,8 +3,6 @@ errors for a style name or a reference it does not have. Fast: no rendering, no 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from briefwright.project import load_project
 from briefwright.reference.docx_look import apply_reference
 from briefwright.templates import Layers
 from tests import gallery_docx
-from tests.conftest import copy_project
+from tests.conftest import cli_in_process, copy_project
 
 PROFILES = {
     "corp": 'extends: analyst\nlabel: Corp\nbranding:\n  reference_docx: reference/corp-styles.docx\n'
@@ -113,9 +111,8 @@ class Describe_the_reference_look:
 
 class Describe_a_broken_reference:
     def it_fails_the_build_clearly_without_styles(self, project: Path, tmp_path: Path) -> None:
-        run = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "memo", "--audience",
-                              "no-styles", "--out", str(tmp_path / "out")], cwd=project, capture_output=True,
-                             text=True, check=False)
+        run = cli_in_process("build", "--product", "memo", "--audience", "no-styles", "--out", str(tmp_path / "out"),
+                             cwd=project)
         assert run.returncode == 1, run.stderr
         assert "Traceback" not in run.stderr and "no-styles.yaml:4" in run.stderr
         assert "no styles part" in run.stderr and "save it again from Word" in run.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefwright import publish
+from tests.conftest import BuiltExample, cli_in_process
 
 SECRET = "TOP-SECRET-MARKER-OUTSIDE-THE-PROJECT"
 
@@ -66,18 +67,19 @@ class Describe_paths_from_data:
         if kind == "symlink":
             (project_dir / "seeds/linked.txt").symlink_to(outside)
         _point_seed_at(project_dir, value, outside)
-        _refused(_cli("check", cwd=project_dir), "seeds/sources.yaml:", "[sources[0].file]", "leads outside seeds/")
+        _refused(cli_in_process("check", cwd=project_dir), "seeds/sources.yaml:", "[sources[0].file]",
+                 "leads outside seeds/")
 
     def it_refuses_a_logo_linked_from_outside(self, project_dir: Path, tmp_path: Path) -> None:
         (tmp_path / "logo.png").write_bytes((project_dir / "templates/assets/logo.png").read_bytes())
         (project_dir / "templates/assets/logo.png").unlink()
         (project_dir / "templates/assets/logo.png").symlink_to(tmp_path / "logo.png")
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "[branding.logo]", "leads outside the project")
 
     def it_refuses_project_folders_outside_the_project(self, project_dir: Path) -> None:
         _edit(project_dir / "briefwright.yaml", "  seeds: seeds", "  seeds: /etc")
-        _refused(_cli("check", cwd=project_dir), "briefwright.yaml:", "[paths.seeds]", "leads outside")
+        _refused(cli_in_process("check", cwd=project_dir), "briefwright.yaml:", "[paths.seeds]", "leads outside")
 
 
 class Describe_limits:
@@ -85,7 +87,7 @@ class Describe_limits:
         from PIL import Image
         Image.new("1", (5000, 5000)).save(project_dir / "templates/assets/logo.png")
         started = time.monotonic()
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "templates/audiences/_japan-taiwan.yaml:", "[branding.logo]", "5000×5000 pixels")
         assert time.monotonic() - started < 20
 
@@ -93,13 +95,13 @@ class Describe_limits:
         bomb = project_dir / "templates/reference/defence.docx"
         with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as package:
             package.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
-        _refused(_cli("build", "--product", "memo", "--audience", "defence", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--audience", "defence", "--out", "o", cwd=project_dir),
                  "templates/audiences/defence.yaml:", "[branding.reference_docx]", "compressed")
 
     def it_refuses_a_seed_over_the_size_limit(self, project_dir: Path) -> None:
         seed = project_dir / "seeds/lim-2022-improving-military-cooperation-with-japan.txt"
         seed.write_bytes(seed.read_bytes() + b"padding " * (9 * 1024 * 1024 // 8))
-        _refused(_cli("check", cwd=project_dir), "[sources[0].file]", "at most 8 MiB")
+        _refused(cli_in_process("check", cwd=project_dir), "[sources[0].file]", "at most 8 MiB")
 
     def it_refuses_a_yaml_alias_bomb_quickly(self, project_dir: Path) -> None:
         lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -115,7 +117,7 @@ class Describe_limits:
 
     def it_refuses_yaml_nested_too_deep(self, project_dir: Path) -> None:
         (project_dir / "content/deep.yaml").write_text("a: " + "[" * 60 + "]" * 60 + "\n", encoding="utf-8")
-        _refused(_cli("check", cwd=project_dir), "content/deep.yaml:", "nested more than")
+        _refused(cli_in_process("check", cwd=project_dir), "content/deep.yaml:", "nested more than")
 
     @pytest.mark.parametrize("template, expected", [
         ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "longer than 2 s"),
@@ -140,18 +142,18 @@ class Describe_limits:
 class Describe_bad_assets_and_text:
     def it_refuses_a_corrupt_logo(self, project_dir: Path) -> None:
         (project_dir / "templates/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really" * 50)
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "[branding.logo]", "cannot be read")
 
     def it_refuses_a_corrupt_reference_file(self, project_dir: Path) -> None:
         (project_dir / "templates/reference/defence.pptx").write_bytes(b"PK\x03\x04 broken")
-        _refused(_cli("build", "--product", "deck-5", "--audience", "defence", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "deck-5", "--audience", "defence", "--out", "o", cwd=project_dir),
                  "[branding.reference_pptx]", "not a valid Office file")
 
     def it_refuses_a_nul_in_yaml(self, project_dir: Path) -> None:
         path = project_dir / "content/threat-picture.yaml"
         path.write_bytes(path.read_bytes().replace(b"title: Threat picture", b"title: Threat\x00picture"))
-        _refused(_cli("check", cwd=project_dir), "content/threat-picture.yaml", "control characters")
+        _refused(cli_in_process("check", cwd=project_dir), "content/threat-picture.yaml", "control characters")
 
     @pytest.mark.parametrize("escape, code", [("\\a", "U+0007"), ("\\ud800", "U+D800"), ("\\x1b", "U+001B")])
     def it_refuses_control_characters_and_lone_surrogates_by_line_and_field(self, escape: str, code: str,
@@ -159,14 +161,14 @@ class Describe_bad_assets_and_text:
         _edit(project_dir / "content/threat-picture.yaml",
               "headline: Chinese missiles landed in Japan's EEZ in August 2022",
               f'headline: "Chinese missiles landed{escape} in Japan\'s EEZ in August 2022"')
-        _refused(_cli("build", "--product", "memo", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--out", "o", cwd=project_dir),
                  "content/threat-picture.yaml:", "[points[3].headline]", code)
         assert not (project_dir / "o").exists()
 
     def it_names_the_inherited_profile_that_holds_a_bad_field(self, project_dir: Path) -> None:
         _edit(project_dir / "templates/audiences/_japan-taiwan.yaml", "branding:\n",
               "branding:\n  palette:\n    accent: not-a-colour\n")
-        _refused(_cli("build", "--product", "memo", "--audience", "legislator", "--out", "o", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", "memo", "--audience", "legislator", "--out", "o", cwd=project_dir),
                  "templates/audiences/_japan-taiwan.yaml:", "[branding.palette.accent]")
 
 
@@ -181,6 +183,20 @@ def _consistent(folder: Path) -> dict[str, str]:
     return found
 
 
+TITLE = "title: Japan–Taiwan Security and Military Cooperation"
+EDITED_TITLE = "title: Japan–Taiwan Security Cooperation"
+
+
+@pytest.fixture(scope="module")
+def edited_set(built_example: BuiltExample, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The set a finished build of the example with its title edited gives, file → sha256 (builds
+    are reproducible, so any folder will do): built once for both ways of stopping a build."""
+    root = built_example.copy_to(tmp_path_factory.mktemp("edited") / "project")
+    _edit(root / "content/topic.yaml", TITLE, EDITED_TITLE)
+    assert _cli("build", "--quiet", "--out", str(root / "edited"), cwd=root).returncode == 0
+    return _consistent(root / "edited")
+
+
 class Describe_an_all_or_nothing_build:
     def it_keeps_every_entry_when_two_builds_run_at_once(self, project_dir: Path) -> None:
         for _ in range(3):
@@ -193,17 +209,13 @@ class Describe_an_all_or_nothing_build:
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
 
     @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
-    def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals,
-                                                                 project_dir: Path) -> None:
-        started = time.monotonic()
-        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
-        duration = time.monotonic() - started  # what the build below will take, give or take
+    def it_leaves_the_previous_set_whole_when_a_build_is_stopped(self, how: signal.Signals, built_example: BuiltExample,
+                                                                 edited_set: dict[str, str], tmp_path: Path) -> None:
+        project_dir = built_example.copy_to(tmp_path / "project")
+        duration = built_example.seconds  # what the build below will take, give or take
         before = _consistent(project_dir / "build")
-        _edit(project_dir / "content/topic.yaml", "title: Japan–Taiwan Security and Military Cooperation",
-              "title: Japan–Taiwan Security Cooperation")
-        # The set a finished build of the edit gives (builds are reproducible, so any folder will do).
-        assert _cli("build", "--quiet", "--out", str(project_dir / "edited"), cwd=project_dir).returncode == 0
-        edited = _consistent(project_dir / "edited")
+        _edit(project_dir / "content/topic.yaml", TITLE, EDITED_TITLE)
+        edited = edited_set
         assert edited != before
         untouched = 0
         # Stops spread over the build (start-up, collecting, the jobs); the files are committed in
@@ -241,10 +253,12 @@ class Describe_an_all_or_nothing_build:
                 assert "interrupted" in stderr
         assert not list((project_dir / "build").glob(publish.STAGING_PREFIX + "*"))
 
-    def it_ends_a_finished_build_with_its_status_when_ctrl_c_lands_during_shutdown(self, project_dir: Path) -> None:
+    def it_ends_a_finished_build_with_its_status_when_ctrl_c_lands_during_shutdown(self, built_example: BuiltExample,
+                                                                                  tmp_path: Path) -> None:
         # A rebuild with nothing to do ends within about a second; interrupts swept across its end
         # land during work, after it, or while Python shuts down: never death by signal (-2).
-        assert _cli("build", "--quiet", cwd=project_dir).returncode == 0
+        project_dir = built_example.copy_to(tmp_path / "project")
+        assert "built 0 file(s)" in _cli("build", cwd=project_dir).stdout  # the copy is up to date
         codes = set()
         for step in range(16):
             run = subprocess.Popen([sys.executable, "-m", "briefwright", "build", "--quiet"], cwd=project_dir,
@@ -256,9 +270,9 @@ class Describe_an_all_or_nothing_build:
             assert "Traceback" not in stderr, stderr  # the whole traceback: where the interrupt landed
         assert codes <= {0, 130}, codes
 
-    def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, project_dir: Path, tmp_path: Path) -> None:
-        build = project_dir / "build"
-        assert _cli("build", "--product", "memo", "--quiet", cwd=project_dir).returncode == 0
+    def it_finishes_a_committed_build_and_drops_an_uncommitted_one(self, built_example: BuiltExample,
+                                                                   tmp_path: Path) -> None:
+        build = built_example.copy_to(tmp_path / "project") / "build"
         good = (build / "memo-analyst.docx").read_bytes()
         # A build that died while staging: files staged, no journal.
         dead = build / f"{publish.STAGING_PREFIX}1-dead"
@@ -289,5 +303,5 @@ class Describe_product_files:
                  if not line.startswith(f"  {style}:")]
         (project_dir / "templates/products").mkdir(parents=True, exist_ok=True)
         (project_dir / f"templates/products/{product}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        _refused(_cli("build", "--product", product, "--out", "o", "--jobs", "1", cwd=project_dir),
+        _refused(cli_in_process("build", "--product", product, "--out", "o", "--jobs", "1", cwd=project_dir),
                  f"templates/products/{product}.yaml:", "[styles]", style)

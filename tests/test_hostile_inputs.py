@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import cli_in_process
 
 TINY = Path(__file__).parent / "roots" / "tiny"
 
@@ -22,8 +22,7 @@ def _tiny(tmp_path: Path) -> Path:
 
 def _refused(root: Path, *args: str) -> str:
     """stderr of a run that must fail cleanly: exit 1, no traceback, every line readable."""
-    result = subprocess.run([sys.executable, "-m", "briefwright", *args, "--project", str(root)], cwd=root,
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = cli_in_process(*args, "--project", str(root), cwd=root)
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert all(len(line) < 400 for line in result.stderr.splitlines()), result.stderr[:2000]

@@ -12,6 +12,7 @@ from briefwright.build import collect, plan_product
 from briefwright.diagnostics import BriefwrightError
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
+from tests.conftest import copy_project
 
 
 def _override_product(project_dir: Path, name: str, edit) -> None:
@@ -29,10 +30,24 @@ def _plan(project_dir: Path, product: str):
     return plan_product(workspace, product, "analyst")[2]
 
 
+@pytest.fixture(scope="module")
+def example_workspace(tmp_path_factory: pytest.TempPathFactory):
+    """The unchanged example, collected once (loading and verifying cost a second each time), for
+    the tests that only read it."""
+    return collect(load_project(copy_project(tmp_path_factory.mktemp("plans") / "project"), explicit=True))
+
+
+@pytest.fixture(scope="module")
+def example_plans(example_workspace) -> dict[str, object]:
+    """The analyst's plan of each built-in product (and of the alias `deck`) for the unchanged example."""
+    return {product: plan_product(example_workspace, product, "analyst")[2]
+            for product in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "deck")}
+
+
 class Describe_Planner:
-    def it_keeps_every_priority_one_point(self, project_dir: Path) -> None:
+    def it_keeps_every_priority_one_point(self, example_plans: dict) -> None:
         for product in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20"):
-            plan = _plan(project_dir, product)
+            plan = example_plans[product]
             assert all(d.outcome != "dropped" for d in plan.decisions
                        if d.priority == 1 and d.reason != "its module is not part of this product"), product
 
@@ -48,18 +63,19 @@ class Describe_Planner:
             kept = [d.priority for d in plan.decisions if d.module_id == decision.module_id and d.outcome != "dropped"]
             assert decision.priority >= max(kept), f"{decision.point_id} (P{decision.priority}) lost to a P{max(kept)}"
 
-    def it_serves_modules_round_robin_within_a_priority(self, project_dir: Path) -> None:
-        plan = _plan(project_dir, "memo")
+    def it_serves_modules_round_robin_within_a_priority(self, example_plans: dict) -> None:
+        plan = example_plans["memo"]
         analysis = ["threat-picture", "legal-constraints", "cooperation-avenues", "recommendations"]
         kept = {m: sum(1 for d in plan.decisions if d.module_id == m and d.outcome != "dropped") for m in analysis}
         assert max(kept.values()) - min(kept.values()) <= 1, kept
 
-    def it_is_deterministic(self, project_dir: Path) -> None:
-        assert _plan(project_dir, "memo").decisions == _plan(project_dir, "memo").decisions
+    def it_is_deterministic(self, project_dir: Path, example_plans: dict) -> None:
+        # A workspace collected afresh from another copy plans the memo as the shared one did.
+        assert _plan(project_dir, "memo").decisions == example_plans["memo"].decisions
 
-    def it_predicts_one_page_for_the_memo_and_ten_slides_for_the_deck(self, project_dir: Path) -> None:
-        assert _plan(project_dir, "memo").count == 1
-        assert _plan(project_dir, "deck").count == 10  # the alias of deck-10
+    def it_predicts_one_page_for_the_memo_and_ten_slides_for_the_deck(self, example_plans: dict) -> None:
+        assert example_plans["memo"].count == 1
+        assert example_plans["deck"].count == 10  # the alias of deck-10
 
     def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path) -> None:
         _override_product(project_dir, "deck-10", lambda text: text.replace("slides: 10", "slides: 6").replace(
@@ -93,14 +109,14 @@ class Describe_block_measures:
     """Pagination measures each composed block once and reuses the measure for every trial layout
     that contains the block; that is only right if no block changes after it was measured."""
 
-    def it_finds_every_reused_measure_still_true_at_the_end_of_planning(self, project_dir: Path) -> None:
+    def it_finds_every_reused_measure_still_true_at_the_end_of_planning(self, example_workspace) -> None:
         from briefwright.audience import load_audience
         from briefwright.compose.composer import ComposeContext, Composer
         from briefwright.measure.layout import Typesetter
         from briefwright.plan.planner import Planner
         from briefwright.products import load_product
 
-        workspace = collect(load_project(project_dir, explicit=True))
+        workspace = example_workspace
         for name in ("memo", "brief", "report"):
             product, audience = load_product(workspace.layers, name), load_audience(workspace.layers, "analyst")
             typesetter = Typesetter(product, audience)
@@ -113,13 +129,13 @@ class Describe_block_measures:
             for block, (width, first_note), measure in entries:
                 assert fresh.measure(block, width, first_note) == measure, (name, block.text[:60])
 
-    def it_keeps_a_measure_per_block_and_width(self, project_dir: Path) -> None:
+    def it_keeps_a_measure_per_block_and_width(self, example_workspace) -> None:
         from briefwright.audience import load_audience
         from briefwright.measure.layout import Typesetter
         from briefwright.model import Block, Run
         from briefwright.products import load_product
 
-        workspace = collect(load_project(project_dir, explicit=True))
+        workspace = example_workspace
         product, audience = load_product(workspace.layers, "brief"), load_audience(workspace.layers, "analyst")
         typesetter = Typesetter(product, audience)
         block = Block("body", [Run("A short line.")])
@@ -132,7 +148,7 @@ class Describe_block_measures:
         assert narrower[0] > typesetter.measure(longer, 400.0)[0]
         assert narrower == Typesetter(product, audience).measure(longer, 150.0)
 
-    def it_measures_footnote_marks_on_the_last_line(self, project_dir: Path) -> None:
+    def it_measures_footnote_marks_on_the_last_line(self, example_workspace) -> None:
         """report-defence printed one page more than planned: "Taiwan." fitted its line, "Taiwan.²⁸" did not."""
         from briefwright.audience import load_audience
         from briefwright.measure.layout import SUPERSCRIPT_SCALE, Typesetter
@@ -140,7 +156,7 @@ class Describe_block_measures:
         from briefwright.model import Block, Run
         from briefwright.products import load_product
 
-        workspace = collect(load_project(project_dir, explicit=True))
+        workspace = example_workspace
         product, audience = load_product(workspace.layers, "report"), load_audience(workspace.layers, "analyst")
         typesetter = Typesetter(product, audience)
         text = "Japan's ruling party has concluded that Japan must mobilise the SDF in support."

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import cli_in_process
 
 BUILTIN = Path(__file__).resolve().parent.parent / "src/briefwright/templates/products"
 
@@ -18,8 +19,7 @@ def _product(project_dir: Path, name: str, text: str) -> None:
 
 
 def _build(project_dir: Path, product: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", product], cwd=project_dir,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return cli_in_process("build", "--product", product, cwd=project_dir)
 
 
 def _line_of(text: str, start: str) -> int:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 from pptx import Presentation
 
+from tests.conftest import cli_in_process
+
 TINY = Path(__file__).parent / "roots" / "tiny"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefwright", *args], cwd=cwd, capture_output=True, text=True,
-                          check=False)
+    # The claim is about the topic, not the process: the command line runs in this one.
+    return cli_in_process(*args, cwd=cwd)
 
 
 class Describe_a_new_topic:

@@ -14,6 +14,7 @@ from briefwright.diagnostics import Report
 from briefwright.measure import fontmetrics
 from briefwright.project import load_project
 from briefwright.scaffold import init_project
+from tests.conftest import cli_in_process
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -108,7 +109,7 @@ class Describe_profiles_against_the_content:
         public = project_dir / "templates/audiences/public.yaml"
         public.write_text(public.read_text(encoding="utf-8").replace("exclude: [gray-zone]", "exclude: [grey-zone]"),
                           encoding="utf-8")
-        result = _run("build", "--audience", "public", "--product", "memo", "--strict", "--out", "o",
-                      cwd=project_dir)
+        result = cli_in_process("build", "--audience", "public", "--product", "memo", "--strict", "--out", "o",
+                                cwd=project_dir)
         assert result.returncode == 1 and "grey-zone" in result.stderr and "public.yaml:" in result.stderr
         assert not (project_dir / "o").exists()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import cli_in_process
 
 CASES = {
     "truncated JSON": (b'{"file": 1', "m.evidence.json:1: the evidence map is not valid JSON"),
@@ -21,8 +21,7 @@ CASES = {
 def test_a_damaged_evidence_map_is_a_clean_error(case: str, tmp_path: Path) -> None:
     data, expected = CASES[case]
     (tmp_path / "m.evidence.json").write_bytes(data)
-    done = subprocess.run([sys.executable, "-m", "briefwright", "trace", "m.evidence.json"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    done = cli_in_process("trace", "m.evidence.json", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert expected in done.stderr and "error[trace-malformed]" in done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
