@@ -47,10 +47,10 @@ _SAID = re.compile(r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?:said|told|wrote|sp
 
 
 # A planned, intended or possible verb with its object ("wants to start a careful review" plans the review
-# too), and "advocating for creating", which plans the creating.
+# too; "intends to send an officer" plans the sending), and "advocating for creating", which plans the creating.
 _DETERMINED = r"(?:(?:a|an|the|its|their|his|her|any|some)\s+(?:[a-z]+\s+)?)?[a-z]+"
 _PLANNED_VERB = re.compile(rf"\b(?:to|will|would|could|may|might|should|must|can|shall|wants?|wanted|plans?"
-                           rf"|planned|intends?|seeks?)\s+(?:\w+ly\s+)?{_DETERMINED}"
+                           rf"|planned|intends?|seeks?)\s+(?:\w+ly\s+)?(?:to\s+)?{_DETERMINED}"
                            rf"(?:\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?[a-z]+)?"
                            rf"|\bfor\s+[a-z]+ing\b")
 
