@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
+from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.judgments import check_judgment_fit
@@ -153,6 +154,8 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
     if not said.terms:
         if not aligned or claim.prescriptive or lex.directive(clause):
             return  # restating no particular passage, the product's own recommendation, or a request
+        if reported and wordsense.prescribes(clause):
+            return  # "X argues Taiwan should …": X's own prescription, no likelihood to compare
         if reported:
             compared = [item for item in compared if lang.certainty(item.text).terms]
             reporting = _reported_certainty(clause, sentence, compared, hedged_nearby)

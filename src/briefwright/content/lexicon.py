@@ -52,9 +52,11 @@ def negated(text: str) -> bool:
 
 
 # A denial reaches to the end of its clause, but not into an adjunct of time, cause or place that
-# follows it: in "no diplomatic relations … since the normalization", the normalization is not denied.
+# follows it, nor into an exception: in "no diplomatic relations … since the normalization", the
+# normalization is not denied; in "no chance … except for scholars", the scholars are not.
 _SCOPE_END = re.compile(r"[,;:()]|\b(?:since|after|before|because|when|while|until|as|although|though|whereas"
-                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given)\b")
+                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given"
+                        r"|except|apart from|other than)\b")
 
 
 def denied_words(text: str) -> frozenset[str]:
@@ -68,6 +70,27 @@ def denied_words(text: str) -> frozenset[str]:
         if match.group(0) == "without":
             scope = " ".join(scope.split()[:3])  # a preposition: it denies its noun phrase ("without that step")
         words |= content_words(scope)
+    return frozenset(words)
+
+
+# Words that say something is not there, and the noun phrase they govern ("no formal exchange", "lacks a
+# channel", "without law"): not "not", which denies a predicate ("not difficult for think tanks" denies no
+# think tank), nor verbs that deny an act on a thing that exists ("rejected the proposal").
+_ABSENCE = re.compile(r"\b(?:no|none of|nothing|nobody|without|lacks?|lacking|lacked|lack of|absence of)\s+"
+                      r"((?:[a-z'-]+\s*){1,4})")
+
+
+@lru_cache(maxsize=8192)
+def absent_words(text: str) -> frozenset[str]:
+    """The content words of what a text says is absent; none from a question ("why could Japan not …?")."""
+    lowered = _NOT_DENIALS.sub(" ", plain(unquoted(text)))
+    if lowered.rstrip().endswith("?"):
+        return frozenset()
+    words: set[str] = set()
+    for match in _ABSENCE.finditer(lowered):
+        scope = match.group(1)
+        end = _SCOPE_END.search(scope)
+        words |= content_words(scope[: end.start()] if end else scope)
     return frozenset(words)
 
 
@@ -222,6 +245,7 @@ def word_in(word: str, words: frozenset[str]) -> bool:
 # condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
                         r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
+                        r"|lacking|in the absence of"
                         r"|without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"

@@ -1,0 +1,94 @@
+"""Word knowledge in the faithfulness check (round faith2): lemmas from simplemma, the table of opposites,
+reporting verbs of the same force, prescriptions, and what a quote says is absent. Each case edits one field
+of the real example content and runs every rule on it, with a faithful twin that must draw nothing new."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from briefwright.build import collect
+from briefwright.content import language, lexicon, wordsense
+from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.faithfulness import LintContext, lint_claim, lint_context
+from briefwright.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[list[Claim], LintContext]:
+    workspace = collect(load_project(ROOT, explicit=True))
+    claims = collect_claims(workspace.content)
+    return claims, lint_context(workspace.content, workspace.sources, claims)
+
+
+def _new(example: tuple[list[Claim], LintContext], at: str, old: str | None, new: str) -> list[tuple[str, str]]:
+    claims, context = example
+    owner, field = at.split()
+    claim = next(c for c in claims if c.owner == owner and c.field == field)
+    flat = " ".join(claim.text.split())
+    assert old is None or old in flat, flat
+    edited = dataclasses.replace(claim, text=new if old is None else flat.replace(old, new, 1))
+    before = {finding.message for finding in lint_claim(claim, context)}
+    return [(f.rule, f.message) for f in lint_claim(edited, context) if f.message not in before]
+
+
+def test_irregular_forms_meet_their_lemma() -> None:
+    assert language.content_words("He held it; they struck") == language.content_words("she holds it; they strike")
+    # A spelling variant the lemma tables pick arbitrarily stays as written.
+    assert language.lemma("defence") == "defence"
+
+
+def test_the_opposites_table_is_symmetric_and_finds_a_swap() -> None:
+    assert all(word in wordsense.OPPOSITES[other] for word, others in wordsense.OPPOSITES.items() for other in others)
+    assert wordsense.swapped_opposite("Tokyo accepted the proposal", "Tokyo rejected the proposal") == (
+        "accept", "reject")
+    assert wordsense.swapped_opposite("Tokyo accepted the proposal", "Tokyo accepted the offer") is None
+
+
+def test_a_word_swapped_for_its_opposite_reverses_the_passage(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:depends-on-beijing summary"
+    found = _new(example, at, "keeps increasing military pressure", "keeps reducing military pressure")
+    assert "claim-negation" in [rule for rule, _ in found] and "'reduce' where" in " ".join(m for _, m in found)
+    assert _new(example, at, "keeps increasing military pressure", "keeps raising military pressure") == []
+
+
+def test_a_clause_affirming_what_the_quotes_say_is_absent(example) -> None:  # type: ignore[no-untyped-def]
+    found = _new(example, "point:shared-threat headline", None,
+                 "Japan and Taiwan face one military threat with a military channel")
+    assert [rule for rule, _ in found] == ["claim-negation"] and "'channel'" in found[0][1]
+    assert _new(example, "point:shared-threat headline", None,
+                "Japan and Taiwan face one military threat but have no military channel") == []
+
+
+def test_absence_is_read_from_no_lack_and_without_only() -> None:
+    assert "channel" in lexicon.absent_words("Taiwan's armed forces lack a channel of communication")
+    assert "tank" not in lexicon.absent_words("It is not difficult for private think tanks to conduct research")
+    assert lexicon.absent_words("If so, why could Japan not follow suit?") == frozenset()
+    assert "scholar" not in lexicon.absent_words("there is no chance to visit otherwise, except for scholars")
+
+
+def test_an_attributed_prescription_is_no_certainty_upgrade(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:influence-operations detail"
+    assert _new(example, at, None, "Liao argues Taiwan should provide a wealth of experience.") == []
+    found = _new(example, at, None, "Liao adds that Taiwan provides a wealth of experience.")
+    assert [rule for rule, _ in found] == ["claim-certainty"]
+
+
+def test_reporting_verbs_of_the_same_force_are_interchangeable(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:alliance-2plus2 detail"
+    for verb in ("stressed", "emphasised again", "restated"):
+        assert _new(example, at, "reiterated", verb) == [], verb
+    assert wordsense.force("stressed") == wordsense.force("reiterating") != wordsense.force("warned")
+
+
+def test_a_number_word_naming_a_kind_counts_nothing() -> None:
+    assert language.quantities("a live two-way exchange").numbers == frozenset()
+    assert language.quantities("a two-year plan").numbers == {2.0}
+
+
+def test_lacking_states_a_condition() -> None:
+    assert lexicon.conditions("lacking law or precedent, even an evacuation would be a problem")
