@@ -92,3 +92,20 @@ def test_a_number_word_naming_a_kind_counts_nothing() -> None:
 
 def test_lacking_states_a_condition() -> None:
     assert lexicon.conditions("lacking law or precedent, even an evacuation would be a problem")
+
+
+def test_a_headline_keeps_the_hedge_of_the_summary_clause_it_compresses(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:rear-area-logistics headline"
+    found = _new(example, at, None, "Japan stores US arms bound for Taiwan, Kotani argues")
+    assert [rule for rule, _ in found] == ["claim-certainty"] and "summary clause" in found[0][1]
+    assert _new(example, at, None, "Japan would probably store US arms bound for Taiwan, Kotani argues") == []
+    # A hedge in what follows the compressed part ("… a war Beijing might launch") is not the headline's.
+    assert _new(example, "point:okinawa-electronic-warfare headline", None,
+                "Japan has reinforced electronic warfare in Okinawa, Yao reports") == []
+
+
+def test_a_headline_keeps_the_attribution_of_an_estimate(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:balance-shifting headline"
+    found = _new(example, at, None, "The military balance is moving in China's favour")
+    assert [rule for rule, _ in found] == ["claim-opinion"] and "“judges”" in found[0][1]
+    assert _new(example, at, None, "Liao judges the military balance is moving in China's favour") == []

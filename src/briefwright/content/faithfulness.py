@@ -29,6 +29,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
@@ -243,7 +244,8 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
-    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES)
+    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
+    check_headline_summary)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
@@ -261,8 +263,13 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:
-    """Every rule's findings on one claim, before waivers."""
-    return [finding for rule in RULES for finding in rule(claim, context)]
+    """Every rule's findings on one claim, before waivers: one per rule and clause (a headline's hedge may be
+    measured against its quote and against its summary; the reader needs to hear of it once)."""
+    findings: dict[tuple[str, str], Finding] = {}
+    for rule in RULES:
+        for finding in rule(claim, context):
+            findings.setdefault((finding.rule, finding.message.partition("”")[0]), finding)
+    return list(findings.values())
 
 
 def lint(content: Content, sources: SourceRegistry) -> LintResult:

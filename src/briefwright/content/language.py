@@ -331,6 +331,10 @@ _INVERTED_CONDITIONAL = re.compile(r"(?:^|[,;]\s*)(?:(?:were|had)\s+\w+(?:\s+\w+
 _INDIRECT_QUESTION = re.compile(r"\bwhether\b[^;]*")
 
 
+def without_indirect_questions(text: str) -> str:
+    return _INDIRECT_QUESTION.sub(" ", text)
+
+
 def conditional_terms(text: str) -> list[str]:
     """Words that make a statement depend on a condition ("if", "unless", "were China to …")."""
     lowered = _INDIRECT_QUESTION.sub(" ", _without_fixed_phrases(plain(unquoted(text))))

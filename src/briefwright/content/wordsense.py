@@ -48,8 +48,8 @@ _FORCES = {
     "assert": """say state stress emphasise emphasize underline underscore reiterate repeat restate affirm
                  reaffirm insist highlight note observe remark mention add point write tell declare announce
                  report describe explain""",
-    "argue": "argue contend maintain hold claim assert reason conclude judge find",
-    "believe": "believe think consider regard see view feel",
+    "argue": "argue contend maintain hold claim assert reason",
+    "believe": "believe think consider regard see view feel judge assess conclude find reckon",
     "expect": "expect predict anticipate foresee forecast project estimate",
     "suggest": "suggest speculate wonder imply hint",
     "warn": "warn caution fear",
