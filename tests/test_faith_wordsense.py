@@ -109,3 +109,19 @@ def test_a_headline_keeps_the_attribution_of_an_estimate(example) -> None:  # ty
     found = _new(example, at, None, "The military balance is moving in China's favour")
     assert [rule for rule, _ in found] == ["claim-opinion"] and "“judges”" in found[0][1]
     assert _new(example, at, None, "Liao judges the military balance is moving in China's favour") == []
+
+
+def test_a_different_kind_of_place_widens_the_scope(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:missiles-in-eez summary"
+    found = _new(example, at, "fell inside Japan's Exclusive Economic Zone", "fell on Japanese territory")
+    assert "claim-scope" in [rule for rule, _ in found] and "territory" in " ".join(m for _, m in found)
+    # A synonym of the quote's own kind of place ("coast" for "shore") moves nothing.
+    assert _new(example, "point:yonaguni-proximity summary", "off Taiwan's eastern shore",
+                "off Taiwan's eastern coast") == []
+
+
+def test_across_a_place_widens_it_but_across_a_strait_does_not(example) -> None:  # type: ignore[no-untyped-def]
+    found = _new(example, "point:okinawa-electronic-warfare summary", "electronic warfare deployment in Okinawa",
+                 "electronic warfare deployment across Japan")
+    assert [rule for rule, _ in found] == ["claim-scope"]
+    assert lexicon.scope_terms("an invasion across the taiwan strait") == []

@@ -127,7 +127,7 @@ def continuity(text: str) -> bool | None:
 # Scope words: a claim may use one only where its quotes do (or an equivalent).
 SCOPE_TERMS = ("all", "every", "everyone", "everything", "entire", "entirely", "whole", "always", "universally",
                "everywhere", "the only", "sole", "solely", "most", "majority", "throughout", "all over",
-               "nationwide", "worldwide", "completely", "totally", "exclusively")
+               "nationwide", "worldwide", "completely", "totally", "exclusively", "across")
 SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "every": ("all", "each", "any", "throughout"), "all": ("every", "each", "any", "throughout", "entire", "whole"),
     "entire": ("all", "whole"), "whole": ("all", "entire"), "the only": ("only", "sole", "solely", "no other"),
@@ -138,6 +138,9 @@ SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
 _SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b"
                            r"|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
                            r"|\bif any\b|\bin any case\b|\ball the more\b|\bmost powerful\b|\bmost basic\b"
+                           # "across the Strait" crosses one; it spreads over nothing
+                           r"|\bacross (?:the |a |an )?(?:\w+ )?(?:strait|border|river|sea|channel|aisle|ocean|street"
+                           r"|line|divide|table)s?\b"
                            r"|\bmost important\b|\bmost \w+est\b")
 _SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|essays?|speeches?)"
 _SOURCE_PHRASE = re.compile(rf"\b(?:all|each|every|most|both|any)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+)?"

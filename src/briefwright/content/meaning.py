@@ -84,6 +84,15 @@ def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           f"{', '.join(lex.scope_terms(quoted)) or 'no such scope word'})",
                           "keep the source's own scope ('many', 'widely', 'in Okinawa'), or quote a passage "
                           "that says it")
+    quoted_lemmas = wordsense.lemmas(quoted)
+    for _, clause, aligned in _aligned_clauses(claim, context):
+        for item in _best(clause, aligned, context):
+            if swap := wordsense.place_swap(clause, item.sentence, quoted_lemmas):
+                yield Finding("claim-scope", claim,
+                              f"“{_short(clause)}” puts it in a {swap[0]} where the passage it restates says "
+                              f"{swap[1]}: {_cite(item)}", "keep the source's own place ('in Japan's EEZ', "
+                              "'in Okinawa'), or quote a passage that says it")
+                break
 
 
 def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:

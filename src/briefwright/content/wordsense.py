@@ -42,6 +42,15 @@ for _pair in _PAIRS.split():
     OPPOSITES[_one] = OPPOSITES.get(_one, frozenset()) | {_other}
     OPPOSITES[_other] = OPPOSITES.get(_other, frozenset()) | {_one}
 
+# Kinds of place: a clause that names one where its passage names another ("fell on Japanese territory" for
+# "landed in Japan's Exclusive Economic Zone") moves what it reports to a different, often wider, place.
+_PLACES = """territory:territory soil:territory mainland:mainland homeland:mainland waters:waters
+    sea:waters zone:zone coast:coast coastline:coast shore:coast island:island islands:island airspace:airspace
+    region:region province:province prefecture:province city:city capital:city town:city
+    border:border frontier:border continent:continent hemisphere:hemisphere"""
+# Each word of place → its kind; synonyms ("coast", "shore") are one kind. Not "land" or "state": mostly verbs.
+PLACE_KINDS: dict[str, str] = dict(pair.split(":") for pair in _PLACES.split())
+
 # Reporting verbs grouped by what they commit their subject to: within a group one may stand for another
 # ("reiterated" / "stressed"); across groups they may not ("noted" is not "warned", "suggested" not "insisted").
 _FORCES = {
@@ -74,6 +83,18 @@ def swapped_opposite(clause: str, passage: str) -> tuple[str, str] | None:
         for opposite in sorted(OPPOSITES.get(word, frozenset()) & quoted - said):
             return word, opposite
     return None
+
+
+def place_swap(clause: str, passage: str, quoted: frozenset[str]) -> tuple[str, str] | None:
+    """(the clause's kind of place, the passage's) when the clause names a kind of place none of its quotes
+    name (quoted: the lemmas of all of them) and the passage it restates names another."""
+    def kinds(words: frozenset[str]) -> dict[str, str]:
+        return {PLACE_KINDS[word]: word for word in sorted(words) if word in PLACE_KINDS}
+
+    said, there, every = kinds(lemmas(clause)), kinds(lemmas(passage)), kinds(quoted)
+    new = [word for kind, word in said.items() if kind not in every]
+    other = [word for kind, word in there.items() if kind not in said]
+    return (new[0], other[0]) if new and other else None
 
 
 def force(verb: str) -> str | None:
