@@ -125,3 +125,11 @@ def test_across_a_place_widens_it_but_across_a_strait_does_not(example) -> None:
                  "electronic warfare deployment across Japan")
     assert [rule for rule, _ in found] == ["claim-scope"]
     assert lexicon.scope_terms("an invasion across the taiwan strait") == []
+
+
+def test_what_a_source_urges_others_to_do_is_not_done(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:event-2020-gti-study summary"
+    found = _new(example, at, None, "After an October 2020 Global Taiwan Institute study, Taiwan and the United "
+                 "States enhanced their sharing of emergency-management information.")
+    assert "claim-aspect" in [rule for rule, _ in found]
+    assert lexicon.prospective("a study encouraged Taiwan and the United States to share information")
