@@ -133,3 +133,11 @@ def test_what_a_source_urges_others_to_do_is_not_done(example) -> None:  # type:
                  "States enhanced their sharing of emergency-management information.")
     assert "claim-aspect" in [rule for rule, _ in found]
     assert lexicon.prospective("a study encouraged Taiwan and the United States to share information")
+
+
+def test_a_reporting_verb_attributes_what_follows_it_not_what_precedes(example) -> None:  # type: ignore[no-untyped-def]
+    at = "point:cyber-threshold summary"
+    found = _new(example, at, "Liao sees cyber cooperation as easier", "Cyber cooperation is a good deal easier")
+    assert "claim-opinion" in [rule for rule, _ in found]
+    # A reporting aside attributes the whole sentence.
+    assert _new(example, at, "Liao sees cyber cooperation as easier", "Cyber cooperation, Liao says, is easier") == []

@@ -87,15 +87,26 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
     for sentence in lang.sentences(claim.text):
-        # A conflict position is printed as what its source says: attributed by construction.
-        # A reporting verb inside a relative clause ("…, which he calls important") attributes that clause only.
-        reported = claim.field == "conflicts" or lang.reports_a_view(lex.without_relative_clauses(sentence))
         restated = _restated_clauses(sentence, quote_clauses, context)
         for clause, aligned in restated:
+            reported = claim.field == "conflicts" or _attributed(sentence, clause)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
                                   _hedged_nearby(sentence, clause, aligned, restated))
             if aligned and own_view and not reported:
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _attributed(sentence: str, clause: str) -> bool:
+    """Whether a reporting verb attributes the clause: one before it or in it ("Liao sees A, and says B" attributes
+    both; "A, and says B" only B), or a reporting aside that attributes the whole sentence ("…, Kotani argues",
+    "If Beijing abandons that course, he argues, Tokyo …"). A conflict position is attributed by construction; a
+    reporting verb inside a relative clause ("…, which he calls important") attributes that clause only."""
+    end = sentence.find(clause)
+    upto = sentence[: end + len(clause)] if end >= 0 else sentence
+    if lang.reports_a_view(lex.without_relative_clauses(upto)):
+        return True
+    return any(len(lang.content_words(part)) <= 3 and lang.reports_a_view(part) for part in lang.clauses(sentence)
+               if part != clause)
 
 
 def _hedged_nearby(sentence: str, clause: str, aligned: list[QuoteClause],
