@@ -141,3 +141,13 @@ def test_a_reporting_verb_attributes_what_follows_it_not_what_precedes(example) 
     assert "claim-opinion" in [rule for rule, _ in found]
     # A reporting aside attributes the whole sentence.
     assert _new(example, at, "Liao sees cyber cooperation as easier", "Cyber cooperation, Liao says, is easier") == []
+
+
+def test_a_predicate_denial_denies_its_head_only(example) -> None:  # type: ignore[no-untyped-def]
+    assert lexicon.denied_heads("It is not difficult for private think tanks to conduct research") == {"difficult"}
+    at = "point:track-dialogue summary"
+    found = _new(example, at, "universities and think tanks can already hold",
+                 "it is difficult for universities and think tanks to hold")
+    assert "claim-negation" in [rule for rule, _ in found] and "'difficult'" in " ".join(m for _, m in found)
+    assert _new(example, at, "universities and think tanks can already hold",
+                "universities and think tanks would find it easy to hold") == []

@@ -94,6 +94,20 @@ def absent_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# "not difficult", "cannot exchange", "has never invoked": the word a predicate denial denies is its head.
+_DENIED_HEAD = re.compile(r"\b(?:not|never|cannot|n't)\s+(?:(?:be|been|being|have|has|had|yet|ever|even|so|very|too"
+                          r"|quite|really|fully|entirely|necessarily|always)\s+)*([a-z][a-z-]+)")
+
+
+@lru_cache(maxsize=8192)
+def denied_heads(text: str) -> frozenset[str]:
+    """The words predicate denials deny ("It is not difficult for think tanks" denies "difficult", not "tanks")."""
+    lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
+    if lowered.rstrip().endswith("?"):
+        return frozenset()
+    return content_words(" ".join(match.group(1) for match in _DENIED_HEAD.finditer(lowered)))
+
+
 _NEGATIVE_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
 
 

@@ -102,9 +102,10 @@ def _affirms_a_denied_word(sentence: str, clause: str, best: list[QuoteClause], 
              - lex.DISCOURSE_STEMS)
     # A conditional denial ("should there be a lack of legal basis") says nothing is absent.
     items = [item for item in quote_clauses_of(claim, frozenset()) if not item.conditional]
-    affirmed = frozenset().union(*(item.words - lex.absent_words(item.text) for item in items))
+    denied = {id(item): lex.absent_words(item.text) | lex.denied_heads(item.text) for item in items}
+    affirmed = frozenset().union(*(item.words - denied[id(item)] for item in items))
     for word in sorted(added):
-        denying = [item for item in items if word in lex.absent_words(item.text)]
+        denying = [item for item in items if word in denied[id(item)]]
         if denying and not lex.word_in(word, affirmed):
             return word, denying[0]
     return None
