@@ -12,7 +12,9 @@ _PROSPECTIVE = re.compile(
     r"\b(?:plans?|planned|planning|plan to|decid\w* to|decision to|intends?|intended|intention|wants?|wanted"
     r"|hopes?|hoped|will|would|shall|expect\w*|is to|are to|to be sent|aims?|seeks?|sought|propos(?:e|es|ed|ing) to"
     r"|offer(?:s|ed)? to|calls? for|urg\w*|going to|about to|may|might|could|can|should|must|likely|intend\w*"
-    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise|advocat\w*)\b")
+    r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise|advocat\w*"
+    # Urging another to act gives the act as wanted, not done ("encouraged Taiwan and the US to share").
+    r"|encourag\w*|recommend\w*|advis\w*|press\w* for)\b")
 # A completed act: a past-tense or perfect verb ("posted", "has sent", "upgraded").
 _COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne|come))\b"
                         r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed|shed|bred|heed|deed|weed|reed)"
@@ -47,12 +49,14 @@ _SAID = re.compile(r"\b(?<!is )(?<!are )(?<!was )(?<!were )(?:said|told|wrote|sp
 
 
 # A planned, intended or possible verb with its object ("wants to start a careful review" plans the review
-# too), and "advocating for creating", which plans the creating.
+# too; "intends to send an officer" plans the sending), and "advocating for creating", which plans the creating.
 _DETERMINED = r"(?:(?:a|an|the|its|their|his|her|any|some)\s+(?:[a-z]+\s+)?)?[a-z]+"
 _PLANNED_VERB = re.compile(rf"\b(?:to|will|would|could|may|might|should|must|can|shall|wants?|wanted|plans?"
-                           rf"|planned|intends?|seeks?)\s+(?:\w+ly\s+)?{_DETERMINED}"
+                           rf"|planned|intends?|seeks?)\s+(?:\w+ly\s+)?(?:to\s+)?{_DETERMINED}"
                            rf"(?:\s+(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?[a-z]+)?"
-                           rf"|\bfor\s+[a-z]+ing\b")
+                           rf"|\bfor\s+[a-z]+ing\b"
+                           # all another is urged to do: "encouraged Taiwan and the US to … enhance their sharing"
+                           rf"|\b(?:encourag|urg|advis|invit)\w*\s+(?:[a-z]+\s+){{0,5}}?to\s+[^,;.]*")
 
 
 def planned_words(text: str) -> frozenset[str]:

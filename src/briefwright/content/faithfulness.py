@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
+from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
@@ -85,15 +87,26 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
     for sentence in lang.sentences(claim.text):
-        # A conflict position is printed as what its source says: attributed by construction.
-        # A reporting verb inside a relative clause ("…, which he calls important") attributes that clause only.
-        reported = claim.field == "conflicts" or lang.reports_a_view(lex.without_relative_clauses(sentence))
         restated = _restated_clauses(sentence, quote_clauses, context)
         for clause, aligned in restated:
+            reported = claim.field == "conflicts" or _attributed(sentence, clause)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
                                   _hedged_nearby(sentence, clause, aligned, restated))
             if aligned and own_view and not reported:
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _attributed(sentence: str, clause: str) -> bool:
+    """Whether a reporting verb attributes the clause: one before it or in it ("Liao sees A, and says B" attributes
+    both; "A, and says B" only B), or a reporting aside that attributes the whole sentence ("…, Kotani argues",
+    "If Beijing abandons that course, he argues, Tokyo …"). A conflict position is attributed by construction; a
+    reporting verb inside a relative clause ("…, which he calls important") attributes that clause only."""
+    end = sentence.find(clause)
+    upto = sentence[: end + len(clause)] if end >= 0 else sentence
+    if lang.reports_a_view(lex.without_relative_clauses(upto)):
+        return True
+    return any(len(lang.content_words(part)) <= 3 and lang.reports_a_view(part) for part in lang.clauses(sentence)
+               if part != clause)
 
 
 def _hedged_nearby(sentence: str, clause: str, aligned: list[QuoteClause],
@@ -153,6 +166,8 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
     if not said.terms:
         if not aligned or claim.prescriptive or lex.directive(clause):
             return  # restating no particular passage, the product's own recommendation, or a request
+        if reported and wordsense.prescribes(clause):
+            return  # "X argues Taiwan should …": X's own prescription, no likelihood to compare
         if reported:
             compared = [item for item in compared if lang.certainty(item.text).terms]
             reporting = _reported_certainty(clause, sentence, compared, hedged_nearby)
@@ -240,7 +255,8 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
-    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES)
+    check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
+    check_headline_summary)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
@@ -258,8 +274,13 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:
-    """Every rule's findings on one claim, before waivers."""
-    return [finding for rule in RULES for finding in rule(claim, context)]
+    """Every rule's findings on one claim, before waivers: one per rule and clause (a headline's hedge may be
+    measured against its quote and against its summary; the reader needs to hear of it once)."""
+    findings: dict[tuple[str, str], Finding] = {}
+    for rule in RULES:
+        for finding in rule(claim, context):
+            findings.setdefault((finding.rule, finding.message.partition("”")[0]), finding)
+    return list(findings.values())
 
 
 def lint(content: Content, sources: SourceRegistry) -> LintResult:

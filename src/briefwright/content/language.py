@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
+
 from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.textnorm import normalise_plain
 
@@ -145,11 +147,25 @@ DEMONYMS = {"chinese": "china", "japanese": "japan", "taiwanese": "taiwan", "ame
             "australian": "australia", "european": "europe", "british": "britain", "indian": "india"}
 
 
+def lemma(word: str) -> str:
+    """A word's dictionary form from simplemma's English tables, shipped in its wheel (no download):
+    irregular forms meet their lemma ("held" ~ "holds", "fell" ~ "fall", "struck" ~ "strike", "countries"
+    ~ "country"), which suffix rules cannot do."""
+    found = simplemma.lemmatize(word, lang="en").lower()  # its tables capitalise names ("Taipei")
+    # Its tables mix British and American spellings ("defence" → "defense" but "defences" → "defence"): a
+    # spelling variant, not an inflection, stays as written (word_in matches spelling variants the same way
+    # for every word).
+    return word if len(found) == len(word) and found[:-2] == word[:-2] else found
+
+
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
-    """A crude stem that lets a paraphrase meet its quote: invasion ~ invade, strikes ~ strike."""
+    """The lemma, then a crude derivational stem that lets a paraphrase meet its quote across parts of
+    speech: invasion ~ invade, storage ~ store (the lemmatiser only undoes inflection)."""
     word = word.strip("'-").removesuffix("'s")
     if word in DEMONYMS:
         return DEMONYMS[word]
+    word = lemma(word) if word.isalpha() else word
     for suffix, replacement in (("ies", "y"), ("ations", "ate"), ("ation", "ate"), ("sions", "d"), ("sion", "d"),
                                 ("ingly", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("es", ""), ("s", ""),
                                 ("ly", "")):
@@ -315,6 +331,10 @@ _INVERTED_CONDITIONAL = re.compile(r"(?:^|[,;]\s*)(?:(?:were|had)\s+\w+(?:\s+\w+
 _INDIRECT_QUESTION = re.compile(r"\bwhether\b[^;]*")
 
 
+def without_indirect_questions(text: str) -> str:
+    return _INDIRECT_QUESTION.sub(" ", text)
+
+
 def conditional_terms(text: str) -> list[str]:
     """Words that make a statement depend on a condition ("if", "unless", "were China to …")."""
     lowered = _INDIRECT_QUESTION.sub(" ", _without_fixed_phrases(plain(unquoted(text))))
@@ -368,5 +388,5 @@ def mentions(text: str, name: str) -> bool:
 
 def clear_caches() -> None:
     """Forget memoised analyses (the bench times a cold lint)."""
-    for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern):
+    for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern, _stem):
         cached.cache_clear()

@@ -52,9 +52,11 @@ def negated(text: str) -> bool:
 
 
 # A denial reaches to the end of its clause, but not into an adjunct of time, cause or place that
-# follows it: in "no diplomatic relations … since the normalization", the normalization is not denied.
+# follows it, nor into an exception: in "no diplomatic relations … since the normalization", the
+# normalization is not denied; in "no chance … except for scholars", the scholars are not.
 _SCOPE_END = re.compile(r"[,;:()]|\b(?:since|after|before|because|when|while|until|as|although|though|whereas"
-                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given)\b")
+                        r"|but|yet|in (?:1[5-9]|20)\d\d|due to|owing to|for fear|out of|because of|given"
+                        r"|except|apart from|other than)\b")
 
 
 def denied_words(text: str) -> frozenset[str]:
@@ -69,6 +71,41 @@ def denied_words(text: str) -> frozenset[str]:
             scope = " ".join(scope.split()[:3])  # a preposition: it denies its noun phrase ("without that step")
         words |= content_words(scope)
     return frozenset(words)
+
+
+# Words that say something is not there, and the noun phrase they govern ("no formal exchange", "lacks a
+# channel", "without law"): not "not", which denies a predicate ("not difficult for think tanks" denies no
+# think tank), nor verbs that deny an act on a thing that exists ("rejected the proposal").
+_ABSENCE = re.compile(r"\b(?:no|none of|nothing|nobody|without|lacks?|lacking|lacked|lack of|absence of)\s+"
+                      r"((?:[a-z'-]+\s*){1,4})")
+
+
+@lru_cache(maxsize=8192)
+def absent_words(text: str) -> frozenset[str]:
+    """The content words of what a text says is absent; none from a question ("why could Japan not …?")."""
+    lowered = _NOT_DENIALS.sub(" ", plain(unquoted(text)))
+    if lowered.rstrip().endswith("?"):
+        return frozenset()
+    words: set[str] = set()
+    for match in _ABSENCE.finditer(lowered):
+        scope = match.group(1)
+        end = _SCOPE_END.search(scope)
+        words |= content_words(scope[: end.start()] if end else scope)
+    return frozenset(words)
+
+
+# "not difficult", "cannot exchange", "has never invoked": the word a predicate denial denies is its head.
+_DENIED_HEAD = re.compile(r"\b(?:not|never|cannot|n't)\s+(?:(?:be|been|being|have|has|had|yet|ever|even|so|very|too"
+                          r"|quite|really|fully|entirely|necessarily|always)\s+)*([a-z][a-z-]+)")
+
+
+@lru_cache(maxsize=8192)
+def denied_heads(text: str) -> frozenset[str]:
+    """The words predicate denials deny ("It is not difficult for think tanks" denies "difficult", not "tanks")."""
+    lowered = _CONTINUITY.sub(" ", _NOT_DENIALS.sub(" ", plain(unquoted(text))))
+    if lowered.rstrip().endswith("?"):
+        return frozenset()
+    return content_words(" ".join(match.group(1) for match in _DENIED_HEAD.finditer(lowered)))
 
 
 _NEGATIVE_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
@@ -104,7 +141,7 @@ def continuity(text: str) -> bool | None:
 # Scope words: a claim may use one only where its quotes do (or an equivalent).
 SCOPE_TERMS = ("all", "every", "everyone", "everything", "entire", "entirely", "whole", "always", "universally",
                "everywhere", "the only", "sole", "solely", "most", "majority", "throughout", "all over",
-               "nationwide", "worldwide", "completely", "totally", "exclusively")
+               "nationwide", "worldwide", "completely", "totally", "exclusively", "across")
 SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "every": ("all", "each", "any", "throughout"), "all": ("every", "each", "any", "throughout", "entire", "whole"),
     "entire": ("all", "whole"), "whole": ("all", "entire"), "the only": ("only", "sole", "solely", "no other"),
@@ -115,6 +152,9 @@ SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
 _SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b"
                            r"|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
                            r"|\bif any\b|\bin any case\b|\ball the more\b|\bmost powerful\b|\bmost basic\b"
+                           # "across the Strait" crosses one; it spreads over nothing
+                           r"|\bacross (?:the |a |an )?(?:\w+ )?(?:strait|border|river|sea|channel|aisle|ocean|street"
+                           r"|line|divide|table)s?\b"
                            r"|\bmost important\b|\bmost \w+est\b")
 _SOURCE_NOUN = r"(?:sources?|authors?|writers?|articles?|texts?|essays?|speeches?)"
 _SOURCE_PHRASE = re.compile(rf"\b(?:all|each|every|most|both|any)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+)?"
@@ -222,6 +262,7 @@ def word_in(word: str, words: frozenset[str]) -> bool:
 # condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
                         r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
+                        r"|lacking|in the absence of"
                         r"|without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"

@@ -14,43 +14,21 @@ from collections.abc import Iterator
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
+from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
+from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
+from briefwright.content.passages import aligned_clauses as _aligned_clauses
+from briefwright.content.passages import best as _best
+from briefwright.content.passages import cite as _cite
+from briefwright.content.passages import reporting as _reporting
+from briefwright.content.passages import short as _short
+from briefwright.content.polarity import check_polarity
 
 # A sentence is unsupported when at least this many of its distinctive words, and at least this
 # share of them, appear in none of its quotes (spelling variants and inflections allowed).
 UNSUPPORTED_WORDS = 3
 UNSUPPORTED_SHARE = 0.5
-# Fields that restate evidence: judgments and intros synthesise across points and are checked by
-# the judgment rules; dates and figures are checked by the number rule.
-REPORTING_FIELDS = ("headline", "summary", "detail", "label", "conflicts")
-# Headlines and labels compress the summary they head, which is checked word by word.
-SUPPORTED_FIELDS = ("summary", "detail", "conflicts")
-
-
-def _short(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _cite(item: QuoteClause) -> str:
-    return f"“{_short(item.sentence)}” [{item.source}]"
-
-
-def _reporting(claim: Claim) -> bool:
-    return claim.field in REPORTING_FIELDS and not claim.analysis
-
-
-def _aligned_clauses(claim: Claim, context: LintContext) -> Iterator[tuple[str, str, list[QuoteClause]]]:
-    """(sentence, clause, the quote clauses it restates) for every clause that restates one."""
-    items = quote_clauses_of(claim, context.common)
-    if not items:
-        return
-    for sentence in lang.sentences(claim.text):
-        for clause in lang.clauses(sentence):
-            aligned = align(clause, items, context.common)
-            if aligned:
-                yield sentence, clause, aligned
 
 
 # -- support: a reporting sentence must be made of its quotes' words --------------------------------
@@ -90,89 +68,7 @@ def _unsupported_words(sentence: str, quoted: frozenset[str], items: list[QuoteC
     return missing if best <= 1 and len(missing) >= 2 and novel else []
 
 
-# -- polarity, scope, cause, aspect ---------------------------------------------------------------------
-
-
-def _best(clause: str, aligned: list[QuoteClause], context: LintContext) -> list[QuoteClause]:
-    words = lang.content_words(clause) - context.common
-    top = max(len(words & item.words) for item in aligned)
-    return [item for item in aligned if len(words & item.words) == top]
-
-
-def _affirms_a_denial(sentence: str, clause: str, claim: Claim, context: LintContext) -> QuoteClause | None:
-    """A clause too short to align ("Tokyo responded") whose distinctive words occur in the quotes only in
-    denied clauses ("by declining to respond"): it affirms what they deny."""
-    if lex.negated(clause):
-        return None
-    words = lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS
-    holding = [item for item in quote_clauses_of(claim, context.common) if words & item.words]
-    # Every distinctive word must be denied there: "Since normalisation with Beijing" does not affirm
-    # "no diplomatic relations … since the normalization", whose denial stops before "since".
-    denied = frozenset().union(*(lex.denied_words(item.text) for item in holding))
-    if holding and words and all(lex.word_in(word, denied) for word in words):
-        return holding[0]
-    return None
-
-
-def _shared(clause: str, item: QuoteClause, context: LintContext) -> frozenset[str]:
-    return (lang.content_words(clause) - context.common - context.name_words - lex.DISCOURSE_STEMS) & item.words
-
-
-def _inside_denial(clause: str, item: QuoteClause, context: LintContext) -> bool:
-    shared = _shared(clause, item, context)
-    return bool(shared) and shared <= lex.denied_words(item.text)
-
-
-def check_polarity(claim: Claim, context: LintContext) -> Iterator[Finding]:
-    if not _reporting(claim):
-        return
-    items = quote_clauses_of(claim, context.common)
-    for sentence in lang.sentences(claim.text):
-        for clause in lang.clauses(sentence):
-            if not align(clause, items, context.common) and (denied := _affirms_a_denial(sentence, clause, claim,
-                                                                                            context)):
-                yield Finding("claim-negation", claim,
-                              f"“{_short(clause)}” affirms what the passage denies: {_cite(denied)}",
-                              "keep the source's negation ('not', 'no', 'lacks', 'declined')")
-    for sentence, clause, aligned in _aligned_clauses(claim, context):
-        best = _best(clause, aligned, context)
-        if _reverses(sentence, clause, best, claim, context):
-            yield Finding("claim-negation", claim,
-                          f"“{_short(clause)}” says the opposite of the passage it restates: {_cite(best[0])}",
-                          "keep the source's negation ('not', 'no', 'lacks', 'declined') or its affirmation")
-
-
-def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
-    if lex.negated(clause):
-        wrong = _misplaced_denial(clause, best, claim, context)
-    else:
-        wrong = _dropped_denial(sentence, clause, best, context)
-    if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
-        return True
-    kept = {lex.continuity(item.text) for item in best}
-    return lex.continuity(clause) is False and kept == {True}
-
-
-def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
-    """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
-    relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
-    denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
-    if not any(lex.negated(quote) for _, quote in claim.quotes):
-        return True
-    denied = lex.denied_words(clause)
-    return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
-               for item in best)
-
-
-def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context: LintContext) -> bool:
-    """The passage's own clause denies, and nothing in the sentence does; or what the clause shares with the
-    passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
-    there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
-    hallow the ground")."""
-    if not lex.negated(sentence) and all(lex.negated(item.text) for item in best):
-        return True
-    carried = lex.negated(sentence[: sentence.find(clause)])
-    return not carried and all(_inside_denial(clause, item, context) for item in best)
+# -- scope, cause, aspect (polarity: polarity.py) ---------------------------------------------------------------
 
 
 def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -188,6 +84,15 @@ def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           f"{', '.join(lex.scope_terms(quoted)) or 'no such scope word'})",
                           "keep the source's own scope ('many', 'widely', 'in Okinawa'), or quote a passage "
                           "that says it")
+    quoted_lemmas = wordsense.lemmas(quoted)
+    for _, clause, aligned in _aligned_clauses(claim, context):
+        for item in _best(clause, aligned, context):
+            if swap := wordsense.place_swap(clause, item.sentence, quoted_lemmas):
+                yield Finding("claim-scope", claim,
+                              f"“{_short(clause)}” puts it in a {swap[0]} where the passage it restates says "
+                              f"{swap[1]}: {_cite(item)}", "keep the source's own place ('in Japan's EEZ', "
+                              "'in Okinawa'), or quote a passage that says it")
+                break
 
 
 def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
@@ -253,7 +158,10 @@ def _done_for_planned(clause: str, passages: list[str]) -> bool:
         return False
     # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
     stated = frozenset().union(*(lex.unplanned_words(passage) for passage in passages))
-    return not any(lex.word_in(word, stated) for verb in done for word in lang.content_words(verb))
+    # A saying the passage reports with a verb of the same force ("stressed" for "reiterating") is stated too.
+    return not any(wordsense.same_force_in(verb, passages) or any(lex.word_in(word, stated)
+                                                                  for word in lang.content_words(verb))
+                   for verb in done)
 
 
 def _headline_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:

@@ -16,9 +16,11 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}
 SCALES = {"score": 20, "dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
           "billion": 1_000_000_000}
+# Compounds in which a number word names a kind, not a count: "two-way exchange", "one-sided", "three-pronged".
+_KINDS = r"(?:way|sided|fold|dimensional|pronged|faced|tiered|edged|handed|headed|party|state)\b"
 _WORDS = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 # A run of number words joined by spaces, hyphens or "and" ("two hundred and fifty", "four score and seven").
-_RUN = re.compile(rf"\b(?:a |half a )?(?:{_WORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_WORDS}))*\b")
+_RUN = re.compile(rf"\b(?:a |half a )?(?:{_WORDS})(?:(?:[\s-]+|\s+and\s+)(?:{_WORDS}))*\b(?!-{_KINDS})")
 
 
 def _value(words: list[str]) -> float | None:
