@@ -91,6 +91,8 @@ def check_headline_summary(claim: Claim, context: LintContext) -> Iterator[Findi
 
 def _dropped_hedge(claim: Claim, clause: str, sentence: str, summary_sentence: str, summary_clause: str
                    ) -> Iterator[Finding]:
+    if wordsense.prescribes(clause):
+        return  # "The council should add a lane": a recommendation, which states no likelihood to keep
     said = _said(clause, sentence)
     # "not just possible but highly probable": the strongest of the compressed part's hedges is the summary's.
     parts = lang.clauses(lang.without_indirect_questions(summary_clause), keep_hedges=True)

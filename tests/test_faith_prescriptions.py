@@ -1,0 +1,33 @@
+"""A recommendation is not a statement of likelihood: a headline that says what someone should do
+keeps no hedge from its summary's forecast of what the measure would bring (a new user's topic
+was told "The council should add a bus lane" dropped the summary's 'would')."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from briefwright.build import collect
+from briefwright.content.claims import collect_claims
+from briefwright.content.faithfulness import lint_claim, lint_context
+from briefwright.project import load_project
+
+TINY = Path(__file__).parent / "roots" / "tiny"
+
+
+def _rules(headline: str) -> list[str]:
+    workspace = collect(load_project(TINY, explicit=True))
+    claims = collect_claims(workspace.content)
+    context = lint_context(workspace.content, workspace.sources, claims)
+    claim = next(c for c in claims if c.owner == "point:bus-lane" and c.field == "headline")
+    return [finding.rule for finding in lint_claim(dataclasses.replace(claim, text=headline), context)]
+
+
+def test_a_recommending_headline_keeps_no_forecast_hedge() -> None:
+    assert "claim-certainty" not in _rules("The council should add a bus lane on Mill Street")
+    assert "claim-certainty" not in _rules("The council must add a bus lane on Mill Street")
+
+
+def test_a_headline_stating_the_forecast_as_fact_is_still_caught() -> None:
+    # The summary: "A dedicated lane would keep buses out of queues."
+    assert "claim-certainty" in _rules("A dedicated lane keeps buses out of queues")
