@@ -134,3 +134,17 @@ def _diagnostics(root: Path) -> list:
     except BriefwrightError as error:
         return error.report.errors
     return []
+
+
+def test_the_starter_s_placeholder_topic_is_pointed_out_until_replaced(young: Path) -> None:
+    placeholders = [d for d in collect(load_project(young)).report.warnings if d.code == "starter-placeholder"]
+    assert [d.where.field for d in placeholders] == ["title", "subject", "bluf.text"]
+    assert all(str(d.where.file).endswith("topic.yaml") and d.where.line for d in placeholders)
+    assert "write the bottom line, in your own words" in placeholders[2].hint
+    topic = young / "content/topic.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8")
+                     .replace("title: New briefing", "title: Coast guard drills")
+                     .replace("One line on what the briefing is for", "Where joint drills stand")
+                     .replace("Write the bottom line in your own words once the modules exist.",
+                              "Joint coast guard drills grew in 2023 and officials expect more."), encoding="utf-8")
+    assert not [d for d in collect(load_project(young)).report.warnings if d.code == "starter-placeholder"]

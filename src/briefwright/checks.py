@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from briefwright.audience import AudienceProfile, where_set
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Report, Where
 from briefwright.sources.registry import SourceRegistry
 from briefwright.yamlio import YamlDocument
+
+STARTER_TOPIC = Path(__file__).resolve().parent / "starter" / "content" / "topic.yaml"
+# The topic fields `init` fills with instructions, and what the user is to write in their place.
+_PLACEHOLDER_FIELDS = {("title",): "the briefing's title", ("subject",): "one line on what the briefing is for",
+                       ("bluf", "text"): "the bottom line, in your own words, resting on bluf.points"}
 
 
 def check_coverage(content: Content, sources: SourceRegistry, report: Report) -> None:
@@ -20,6 +27,24 @@ def check_coverage(content: Content, sources: SourceRegistry, report: Report) ->
         if source.id not in cited:
             report.warning("source-uncited", Where(Path(sources.metadata_path.name), field=f"sources.{source.id}"),
                            f"source '{source.id}' is not cited by any point", "cite it, or remove it from the registry")
+    check_placeholders(content, report)
+
+
+def check_placeholders(content: Content, report: Report) -> None:
+    """A topic field still holding the starter's instruction would be printed in every product
+    ("Bottom line up front: Write the bottom line in your own words …")."""
+    starter = yaml.safe_load(STARTER_TOPIC.read_text(encoding="utf-8"))
+    for path, wanted in _PLACEHOLDER_FIELDS.items():
+        value: object = content.topic.model_dump()
+        placeholder: object = starter
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+            placeholder = placeholder.get(key) if isinstance(placeholder, dict) else None
+        if isinstance(value, str) and isinstance(placeholder, str) and value.split() == placeholder.split():
+            where = (content.topic_document.where(path) if content.topic_document is not None
+                     else Where(Path("content/topic.yaml"), field=".".join(path)))
+            report.warning("starter-placeholder", where, f"still the starter's placeholder: “{' '.join(value.split())}”",
+                           f"write {wanted} in its place")
 
 
 def check_audience(profile: AudienceProfile, chain: list[YamlDocument], content: Content, report: Report) -> None:

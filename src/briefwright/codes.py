@@ -126,6 +126,9 @@ CHECKS: tuple[Check, ...] = (
     *_table("sources", "warning", """
         source-uncited | no point cites a source
     """),
+    *_table("content", "warning", """
+        starter-placeholder | a topic field still holds the instruction `init` wrote there
+    """),
     *_table("content", "error", """
         content-empty | no module files in content/
         module-duplicate-id | two modules share an id
