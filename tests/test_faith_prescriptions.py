@@ -5,6 +5,7 @@ was told "The council should add a bus lane" dropped the summary's 'would')."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 
 from briefwright.build import collect
@@ -16,7 +17,8 @@ TINY = Path(__file__).parent / "roots" / "tiny"
 
 
 def _rules(headline: str) -> list[str]:
-    workspace = collect(load_project(TINY, explicit=True))
+    with tempfile.TemporaryDirectory() as scratch:  # the verification cache goes there, not into tests/roots
+        workspace = collect(load_project(TINY, explicit=True), cache_dir=Path(scratch))
     claims = collect_claims(workspace.content)
     context = lint_context(workspace.content, workspace.sources, claims)
     claim = next(c for c in claims if c.owner == "point:bus-lane" and c.field == "headline")
