@@ -24,13 +24,14 @@ import argparse
 import dataclasses
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from briefwright.build import collect, plan_product, resolve_audiences, resolve_products
+from briefwright.build import Workspace, collect, plan_product, resolve_audiences, resolve_products
 from briefwright.content import alignment
 from briefwright.content import language as lang
 from briefwright.content.claims import Claim, collect_claims
@@ -148,8 +149,15 @@ def report_false_alarms(results: list[tuple[Variant, list[Finding]]], title: str
             print(f"    {variant.label()}: [{findings[0].rule}] {findings[0].message}")
 
 
+def _collected(root: Path) -> Workspace:
+    """The project collected with its verification cache in a scratch folder: the bench writes
+    nothing into the repository (a test root's build/ would outlive the run)."""
+    with tempfile.TemporaryDirectory(prefix="briefwright-faith-bench-") as scratch:
+        return collect(load_project(root, explicit=True), cache_dir=Path(scratch))
+
+
 def second_topic(misses: bool) -> None:
-    workspace = collect(load_project(SECOND_TOPIC, explicit=True))
+    workspace = _collected(SECOND_TOPIC)
     claims = collect_claims(workspace.content)
     result = lint(workspace.content, workspace.sources)
     sentences = sum(len(lang.sentences(claim.text)) for claim in claims)
@@ -170,7 +178,7 @@ def _cpu_and_wall(action: Callable[[], object]) -> tuple[float, float]:
 def speed(runs: int) -> None:
     """CPU and wall time of the content lint and of the rendered-text lint over every product × audience
     (composed once beforehand: composing is the build's cost, not the lint's)."""
-    workspace = collect(load_project(ROOT, explicit=True))
+    workspace = _collected(ROOT)
     documents = [plan_product(workspace, product, audience)[2].document
                  for audience in resolve_audiences(workspace, ["all"])
                  for product in resolve_products(workspace, ["all"])]
@@ -213,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list missed distortions and false alarms")
     parser.add_argument("--runs", type=int, default=3, help="timing runs")
     args = parser.parse_args(argv)
-    workspace = collect(load_project(ROOT, explicit=True))
+    workspace = _collected(ROOT)
     claims = collect_claims(workspace.content)
     context = lint_context(workspace.content, workspace.sources, claims)
     planted, faithful = load_corpus()
