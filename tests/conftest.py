@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if REQUIRE_OFFICE and _skipped_office:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 PROJECT_PARTS = ("briefwright.yaml", "seeds", "content", "templates")
+
+
+ROOTS = REPO / "tests" / "roots"
+
+
+def _roots_with_a_build() -> set[str]:
+    return {path.parent.name for path in ROOTS.glob("*/build")}
+
+
+@pytest.fixture(autouse=True)
+def _test_roots_stay_clean() -> Iterator[None]:
+    """A test reads the small project roots in tests/roots but never writes into them (a build/
+    left there, e.g. a verification cache, changes what a later test or run sees)."""
+    before = _roots_with_a_build()
+    yield
+    added = sorted(_roots_with_a_build() - before)
+    assert not added, (f"the test wrote a build/ into tests/roots/{', '.join(added)}: copy the root to tmp_path, "
+                       "or give collect a cache_dir")
 
 
 def copy_project(destination: Path) -> Path:

@@ -94,8 +94,8 @@ def test_a_headline_keeps_its_summarys_plan(example) -> None:  # type: ignore[no
     assert _rules(found) == ["claim-aspect"] and "decided to send" in found[0][1]
 
 
-def test_the_second_topic_draws_one_warning_judged_true() -> None:
-    workspace = collect(load_project(ROOT / "tests/roots/founding-texts", explicit=True))
+def test_the_second_topic_draws_one_warning_judged_true(tmp_path: Path) -> None:
+    workspace = collect(load_project(ROOT / "tests/roots/founding-texts", explicit=True), cache_dir=tmp_path)
     findings = lint(workspace.content, workspace.sources).findings
     # The headline prints Publius's prescription ("must") as the brief's own: a true finding by the same
     # standard as the example's distortions; commentary ("He treats both halves of this task as …"), a

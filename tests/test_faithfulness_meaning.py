@@ -116,8 +116,8 @@ class Describe_judgments:
 
 
 class Describe_the_second_topic:
-    def it_reads_titles_numbered_names_and_number_phrases_as_no_claims(self) -> None:
-        workspace = collect(load_project(FOUNDING, explicit=True))
+    def it_reads_titles_numbered_names_and_number_phrases_as_no_claims(self, tmp_path: Path) -> None:
+        workspace = collect(load_project(FOUNDING, explicit=True), cache_dir=tmp_path)
         rules = {finding.rule for finding in lint(workspace.content, workspace.sources).findings}
         # "The Federalist No. 51", "eighty-seven" for "four score and seven", "two speeches", "can not"
         assert not rules & {"claim-number", "claim-certainty"}
