@@ -29,6 +29,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.evidentials import EVIDENTIAL_RULES
 from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
@@ -256,7 +257,7 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
-    check_headline_summary)
+    *EVIDENTIAL_RULES, check_headline_summary)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:

@@ -1,0 +1,118 @@
+"""The faithfulness rules on hearsay, absolutes, unconditional connectives, temporal bounds, and the aspect
+of irregular perfects (content/evidentials.py, content/aspect.py).
+
+Each test rewrites one field of the real example content (read, never written) the way a careless editor
+would and asserts the named rule reports it; the faithful original draws nothing, and faithful rewordings
+that keep the source's hedge, degree or bound draw nothing either.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from briefwright.build import collect
+from briefwright.content import aspect
+from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.faithfulness import LintContext, lint_claim, lint_context
+from briefwright.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+Example = tuple[list[Claim], LintContext]
+
+
+@pytest.fixture(scope="module")
+def example() -> Example:
+    workspace = collect(load_project(ROOT, explicit=True))
+    claims = collect_claims(workspace.content)
+    return claims, lint_context(workspace.content, workspace.sources, claims)
+
+
+def _rules(example: Example, owner: str, field: str, new: str, old: str | None = None) -> dict[str, str]:
+    claims, context = example
+    claim = next(c for c in claims if c.owner == owner and c.field == field)
+    assert lint_claim(claim, context) == []  # the content as written is faithful
+    flat = " ".join(claim.text.split())
+    if old is not None:
+        assert old in flat
+    text = new if old is None else flat.replace(old, new)
+    return {finding.rule: finding.message for finding in lint_claim(dataclasses.replace(claim, text=text), context)}
+
+
+class Describe_hearsay:
+    def it_catches_a_report_stated_as_known(self, example: Example) -> None:
+        found = _rules(example, "point:ait-coordination", "detail", "Kotani notes that the US has an operational plan",
+                       old="Kotani notes that the US reportedly has an operational plan")
+        assert "hearsay" in found["claim-certainty"] and "Reportedly" in found["claim-certainty"]
+
+    def it_catches_what_is_said_to_be_intended_stated_as_intended(self, example: Example) -> None:
+        found = _rules(example, "point:minister-wants-officer", "summary", "intends to send",
+                       old="is said to intend to send")
+        assert "hearsay" in found["claim-certainty"]
+
+    def it_lets_a_claim_that_reports_the_report_stand(self, example: Example) -> None:
+        found = _rules(example, "point:ait-coordination", "detail",
+                       "Kotani notes reports that the US has an operational plan",
+                       old="Kotani notes that the US reportedly has an operational plan")
+        assert "claim-certainty" not in found
+
+
+class Describe_absolutes:
+    def it_catches_an_approximator_dropped(self, example: Example) -> None:
+        found = _rules(example, "point:no-relations-since-1972", "detail", "makes it impossible to coordinate",
+                       old="makes it nearly impossible to coordinate")
+        assert "“impossible”" in found["claim-certainty"] and "nearly impossible" in found["claim-certainty"]
+
+    def it_catches_difficult_made_impossible(self, example: Example) -> None:
+        found = _rules(example, "point:prior-consultation", "summary", "though refusal would be impossible in practice",
+                       old="though refusal would be hard in practice")
+        assert "“impossible”" in found["claim-certainty"]
+
+    def it_catches_widely_made_unanimous(self, example: Example) -> None:
+        found = _rules(example, "point:parliament-leads", "summary", "whose members unanimously share Abe's view",
+                       old="whose members widely share Abe's view")
+        assert "unanimously" in found["claim-certainty"]
+
+    def it_lets_a_kept_approximator_stand(self, example: Example) -> None:
+        found = _rules(example, "point:no-relations-since-1972", "detail", "makes it almost impossible to coordinate",
+                       old="makes it nearly impossible to coordinate")
+        assert found == {}
+
+
+class Describe_unconditional:
+    def it_catches_in_any_case_on_a_conditional_passage(self, example: Example) -> None:
+        found = _rules(example, "point:rear-area-logistics", "headline",
+                       "Japan would likely store US arms bound for Taiwan in any case, Kotani argues")
+        assert "in any case" in found["claim-condition"] and "the summary" in found["claim-condition"]
+
+
+class Describe_temporal_bounds:
+    def it_catches_a_start_turned_into_an_end(self, example: Example) -> None:
+        found = _rules(example, "point:retired-officer-since-2003", "headline",
+                       "A retired flag officer served in Taipei until 2003")
+        assert "2003 as an end" in found["claim-date"] and "since 2003" in found["claim-date"]
+
+    def it_lets_in_a_year_stand_for_since_a_year(self, example: Example) -> None:
+        assert _rules(example, "point:no-relations-since-1972", "headline",
+                      "No diplomatic relations since Japan normalised ties with China in 1972") == {}
+
+
+class Describe_irregular_perfects:
+    def it_reads_an_irregular_participle_as_done(self) -> None:
+        assert aspect.completed("Japan has begun simulating") == ["begun"]
+        assert aspect.completed("the two have drawn up plans") == ["drawn"]
+        assert aspect.completed("the US has a plan") == []
+
+    def it_catches_a_hope_reported_as_begun(self, example: Example) -> None:
+        found = _rules(example, "point:joint-scenario-planning", "detail", "Liao reports that Japan has begun simulating",
+                       old="Liao hopes Japan will begin simulating")
+        assert "It is hoped" in found["claim-aspect"]
+
+    def it_reads_a_modal_in_an_indirect_question_as_the_questions(self, example: Example) -> None:
+        found = _rules(example, "point:us-strategic-ambiguity", "summary",
+                       "Kotani notes that Washington has kept its policy of strategic ambiguity on whether it would "
+                       "intervene in a Taiwan Strait conflict, though after Ukraine there is a clearer sign that it would "
+                       "keep arming Taiwan.")
+        assert found == {}
