@@ -116,3 +116,22 @@ class Describe_irregular_perfects:
                        "intervene in a Taiwan Strait conflict, though after Ukraine there is a clearer sign that it would "
                        "keep arming Taiwan.")
         assert found == {}
+
+
+class Describe_headline_condition:
+    def it_catches_a_headline_that_drops_its_summarys_condition(self, example: Example) -> None:
+        found = _rules(example, "point:depends-on-beijing", "headline",
+                       "Tokyo will be forced to upgrade security ties with Taipei, Kotani judges")
+        assert "if Beijing keeps increasing military pressure" in found["claim-condition"]
+
+    def it_lets_a_headline_keep_the_dependence(self, example: Example) -> None:
+        assert "claim-condition" not in _rules(example, "point:depends-on-beijing", "headline",
+                                               "Whether Tokyo upgrades ties with Taipei depends on Beijing, Kotani judges")
+
+
+class Describe_causes:
+    def it_catches_a_causal_verb_the_quotes_do_not_state(self, example: Example) -> None:
+        found = _rules(example, "point:retired-officer-since-2003", "detail",
+                       "Tokyo's refusal to send active-duty JSDF officers is what has driven up tensions across the "
+                       "Taiwan Strait.")
+        assert "driven up" in found["claim-cause"]

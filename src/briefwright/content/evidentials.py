@@ -139,6 +139,47 @@ def _conditional_summary(claim: Claim, sentence: str, context: LintContext) -> l
             if lex.conditions(summary) and len(words & lang.content_words(summary)) >= 2]
 
 
+# What keeps a headline hypothetical or dependent although it names no condition ("would store",
+# "depend on Beijing's behaviour").
+_KEEPS_HYPOTHESIS = re.compile(r"\b(?:would|could|might|may|depend\w*|hing\w*|contingent|conditional|turns? on)\b")
+
+
+def check_headline_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A headline or label that restates, firmly and with no condition, what its point's summary gives only
+    under one ("Tokyo will be forced to upgrade ties" for "if Beijing keeps up pressure, Tokyo will have no
+    choice but to upgrade")."""
+    if claim.field not in ("headline", "label") or claim.analysis or context.content is None:
+        return
+    point = context.content.points.get(claim.owner.removeprefix("point:"))
+    if point is None or not point.summary or not _firm_and_unconditional(lang.plain(claim.text)):
+        return
+    words = lang.content_words(claim.text) - context.name_words - context.common
+    for sentence in lang.sentences(point.summary):
+        consequent = _consequent(sentence)
+        if len(words & consequent) >= 2 and not words & lang.content_words(" ".join(lex.conditions(sentence))):
+            yield Finding("claim-condition", claim,
+                          f"“{short(claim.text)}” states without its condition what the point's summary gives only "
+                          f"under one: “{short(sentence)}”",
+                          "keep the condition ('if …'), or headline what the outcome depends on")
+            return
+
+
+def _firm_and_unconditional(lowered: str) -> bool:
+    """A consequence stated as certain: prospective ("will be forced"), with no condition and nothing that keeps
+    it hypothetical or dependent; a present state ("no formal exchange") is no consequence restated."""
+    return lex.prospective(lowered) and not lex.conditions(lowered) and not _KEEPS_HYPOTHESIS.search(lowered)
+
+
+def _consequent(sentence: str) -> frozenset[str]:
+    """The words of what a sentence that opens with its condition gives under it (empty for any other)."""
+    clauses = lang.clauses(sentence)
+    marks = lex.conditioned_clauses(sentence, clauses)
+    if not clauses or not marks[0] or not lex.conditions(clauses[0]):
+        return frozenset()
+    return lang.content_words(" ".join(clause for clause, mark in zip(clauses, marks, strict=True)
+                                       if mark and not lex.conditions(clause)))
+
+
 def _bounded_years(lowered: str, bound: str) -> set[str]:
     return set(re.findall(rf"\b{bound}\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b", lowered))
 
@@ -162,4 +203,4 @@ def _bound_phrase(lowered: str, bound: str, year: str) -> str:
     return match.group(0) if match else year
 
 
-EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_time_bounds)
+EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_headline_condition, check_time_bounds)

@@ -128,9 +128,10 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
 
 def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
     for _, quote in claim.quotes:
-        parts = [lang.content_words(part) for part in lang.sentences(quote)]
-        for first, second in zip(parts, parts[1:], strict=False):
-            if len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+        # A sentence that states a link of its own ("due to concerns about a backlash") links that, not the next.
+        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part))) for part in lang.sentences(quote)]
+        for (first, linked), (second, _) in zip(parts, parts[1:], strict=False):
+            if not linked and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
                 return True
     return False
 
