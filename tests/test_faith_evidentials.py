@@ -135,3 +135,19 @@ class Describe_causes:
                        "Tokyo's refusal to send active-duty JSDF officers is what has driven up tensions across the "
                        "Taiwan Strait.")
         assert "driven up" in found["claim-cause"]
+
+
+class Describe_estimates:
+    def it_catches_an_approximate_number_stated_as_exact(self, example: Example) -> None:
+        found = _rules(example, "point:figure-usfj-personnel", "summary", "numbers 54,000",
+                       old="numbers approximately 54,000")
+        assert "54000 as exact" in found["claim-certainty"]
+
+    def it_lets_another_approximator_stand(self, example: Example) -> None:
+        assert _rules(example, "point:figure-usfj-personnel", "summary", "numbers about 54,000",
+                      old="numbers approximately 54,000") == {}
+
+    def it_catches_a_modal_stripped_of_its_estimative_adverb(self, example: Example) -> None:
+        found = _rules(example, "point:contingency-likely", "detail", "the question will no longer be",
+                       old="the question will likely no longer be")
+        assert "'will'" in found["claim-certainty"] and "likely" in found["claim-certainty"]

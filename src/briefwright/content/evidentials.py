@@ -180,6 +180,33 @@ def _consequent(sentence: str) -> frozenset[str]:
                                        if mark and not lex.conditions(clause)))
 
 
+# Estimative approximators on a number ("approximately 54,000", "some 300", "more than 100").
+_ROUNDING = (r"(?:approximately|about|around|roughly|some|nearly|almost|close to|more than|over|up to|at least"
+             r"|at most|as many as|fewer than|less than|upwards of|an estimated|estimated|circa|an? \w+ly estimated)")
+_FIGURE = re.compile(rf"(?:\b({_ROUNDING})\s+)?(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w,]|\.\d)")
+
+
+def _figures(lowered: str) -> dict[str, bool]:
+    """Each number a text states, and whether every mention of it is approximated."""
+    found: dict[str, bool] = {}
+    for match in _FIGURE.finditer(lowered):
+        number = match.group(2).replace(",", "")
+        found[number] = found.get(number, True) and match.group(1) is not None
+    return found
+
+
+def check_number_approximation(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A number the quotes only approximate ("approximately 54,000") stated as exact ("54,000 personnel")."""
+    if claim.field not in REPORTING_FIELDS or not claim.quotes:
+        return
+    quoted = _figures(lang.plain(" ".join(quote for _, quote in claim.quotes)))
+    for number, rounded in _figures(lang.plain(lang.unquoted(claim.text))).items():
+        if not rounded and quoted.get(number, False):
+            yield Finding("claim-certainty", claim,
+                          f"states {number} as exact, but its quotes give it only as an approximation",
+                          "keep the source's approximation ('approximately', 'about', 'some')")
+
+
 def _bounded_years(lowered: str, bound: str) -> set[str]:
     return set(re.findall(rf"\b{bound}\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b", lowered))
 
@@ -203,4 +230,5 @@ def _bound_phrase(lowered: str, bound: str, year: str) -> str:
     return match.group(0) if match else year
 
 
-EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_headline_condition, check_time_bounds)
+EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_headline_condition, check_time_bounds,
+                    check_number_approximation)

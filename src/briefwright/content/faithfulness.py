@@ -198,9 +198,20 @@ def _reported_certainty(clause: str, sentence: str, compared: list[QuoteClause],
 
 
 def _same_words(said: lang.Certainty, compared: list[QuoteClause]) -> bool:
+    """The passage itself uses the claim's hedge words, not qualified by an estimative adverb ("will likely" is
+    not "will")."""
     return bool(said.terms) and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                                     for term in said.terms) and not any(
-        _opposite(lang.certainty(item.sentence), said) for item in compared)
+        _opposite(lang.certainty(item.sentence), said) or _qualified(said, item.sentence) for item in compared)
+
+
+_ESTIMATIVE_ADVERB = r"(?:likely|probably|possibly|perhaps|presumably|conceivably)"
+
+
+def _qualified(said: lang.Certainty, sentence: str) -> bool:
+    lowered = lang.plain(sentence)
+    return any(re.search(rf"\b{re.escape(term)}\s+(?:most\s+|very\s+|quite\s+)?{_ESTIMATIVE_ADVERB}\b", lowered)
+               for term in said.terms)
 
 
 def _opposite(one: lang.Certainty, other: lang.Certainty) -> bool:
