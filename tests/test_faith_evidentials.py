@@ -151,3 +151,22 @@ class Describe_estimates:
         found = _rules(example, "point:contingency-likely", "detail", "the question will no longer be",
                        old="the question will likely no longer be")
         assert "'will'" in found["claim-certainty"] and "likely" in found["claim-certainty"]
+
+
+class Describe_opinions:
+    def it_catches_a_sources_reason_for_a_recommendation_stated_as_fact(self, example: Example) -> None:
+        found = _rules(example, "point:military-liaison", "detail", "Crisis communication needs",
+                       old="Lim argues that crisis communication needs")
+        assert "if Taiwan and Japan are to discuss" in found["claim-opinion"] and "(must)" in found["claim-opinion"]
+
+    def it_catches_a_firm_prediction_beside_a_hedged_clause(self, example: Example) -> None:
+        found = _rules(example, "point:us-strategic-ambiguity", "detail",
+                       "Strategic ambiguity may have saved Japan from direct conflict with China over Taiwan, but it "
+                       "will not protect Japan from being caught in the crossfire of war.")
+        assert "a prediction" in found["claim-opinion"]
+
+    def it_reads_a_named_source_before_a_colon_as_attributing_what_follows(self, example: Example) -> None:
+        assert _rules(example, "point:us-strategic-ambiguity", "detail",
+                      "The Foreign Policy Research Institute applies the phrase to Japan: strategic ambiguity may "
+                      "have saved Japan from direct conflict with China over Taiwan, but it will not protect Japan "
+                      "from being caught in the crossfire of war.") == {}
