@@ -170,3 +170,27 @@ class Describe_opinions:
                       "The Foreign Policy Research Institute applies the phrase to Japan: strategic ambiguity may "
                       "have saved Japan from direct conflict with China over Taiwan, but it will not protect Japan "
                       "from being caught in the crossfire of war.") == {}
+
+
+class Describe_partial_quantifiers:
+    def it_catches_some_dropped_from_a_subject(self, example: Example) -> None:
+        found = _rules(example, "point:sdf-evacuation-gap", "detail", "Lim adds that Japanese politicians hope",
+                       old="Lim adds that some Japanese politicians hope")
+        assert "some japanese politicians" in found["claim-scope"].lower()
+
+    def it_lets_an_existential_object_stand(self, example: Example) -> None:
+        assert "claim-scope" not in _rules(example, "point:cyber-threshold", "summary", "Taiwan has ways of dealing",
+                                           old="Taiwan has ways of dealing")
+
+
+class Describe_inverted_conditions:
+    def it_reads_were_x_to_after_that_as_a_condition(self, example: Example) -> None:
+        assert _rules(example, "point:first-island-chain", "summary",
+                      "Yao argues that Taiwan's position in the first island chain has held back China's military "
+                      "expansion, and that were China to seize Taiwan by force, Japan would find it almost impossible "
+                      "to stop Beijing breaching its security.") == {}
+
+    def it_reads_cannot_as_impossible(self, example: Example) -> None:
+        found = _rules(example, "point:prior-consultation", "detail", "Japan cannot deny access",
+                       old="it will be difficult for Japan to deny access")
+        assert "“cannot”" in found["claim-certainty"]

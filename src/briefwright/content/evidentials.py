@@ -8,7 +8,10 @@ against its quotes — the linguistic classes a restatement most easily drops:
   "impossible", "widely shared" is not "unanimously shared");
 - unconditional connectives ("in any case", "regardless", "no matter") deny the condition of a
   conditional passage they restate;
-- temporal bounds: "since 2003" (from then on) is not "until 2003" (up to then).
+- a headline keeps the condition its summary puts on the outcome it states;
+- temporal bounds: "since 2003" (from then on) is not "until 2003" (up to then);
+- estimates: "approximately 54,000" is not "54,000";
+- partial quantifiers: "some Japanese politicians hope" is not "Japanese politicians hope".
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ _KEEPS_HEARSAY = re.compile(r"\b(?:report\w*|said|says|rumou?r\w*|alleg\w*|claim
 # Absolutes: words that leave no room for exception or doubt.
 _ABSOLUTES = ("impossible", "impossibility", "certain", "certainly", "inevitable", "inevitably", "unanimous",
               "unanimously", "undoubtedly", "definitely", "guaranteed", "absolutely", "unquestionably", "always",
-              "never", "invariably", "universally")
+              "never", "invariably", "universally", "cannot", "unable")
+# Absolutes that say the same: what cannot be done is impossible.
+_SAME_ABSOLUTE = {"cannot": "impossible", "unable": "impossible", "impossibility": "impossible"}
 # Approximators soften an absolute ("nearly impossible", "almost certainly").
 _APPROXIMATOR = r"(?:nearly|almost|virtually|practically|all but|close to|next to|near|well-nigh|not|hardly)"
 
@@ -94,15 +99,19 @@ def _plain_absolutes(lowered: str) -> set[str]:
     return found
 
 
+def _absolute(term: str) -> str:
+    return _SAME_ABSOLUTE.get(term, lang.lemma(term))
+
+
 def check_absolutes(claim: Claim, context: LintContext) -> Iterator[Finding]:
     """An absolute the claim states that none of its quotes states plainly."""
     if claim.field not in REPORTING_FIELDS or claim.analysis or claim.prescriptive or not claim.quotes:
         return
     quoted = lang.plain(" ".join(quote for _, quote in claim.quotes))
-    quoted_absolutes = {lang.lemma(term) for term in _plain_absolutes(quoted)}
+    quoted_absolutes = {_absolute(term) for term in _plain_absolutes(quoted)}
     for sentence in lang.sentences(claim.text):
         for term in sorted(_plain_absolutes(lang.plain(lang.unquoted(sentence)))):
-            if lang.lemma(term) in quoted_absolutes:
+            if _absolute(term) in quoted_absolutes:
                 continue
             softened = re.findall(rf"\b{_APPROXIMATOR}\s+(?:\w+\s+)?{term}\b", quoted)
             yield Finding("claim-certainty", claim,
@@ -230,5 +239,47 @@ def _bound_phrase(lowered: str, bound: str, year: str) -> str:
     return match.group(0) if match else year
 
 
+
+
+# Partial quantifiers: the source speaks of part of a class ("some Japanese politicians", "many countries").
+_PARTIAL = re.compile(r"\b(?:some|many|several|a few|few|certain|most|a number of|numerous|various)\s+"
+                      r"((?:[a-z-]+\s+)?[a-z-]+s)\b")
+
+
+def check_partial_quantifiers(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A class the quotes speak of in part ("some Japanese politicians") given bare, as the whole class
+    ("Japanese politicians hope …")."""
+    if not reporting(claim) or not claim.quotes:
+        return
+    for _, quote in claim.quotes:
+        for quote_sentence in lang.sentences(quote):
+            for phrase in _PARTIAL.findall(lang.plain(quote_sentence)):
+                for sentence in lang.sentences(claim.text):
+                    if _bare(phrase, lang.plain(sentence)) and len(
+                            (lang.content_words(sentence) & lang.content_words(quote_sentence))
+                            - lang.content_words(phrase)) >= 2:
+                        yield Finding("claim-scope", claim,
+                                      f"“{short(sentence)}” speaks of {phrase.split()[-1]} as a whole, where its "
+                                      f"quote says only part of them: “{short(quote_sentence)}”",
+                                      "keep the source's quantifier ('some', 'many')")
+                        return
+
+
+def _bare(phrase: str, lowered: str) -> bool:
+    """The head noun of a phrase opens a clause of the text with nothing before its modifiers: a bare subject."""
+    head = phrase.split()[-1]
+    modifiers = set(phrase.split()[:-1])
+    for match in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", lowered):
+        before = lowered[: match.start()].split()
+        while before and (before[-1] in modifiers or "-" in before[-1] or before[-1].endswith(("ese", "an"))):
+            before.pop()  # pre-modifiers: the quote's own, hyphenated ones, demonyms
+        if not before or before[-1] in _CLAUSE_OPENERS:
+            return True  # a bare plural subject speaks of the class ("Japanese politicians hope"); "has ways" does not
+    return False
+
+
+_CLAUSE_OPENERS = frozenset("that and but while because as since when if whereas although though".split())
+
+
 EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_headline_condition, check_time_bounds,
-                    check_number_approximation)
+                    check_number_approximation, check_partial_quantifiers)

@@ -267,7 +267,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|i
                         r"|without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
-                        r"|(?:^|[,;:(]\s*)(?:should|were|had)\s+\w+")
+                        r"|(?:^|[,;:(]\s*|\b(?:that|and|but)\s+)(?:should|were|had)\s+(?!\w+ed\b)\w+")
 _NOT_CONDITIONS = re.compile(r"\bwhen it comes to\b|\bwhen it came to\b")
 # A quote sentence that opens with one of these depends, as a whole, on what came before it.
 _DEPENDENT_OPENER = re.compile(r"^(?:otherwise|in such a case|in that case|if so|if not|then,|failing that)(?![\w-])")
