@@ -194,3 +194,14 @@ class Describe_inverted_conditions:
         found = _rules(example, "point:prior-consultation", "detail", "Japan cannot deny access",
                        old="it will be difficult for Japan to deny access")
         assert "“cannot”" in found["claim-certainty"]
+
+
+class Describe_done_as_planned:
+    def it_catches_work_under_way_given_as_to_come(self, example: Example) -> None:
+        found = _rules(example, "point:okinawa-electronic-warfare", "summary", "Tokyo will work to improve",
+                       old="Tokyo has worked to improve")
+        assert "still to come" in found["claim-aspect"] and "been working" in found["claim-aspect"]
+
+    def it_lets_a_plan_stay_a_plan(self, example: Example) -> None:
+        assert _rules(example, "point:mofa-reporting", "headline",
+                      "The new official will answer to the foreign ministry, not defence") == {}

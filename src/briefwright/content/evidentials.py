@@ -23,7 +23,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
 from briefwright.content.claims import Claim
-from briefwright.content.passages import REPORTING_FIELDS, cite, reporting, short
+from briefwright.content.passages import REPORTING_FIELDS, aligned_clauses, best, cite, reporting, short
 
 # Evidentials that give a statement as hearsay rather than as the writer's own knowledge.
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red"
@@ -281,5 +281,32 @@ def _bare(phrase: str, lowered: str) -> bool:
 _CLAUSE_OPENERS = frozenset("that and but while because as since when if whereas although though".split())
 
 
+# A firm future or plan: what the clause gives as still to come.
+_FUTURE = re.compile(r"\b(?:will|shall|plans? to|intends? to|is to|are to|is going to|are going to|aims? to)\b")
+
+
+# A perfect progressive, maybe with an adverbial inside it ("has in the past few years been working").
+_PERFECT_PROGRESSIVE = re.compile(r"\b(?:has|have|had)\b[^,;.]{0,40}?\bbeen\s+[a-z]+ing\b")
+
+
+def _done_or_underway(text: str) -> bool:
+    return bool(lex.completed(text) or _PERFECT_PROGRESSIVE.search(lang.plain(text)))
+
+
+def check_done_as_planned(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """What the passage reports as done ("has been working to improve") given as still to come ("will work to
+    improve"): the reverse of a plan reported as done."""
+    if not reporting(claim):
+        return
+    for _, clause, aligned in aligned_clauses(claim, context):
+        if not _FUTURE.search(lang.plain(clause)) or lex.completed(clause):
+            continue
+        passages = best(clause, aligned, context)
+        if all(_done_or_underway(item.text) and not lex.prospective(item.sentence) for item in passages):
+            yield Finding("claim-aspect", claim,
+                          f"“{short(clause)}” gives as still to come what the passage reports as done: "
+                          f"{cite(passages[0])}", "keep the source's aspect ('has worked', 'decided')")
+
+
 EVIDENTIAL_RULES = (check_hearsay, check_absolutes, check_unconditional, check_headline_condition, check_time_bounds,
-                    check_number_approximation, check_partial_quantifiers)
+                    check_number_approximation, check_partial_quantifiers, check_done_as_planned)
