@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+
 from briefwright.content.language import content_words, plain, unquoted
 
 # Aspect: a plan, intention, expectation or proposal, versus a completed act.
@@ -30,7 +32,14 @@ def prospective(text: str) -> bool:
 def completed(text: str) -> list[str]:
     """The verbs that state a completed act (case kept, so "United" is no past tense)."""
     flat = " ".join(unquoted(text).split())
-    return [next(group for group in match.groups() if group) for match in _COMPLETED.finditer(flat)]
+    found = [next(group for group in match.groups() if group) for match in _COMPLETED.finditer(flat)]
+    # Any other perfect: an auxiliary and a participle the lemmatiser knows ("has begun", "have drawn"). Its
+    # tables directly: language.lemma keeps same-length forms as spelling variants, and "begun" is one.
+    return found + [verb for verb in _PERFECT.findall(flat) if verb not in found and verb != "been"
+                    and not verb.endswith("ing") and simplemma.lemmatize(verb, lang="en").lower() != verb]
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+)\b")
 
 
 _PLAN_VERB = re.compile(r"^(?:decid|plann|agre|pledg|propos|offer|promis|want|intend|expect|vow|resolv|aim|sought"

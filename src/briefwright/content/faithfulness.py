@@ -29,6 +29,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.evidentials import EVIDENTIAL_RULES
 from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
@@ -85,15 +86,26 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quote_clauses = quote_clauses_of(claim, context.common)
     if not quote_clauses:
         return
-    own_view = not (claim.prescriptive or claim.judgment is not None or claim.analysis)
+    # A recommendation's detail gives the reasons for it: a source's view there is still reported, not owned.
+    own_view = not (claim.judgment is not None or claim.analysis) and (not claim.prescriptive or claim.field == "detail")
     for sentence in lang.sentences(claim.text):
         restated = _restated_clauses(sentence, quote_clauses, context)
         for clause, aligned in restated:
-            reported = claim.field == "conflicts" or _attributed(sentence, clause)
+            reported = claim.field == "conflicts" or _attributed(sentence, clause) or _introduced(sentence, clause, context)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
                                   _hedged_nearby(sentence, clause, aligned, restated))
-            if aligned and own_view and not reported:
+            if aligned and own_view and not reported and not (claim.prescriptive and _prescribes(clause)):
                 yield from _opinion(claim, clause, aligned, context)
+
+
+def _introduced(sentence: str, clause: str, context: LintContext) -> bool:
+    """A named source before a colon introduces what follows it ("FPRI applies the phrase to Japan: …")."""
+    head, colon, _ = sentence.partition(":")
+    return bool(colon) and sentence.find(clause) > len(head) and bool(context.names.named_in(head))
+
+
+def _prescribes(clause: str) -> bool:
+    return lex.directive(clause) or wordsense.prescribes(clause)
 
 
 def _attributed(sentence: str, clause: str) -> bool:
@@ -143,7 +155,7 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
     first = aligned[0]
     views = [lang.normative_terms(item.sentence) for item in aligned]
     own_view = lang.normative_terms(clause)
-    predicts = lex.firm_prediction(clause) and any(lex.firm_prediction(item.sentence) for item in aligned)
+    predicts = _predicts(clause, aligned)
     if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
         return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
@@ -157,6 +169,13 @@ def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: Lin
                   f"({', '.join(terms)})",
                   f"attribute it (“{context.author_of(first.source)} argues …”), make it a recommendation, or mark "
                   "it as the author's own analysis")
+
+
+def _predicts(clause: str, aligned: list[QuoteClause]) -> bool:
+    """The clause predicts firmly, as the passage does, though another clause of the passage's sentence may hedge
+    ("Although … may have saved Japan …, it will not protect Japan …")."""
+    return lex.firm_prediction(clause) and any(lex.firm_prediction(item.sentence) or lex.firm_prediction(item.text)
+                                               for item in aligned)
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
@@ -197,9 +216,20 @@ def _reported_certainty(clause: str, sentence: str, compared: list[QuoteClause],
 
 
 def _same_words(said: lang.Certainty, compared: list[QuoteClause]) -> bool:
+    """The passage itself uses the claim's hedge words, not qualified by an estimative adverb ("will likely" is
+    not "will")."""
     return bool(said.terms) and all(any(lang.plain(term) in lang.plain(item.sentence) for item in compared)
                                     for term in said.terms) and not any(
-        _opposite(lang.certainty(item.sentence), said) for item in compared)
+        _opposite(lang.certainty(item.sentence), said) or _qualified(said, item.sentence) for item in compared)
+
+
+_ESTIMATIVE_ADVERB = r"(?:likely|probably|possibly|perhaps|presumably|conceivably)"
+
+
+def _qualified(said: lang.Certainty, sentence: str) -> bool:
+    lowered = lang.plain(sentence)
+    return any(re.search(rf"\b{re.escape(term)}\s+(?:most\s+|very\s+|quite\s+)?{_ESTIMATIVE_ADVERB}\b", lowered)
+               for term in said.terms)
 
 
 def _opposite(one: lang.Certainty, other: lang.Certainty) -> bool:
@@ -256,7 +286,7 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
-    check_headline_summary)
+    *EVIDENTIAL_RULES, check_headline_summary)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:

@@ -178,7 +178,8 @@ def has_term(lowered: str, term: str) -> bool:
 # Connectives and verbs that state a cause or a consequence.
 _CAUSAL = re.compile(r"\b(?:because|as a result|result(?:s|ed)? (?:of|in|from)|led to|leads? to|lead to|caus\w*"
                      r"|due to|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
-                     r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to)\b")
+                     r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to"
+                     r"|driv\w* up|drove up|fuel(?:s|ed|led|ing)|spark(?:s|ed|ing)|provok\w*|gave rise to|give rise to)\b")
 # In a quote, looser links count too: a source that says "so" or "given" has linked the two.
 _QUOTED_CAUSAL = re.compile(r"\bso\b|\bgiven\b|\bfor fear\b|\bconcerns? about\b"
                             r"|\b(?:comes?|came|stems?|stemmed|arises?|arose|springs?) from\b|\bdriv\w+\b")
@@ -266,7 +267,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|i
                         r"|without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
-                        r"|(?:^|[,;:(]\s*)(?:should|were|had)\s+\w+")
+                        r"|(?:^|[,;:(]\s*|\b(?:that|and|but)\s+)(?:should|were|had)\s+(?!\w+ed\b)\w+")
 _NOT_CONDITIONS = re.compile(r"\bwhen it comes to\b|\bwhen it came to\b")
 # A quote sentence that opens with one of these depends, as a whole, on what came before it.
 _DEPENDENT_OPENER = re.compile(r"^(?:otherwise|in such a case|in that case|if so|if not|then,|failing that)(?![\w-])")

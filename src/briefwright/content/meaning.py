@@ -10,6 +10,7 @@ unless the content marks it as the author's own analysis.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from briefwright.content import language as lang
@@ -127,9 +128,10 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
 
 def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
     for _, quote in claim.quotes:
-        parts = [lang.content_words(part) for part in lang.sentences(quote)]
-        for first, second in zip(parts, parts[1:], strict=False):
-            if len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+        # A sentence that states a link of its own ("due to concerns about a backlash") links that, not the next.
+        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part))) for part in lang.sentences(quote)]
+        for (first, linked), (second, _) in zip(parts, parts[1:], strict=False):
+            if not linked and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
                 return True
     return False
 
@@ -148,13 +150,18 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     yield from _headline_aspect(claim, context)
 
 
+# An indirect question's modal qualifies the question, not the act the clause reports.
+_INDIRECT_QUESTION = re.compile(r"\b(?:how|whether|why|what)\b.*")
+
+
 def _done_for_planned(clause: str, passages: list[str]) -> bool:
     # Done, or happening: a verb the passage gives only as planned, stated plainly ("will strengthen" →
     # "strengthens").
     planned = frozenset().union(*(lex.planned_words(passage) for passage in passages))
     done = lex.completed(clause) + [word for word in lang.content_words(lang.unquoted(clause)) if word in planned]
-    if lex.prospective(clause) or lang.certainty(clause).hedged or not done or not passages \
-            or not all(lex.prospective(p) for p in passages):
+    main = _INDIRECT_QUESTION.sub(" ", clause)  # "has begun simulating how the SDF would take part": done
+    if lex.prospective(main) or lang.certainty(main).hedged or not done or not passages \
+            or not all(lex.prospective(_INDIRECT_QUESTION.sub(" ", p)) for p in passages):
         return False
     # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
     stated = frozenset().union(*(lex.unplanned_words(passage) for passage in passages))
