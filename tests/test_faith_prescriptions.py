@@ -33,3 +33,11 @@ def test_a_recommending_headline_keeps_no_forecast_hedge() -> None:
 def test_a_headline_stating_the_forecast_as_fact_is_still_caught() -> None:
     # The summary: "A dedicated lane would keep buses out of queues."
     assert "claim-certainty" in _rules("A dedicated lane keeps buses out of queues")
+
+
+def test_due_to_before_a_verb_schedules_and_states_no_cause() -> None:
+    from briefwright.content.lexicon import causal_terms
+
+    assert causal_terms("the roadworks are due to finish next spring") == []
+    assert causal_terms("the treaty is due to be signed in may") == []
+    assert causal_terms("the delays are due to roadworks on the bridge") == ["due to"]
