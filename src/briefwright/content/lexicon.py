@@ -180,7 +180,8 @@ _SCHEDULED = (r"(?! (?:be|begin|start|finish|end|open|close|arrive|leave|return|
               r"|vote|launch|report|publish|complete|resume|retire|enter|hold|run|move|stop)\b)")
 # Connectives and verbs that state a cause or a consequence.
 _CAUSAL = re.compile(r"\b(?:because|as a result|result(?:s|ed)? (?:of|in|from)|led to|leads? to|lead to|caus\w*"
-                     r"|due to" + _SCHEDULED + r"|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
+                     r"|due to" + _SCHEDULED
+                     + r"|owing to|therefore|thus|hence|in response to|prompt\w*|triggered|drove|driven by"
                      r"|explain\w*|consequen\w*|thanks to|on account of|led \w+(?: \w+)? to|forc(?:ed|ing) \w+ to"
                      r"|driv\w* up|drove up|fuel(?:s|ed|led|ing)|spark(?:s|ed|ing)|provok\w*|gave rise to|give rise to)\b")
 # In a quote, looser links count too: a source that says "so" or "given" has linked the two.
