@@ -17,6 +17,7 @@ from functools import lru_cache
 import simplemma
 
 from briefwright.content.numbers import spelled_numbers
+from briefwright.sources.sentences import ABBREVIATION
 from briefwright.sources.textnorm import normalise_plain
 
 # ICD 203 expressions of likelihood, weakest first, with the modal verbs and common
@@ -117,8 +118,6 @@ def plain(text: str) -> str:
     return normalise_plain(" ".join(text.split())).lower()
 
 
-# A full stop that ends an abbreviation ("U.S. President", "Mr. Abe", "No. 51") ends no sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|Gen|Col|Lt|Gov|Sen|Rep|Jr|Sr|Prof)\.)$")
 
 
 def sentences(text: str) -> list[str]:
@@ -127,7 +126,7 @@ def sentences(text: str) -> list[str]:
     for part in _SENTENCE.split(flat) if flat else []:
         if not part.strip():
             continue
-        if result and _ABBREVIATION.search(result[-1]):
+        if result and ABBREVIATION.search(result[-1]):
             result[-1] = f"{result[-1]} {part}"
         else:
             result.append(part)

@@ -19,12 +19,12 @@ from briefwright import safety
 from briefwright.diagnostics import BriefwrightError, Where, fail
 from briefwright.output import write_atomic
 from briefwright.project import Project
-from briefwright.quotes.find import load_registry
+from briefwright.quotes.find import in_excluded, load_registry
 from briefwright.sources.registry import Source
+from briefwright.sources.sentences import line_starts, one_line
 
 MIN_QUOTE_CHARS = 12  # as content/modules.py requires of a quote
 _PLACE = re.compile(r"^(\d+)(?::(\d+)-(?:(\d+):)?(\d+))?$")  # LINE, LINE:COL-COL or LINE:COL-LINE:COL
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,13 @@ def passage_at(source: Source, place: str) -> str:
     if last_number == number and last < first:
         raise fail("quote-place", where, f"{place} ends at column {last}, before it starts (column {first})",
                    "take the columns from `briefwright quote find`")
-    line_start = [0]
-    for line in lines:
-        line_start.append(line_start[-1] + len(line) + 1)
-    offset = line_start[number - 1] + first - 1
-    text = _LINE_BREAK.sub(" ", source.text[offset:line_start[last_number - 1] + last]).strip()
+    starts = line_starts(source.text)
+    offset = starts[number - 1] + first - 1
+    text = one_line(source.text[offset:starts[last_number - 1] + last]).strip()
     if len(text) < MIN_QUOTE_CHARS:
         raise fail("quote-short", where, f"the text at {place} is shorter than {MIN_QUOTE_CHARS} characters",
                    "quote a whole clause or sentence")
-    if any(start <= offset < end for start, end in source.excluded):
+    if in_excluded(source, offset):
         raise fail("quote-excluded", where, f"line {number} of '{source.id}' is in a stretch excluded from the work",
                    "quote the work's own text; see the source's `excluded:` in seeds/sources.yaml")
     return text

@@ -19,6 +19,7 @@ from pathlib import Path
 from briefwright.diagnostics import Report
 from briefwright.project import Project
 from briefwright.sources.registry import Source, SourceRegistry, load_sources
+from briefwright.sources.sentences import ABBREVIATION, line_starts, one_line
 
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u3000-\u9fff])")
@@ -27,11 +28,6 @@ how i if in into is it its may might more most must no not of on or our she shou
 there these they this those to was we were what when which who will with would you your also between about after
 before over said says""".split())
 MIN_SCORE = 0.15
-_NEWLINE = re.compile("\n")
-# A full stop that ends an abbreviation or an initial ("Jan. 7", "U.S. forces", "Mr. Abe", "A. Writer") ends no sentence.
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|vs|Gen|Col|Lt|Gov|Sen|Rep|Jr|Sr|Prof|"
-                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 # A text whose long lines (the 90th percentile) are at most this wide is hard-wrapped; a line at
 # least this share of that width runs on into the next line.
 WRAP_WIDTH_MAX = 120
@@ -77,20 +73,20 @@ def passages(source: Source) -> list[Passage]:
     """Every sentence of the work's own text (not of its excluded stretches), across line breaks
     where the text is hard-wrapped."""
     text = source.text
-    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    starts = line_starts(text)
     found: list[Passage] = []
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
         start = 0
-        ends = [m.start() for m in _SENTENCE_END.finditer(block) if not _ABBREVIATION.search(block, 0, m.start())]
+        ends = [m.start() for m in _SENTENCE_END.finditer(block) if not ABBREVIATION.search(block, 0, m.start())]
         for boundary in [*ends, len(block)]:
             piece = block[start:boundary]
             stripped = piece.strip()
             if stripped:
                 first = block_start + start + len(piece) - len(piece.lstrip())
                 last = first + len(stripped) - 1
-                if not _in_excluded(source, first):
-                    found.append(_passage(source.id, line_starts, first, last, _LINE_BREAK.sub(" ", stripped)))
+                if not in_excluded(source, first):
+                    found.append(_passage(source.id, starts, first, last, one_line(stripped)))
             start = boundary
     return found
 
@@ -123,7 +119,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _in_excluded(source: Source, offset: int) -> bool:
+def in_excluded(source: Source, offset: int) -> bool:
     return any(start <= offset < end for start, end in source.excluded)
 
 
