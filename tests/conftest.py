@@ -18,6 +18,7 @@ import pytest
 from briefwright.build import Output, build
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
+from tests.faith_edits import Example, lint_example
 
 REPO = Path(__file__).resolve().parent.parent
 # Tests that need LibreOffice (and the fonts and tools installed beside it) carry the
@@ -78,6 +79,13 @@ def _test_roots_stay_clean() -> Iterator[None]:
     added = sorted(_roots_with_a_build() - before)
     assert not added, (f"the test wrote a build/ into tests/roots/{', '.join(added)}: copy the root to tmp_path, "
                        "or give collect a cache_dir")
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
+    """The example's claims and lint context, collected once for every faithfulness test that lints
+    an edited claim (tests/faith_edits.py); a module may define its own `example` instead."""
+    return lint_example(tmp_path_factory.mktemp("faith-example"))
 
 
 def copy_project(destination: Path) -> Path:

@@ -8,37 +8,9 @@ that keep the source's hedge, degree or bound draw nothing either.
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
-
-import pytest
-
-from briefwright.build import collect
 from briefwright.content import aspect
-from briefwright.content.claims import Claim, collect_claims
-from briefwright.content.faithfulness import LintContext, lint_claim, lint_context
-from briefwright.project import load_project
-
-ROOT = Path(__file__).resolve().parent.parent
-Example = tuple[list[Claim], LintContext]
-
-
-@pytest.fixture(scope="module")
-def example() -> Example:
-    workspace = collect(load_project(ROOT, explicit=True))
-    claims = collect_claims(workspace.content)
-    return claims, lint_context(workspace.content, workspace.sources, claims)
-
-
-def _rules(example: Example, owner: str, field: str, new: str, old: str | None = None) -> dict[str, str]:
-    claims, context = example
-    claim = next(c for c in claims if c.owner == owner and c.field == field)
-    assert lint_claim(claim, context) == []  # the content as written is faithful
-    flat = " ".join(claim.text.split())
-    if old is not None:
-        assert old in flat
-    text = new if old is None else flat.replace(old, new)
-    return {finding.rule: finding.message for finding in lint_claim(dataclasses.replace(claim, text=text), context)}
+from tests.faith_edits import Example
+from tests.faith_edits import findings_of_edit as _rules
 
 
 class Describe_hearsay:

@@ -6,37 +6,15 @@ that must answer, with the quote it names; each has a faithful twin that must dr
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
-
-import pytest
 
 from briefwright.build import collect
 from briefwright.content import lexicon
-from briefwright.content.claims import Claim, collect_claims
-from briefwright.content.faithfulness import LintContext, lint, lint_claim, lint_context
+from briefwright.content.faithfulness import lint
 from briefwright.project import load_project
+from tests.faith_edits import added_findings as _new
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def example() -> tuple[list[Claim], LintContext]:
-    workspace = collect(load_project(ROOT, explicit=True))
-    claims = collect_claims(workspace.content)
-    return claims, lint_context(workspace.content, workspace.sources, claims)
-
-
-def _new(example: tuple[list[Claim], LintContext], at: str, old: str | None, new: str) -> list[tuple[str, str]]:
-    """(rule, message) of the findings the edit adds to that field."""
-    claims, context = example
-    owner, field = at.split()
-    claim = next(c for c in claims if c.owner == owner and c.field == field)
-    flat = " ".join(claim.text.split())
-    assert old is None or old in flat, flat
-    edited = dataclasses.replace(claim, text=new if old is None else flat.replace(old, new, 1))
-    before = {finding.message for finding in lint_claim(claim, context)}
-    return [(f.rule, f.message) for f in lint_claim(edited, context) if f.message not in before]
 
 
 def _rules(found: list[tuple[str, str]]) -> list[str]:

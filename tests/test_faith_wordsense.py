@@ -4,36 +4,8 @@ of the real example content and runs every rule on it, with a faithful twin that
 
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
-
-import pytest
-
-from briefwright.build import collect
 from briefwright.content import language, lexicon, wordsense
-from briefwright.content.claims import Claim, collect_claims
-from briefwright.content.faithfulness import LintContext, lint_claim, lint_context
-from briefwright.project import load_project
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def example() -> tuple[list[Claim], LintContext]:
-    workspace = collect(load_project(ROOT, explicit=True))
-    claims = collect_claims(workspace.content)
-    return claims, lint_context(workspace.content, workspace.sources, claims)
-
-
-def _new(example: tuple[list[Claim], LintContext], at: str, old: str | None, new: str) -> list[tuple[str, str]]:
-    claims, context = example
-    owner, field = at.split()
-    claim = next(c for c in claims if c.owner == owner and c.field == field)
-    flat = " ".join(claim.text.split())
-    assert old is None or old in flat, flat
-    edited = dataclasses.replace(claim, text=new if old is None else flat.replace(old, new, 1))
-    before = {finding.message for finding in lint_claim(claim, context)}
-    return [(f.rule, f.message) for f in lint_claim(edited, context) if f.message not in before]
+from tests.faith_edits import added_findings as _new
 
 
 def test_irregular_forms_meet_their_lemma() -> None:

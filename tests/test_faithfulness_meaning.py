@@ -14,32 +14,16 @@ import pytest
 
 from briefwright.build import collect
 from briefwright.content import language, lexicon
-from briefwright.content.claims import Claim, collect_claims
-from briefwright.content.faithfulness import LintContext, lint, lint_claim, lint_context
+from briefwright.content.claims import Claim
+from briefwright.content.faithfulness import LintContext, lint, lint_claim
 from briefwright.content.modules import Analysis, Evidence, Point
 from briefwright.content.rendered import lint_document
 from briefwright.model import Block, Document, EvidenceRef, Run, Section
 from briefwright.project import load_project
+from tests.faith_edits import findings_of_edit as _rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FOUNDING = ROOT / "tests" / "roots" / "founding-texts"
-
-
-@pytest.fixture(scope="module")
-def example() -> tuple[list[Claim], LintContext]:
-    workspace = collect(load_project(ROOT, explicit=True))
-    claims = collect_claims(workspace.content)
-    return claims, lint_context(workspace.content, workspace.sources, claims)
-
-
-def _rules(example: tuple[list[Claim], LintContext], owner: str, field: str, new: str,
-           old: str | None = None) -> dict[str, str]:
-    claims, context = example
-    claim = next(c for c in claims if c.owner == owner and c.field == field
-                 and (old is None or old in " ".join(c.text.split())))
-    assert lint_claim(claim, context) == []  # the content as written is faithful
-    text = new if old is None else " ".join(claim.text.split()).replace(old, new)
-    return {finding.rule: finding.message for finding in lint_claim(dataclasses.replace(claim, text=text), context)}
 
 
 class Describe_meaning_rules:
