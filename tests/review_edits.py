@@ -5,15 +5,29 @@ from __future__ import annotations
 
 import copy
 import io
+import shutil
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 DATE = "2026-11-25T10:00:00Z"
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(name="tiny")
+def built_tiny(tmp_path: Path) -> Path:
+    """A copy of the tiny root, built: the products a reviewer edits (use as the `tiny` fixture)."""
+    from briefwright.cli import main
+
+    root = tmp_path / "tiny"
+    shutil.copytree(ROOTS / "tiny", root)
+    assert main(["build", "--project", str(root), "-q"]) == 0
+    return root
 
 
 class Reviewer:

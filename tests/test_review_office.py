@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -12,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefwright.cli import main
-from tests.review_edits import Reviewer
+from tests.review_edits import Reviewer, built_tiny  # noqa: F401 (the tiny fixture)
 
-ROOTS = Path(__file__).parent / "roots"
 ACCEPT_SCRIPT = Path(__file__).parent / "lo_accept.py"
 SYSTEM_PYTHON = "/usr/bin/python3"  # the Python Debian's python3-uno extends (not the project's venv)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -26,14 +24,6 @@ def _uno_missing() -> bool:
         return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, timeout=60).returncode != 0
     except (FileNotFoundError, subprocess.TimeoutExpired):
         return True
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    root = tmp_path / "tiny"
-    shutil.copytree(ROOTS / "tiny", root)
-    assert main(["build", "--project", str(root), "-q"]) == 0
-    return root
 
 
 def _accept_all_in_libreoffice(source: Path, target: Path, profile: Path) -> None:
