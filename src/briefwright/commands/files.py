@@ -20,19 +20,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                                 "Chromium for .html; each started once for all its files) into PDFs, "
                                                 "PNG pages, a contact sheet per product, a screenshot of each web "
                                                 "page, and an index.html that shows them all.")
-    preview_parser.add_argument("files", metavar="FILE", nargs="*",
-                                help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
-    preview_parser.add_argument("--all", action="store_true", help="every built product in build/")
-    preview_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/preview)")
+    _built_file_arguments(preview_parser, "build/preview")
     preview_parser.set_defaults(handler=cmd_preview)
     pdf_parser = sub.add_parser("pdf", parents=[common], help="convert built files to PDF (LibreOffice, Chromium)",
                                 description="Convert built files to PDF (LibreOffice for .docx/.pptx, Chromium for .html; "
                                             "each started once for all its files) into build/pdf/ (or --out).")
-    pdf_parser.add_argument("files", metavar="FILE", nargs="*",
-                            help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
-    pdf_parser.add_argument("--all", action="store_true", help="every built product in build/")
-    pdf_parser.add_argument("--out", metavar="DIR", help="where to write (default: build/pdf)")
+    _built_file_arguments(pdf_parser, "build/pdf")
     pdf_parser.set_defaults(handler=cmd_pdf)
+
+
+def _built_file_arguments(parser: argparse.ArgumentParser, default_out: str) -> None:
+    """FILE…, --all and --out: which built files a rendering command takes, and where it writes."""
+    parser.add_argument("files", metavar="FILE", nargs="*",
+                        help="built .docx/.pptx/.html files (listed in the manifest.json beside them)")
+    parser.add_argument("--all", action="store_true", help="every built product in build/")
+    parser.add_argument("--out", metavar="DIR", help=f"where to write (default: {default_out})")
 
 
 def _built_files(args: argparse.Namespace, project: Project, verb: str, keep: Path) -> list[Path]:
