@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefwright.audience import AudienceProfile
 from briefwright.model import Block
-from briefwright.products import Product, Style
+from briefwright.products import Product, Style, as_flow
 
 PAPER_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.2677, 11.6929)}
 BORDER_LEFT_PT = 7.0  # 3pt bar + 4pt gap, drawn inside the paragraph by LibreOffice
@@ -34,8 +34,7 @@ def paper_size(product: Product, audience: AudienceProfile) -> tuple[float, floa
 
 def page_geometry(product: Product, audience: AudienceProfile) -> PageGeometry:
     width_in, height_in = paper_size(product, audience)
-    margins = product.margins
-    assert margins is not None
+    margins = as_flow(product).page_margins
     return PageGeometry(width_in * 72, height_in * 72, (width_in - margins.left - margins.right) * 72,
                         (height_in - margins.top - margins.bottom) * 72)
 

@@ -268,6 +268,18 @@ class SlidesProduct(Product):
 
 
 AnyProduct = FlowProduct | SlidesProduct
+
+
+def as_flow(product: Product) -> FlowProduct:
+    """A product a page stage was handed (pagination, the Word and HTML writers), typed as one."""
+    assert isinstance(product, FlowProduct), f"product '{product.id}' is not a page product"
+    return product
+
+
+def as_slides(product: Product) -> SlidesProduct:
+    """A product a slide stage was handed (slide planning, the PowerPoint writer), typed as one."""
+    assert isinstance(product, SlidesProduct), f"product '{product.id}' is not a deck"
+    return product
 _KIND_CLASSES: dict[str, type[FlowProduct] | type[SlidesProduct]] = {"flow": FlowProduct, "slides": SlidesProduct}
 
 

@@ -8,7 +8,7 @@ from briefwright.content.modules import Module, Point
 from briefwright.diagnostics import fail
 from briefwright.plan.choices import Choices, Fit, Picks, better, levels_down_from
 from briefwright.plan.engine import Layout, LayoutEngine
-from briefwright.products import Product
+from briefwright.products import Product, as_flow
 
 REFERENCE_HINT = ("; the audience's Word reference document sets the page, margins and styles (its "
                   "branding.reference_overrides: [page, margins, styles] keeps the product's)")
@@ -24,7 +24,7 @@ class PagePlanner:
         self.choices = choices
         self.engine = engine
         self.product = choices.product
-        self.budget = choices.product.budget.pages or 1
+        self.budget = as_flow(choices.product).page_budget
         self.frames: list[Frame] = []
         self.layout = Layout(0, [])
 

@@ -12,6 +12,7 @@ from briefwright.diagnostics import BriefwrightError, fail
 from briefwright.plan.choices import Choices, Fit, Picks
 from briefwright.plan.engine import LayoutEngine
 from briefwright.plan.packing import ModulePacker, Packing
+from briefwright.products import as_slides
 from briefwright.roles import NARRATIVE_ROLES
 
 MIN_MODULE_FILL = 0.5  # a module slide under half full looks unfinished
@@ -27,7 +28,7 @@ class SlidePlanner:
         self.product = choices.product
         self.modules = choices.modules
         self.packer = ModulePacker(choices, engine)
-        self.total = self.product.budget.slides or 0
+        self.total = as_slides(self.product).slide_budget
         self.fixed_parts = [part for part in choices.parts if part.role != "modules"]
         self.module_slots = self.total - len(self.fixed_parts) - engine.reserved_slides
         self.where = self.product.where(("budget", "slides"))

@@ -22,7 +22,7 @@ from briefwright.measure.text import is_east_asian
 from briefwright.model import Block, Document, Run
 from briefwright.output import reproducible_zip
 from briefwright.page import CELL_PAD_H, CELL_PAD_V, page_geometry, paper_size, paragraph_gaps
-from briefwright.products import Product
+from briefwright.products import Product, as_flow
 from briefwright.reference.load import sanitised_reference
 from briefwright.writers import docprops, docx_parts, docx_styles, letterhead, ooxml, toc, wordml
 from briefwright.writers.docx_check import check_docx
@@ -46,8 +46,7 @@ class DocxRenderer:
 
     def _setup_page(self, document: docx.document.Document) -> None:
         width, height = paper_size(self.product, self.audience)
-        margins = self.product.margins
-        assert margins is not None
+        margins = as_flow(self.product).page_margins
         for section in document.sections:
             section.page_width, section.page_height = Inches(width), Inches(height)
             section.top_margin, section.bottom_margin = Inches(margins.top), Inches(margins.bottom)

@@ -7,7 +7,7 @@ handling banner; on screen the same styles set the page, and the evidence panel 
 from __future__ import annotations
 
 from briefwright.measure.layout import PAPER_SIZES_IN
-from briefwright.products import Style
+from briefwright.products import Style, as_flow
 from briefwright.writers.job import RenderJob
 
 
@@ -71,8 +71,7 @@ class PageCss:
     def css(self) -> str:
         product, audience = self.product, self.job.audience
         width, height = PAPER_SIZES_IN[audience.paper]
-        margins = product.margins
-        assert margins is not None  # flow products have margins (checked when the product loads)
+        margins = as_flow(product).page_margins
         banner = product.styles.get("banner")
         banner_css = (f"font-family: {self._family(banner.font)}; font-size: {pt(banner.size)}; "
                       f"font-weight: {'bold' if banner.bold else 'normal'}; color: {self._colour(banner.color)};"
