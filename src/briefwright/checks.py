@@ -5,7 +5,9 @@ Each writer checks its own reopened output (briefwright.writers)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -33,18 +35,28 @@ def check_coverage(content: Content, sources: SourceRegistry, report: Report) ->
 def check_placeholders(content: Content, report: Report) -> None:
     """A topic field still holding the starter's instruction would be printed in every product
     ("Bottom line up front: Write the bottom line in your own words …")."""
-    starter = yaml.safe_load(STARTER_TOPIC.read_text(encoding="utf-8"))
+    topic = {"title": content.topic.title, "subject": content.topic.subject, "bluf": {"text": content.topic.bluf.text}}
     for path, wanted in _PLACEHOLDER_FIELDS.items():
-        value: object = content.topic.model_dump()
-        placeholder: object = starter
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-            placeholder = placeholder.get(key) if isinstance(placeholder, dict) else None
-        if isinstance(value, str) and isinstance(placeholder, str) and value.split() == placeholder.split():
+        value, placeholder = _at(topic, path), _at(_starter_topic(), path)
+        if value is not None and placeholder is not None and value.split() == placeholder.split():
             where = (content.topic_document.where(path) if content.topic_document is not None
                      else Where(Path("content/topic.yaml"), field=".".join(path)))
             report.warning("starter-placeholder", where, f"still the starter's placeholder: “{' '.join(value.split())}”",
                            f"write {wanted} in its place")
+
+
+@lru_cache(maxsize=1)
+def _starter_topic() -> dict[str, Any]:
+    """The shipped starter's topic.yaml, read once per process (it is part of the package)."""
+    loaded: dict[str, Any] = yaml.safe_load(STARTER_TOPIC.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _at(data: dict[str, Any], path: tuple[str, ...]) -> str | None:
+    value: object = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def check_audience(profile: AudienceProfile, chain: list[YamlDocument], content: Content, report: Report) -> None:
