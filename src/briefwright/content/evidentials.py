@@ -251,18 +251,17 @@ def check_partial_quantifiers(claim: Claim, context: LintContext) -> Iterator[Fi
     ("Japanese politicians hope …")."""
     if not reporting(claim) or not claim.quotes:
         return
-    for _, quote in claim.quotes:
-        for quote_sentence in lang.sentences(quote):
-            for phrase in _PARTIAL.findall(lang.plain(quote_sentence)):
-                for sentence in lang.sentences(claim.text):
-                    if _bare(phrase, lang.plain(sentence)) and len(
-                            (lang.content_words(sentence) & lang.content_words(quote_sentence))
-                            - lang.content_words(phrase)) >= 2:
-                        yield Finding("claim-scope", claim,
-                                      f"“{short(sentence)}” speaks of {phrase.split()[-1]} as a whole, where its "
-                                      f"quote says only part of them: “{short(quote_sentence)}”",
-                                      "keep the source's quantifier ('some', 'many')")
-                        return
+    partial = [(quote_sentence, phrase) for _, quote in claim.quotes for quote_sentence in lang.sentences(quote)
+               for phrase in _PARTIAL.findall(lang.plain(quote_sentence))]
+    for quote_sentence, phrase in partial:
+        for sentence in lang.sentences(claim.text):
+            shared = (lang.content_words(sentence) & lang.content_words(quote_sentence)) - lang.content_words(phrase)
+            if _bare(phrase, lang.plain(sentence)) and len(shared) >= 2:
+                yield Finding("claim-scope", claim,
+                              f"“{short(sentence)}” speaks of {phrase.split()[-1]} as a whole, where its "
+                              f"quote says only part of them: “{short(quote_sentence)}”",
+                              "keep the source's quantifier ('some', 'many')")
+                return
 
 
 def _bare(phrase: str, lowered: str) -> bool:
