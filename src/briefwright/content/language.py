@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import simplemma
 
+from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.sentences import ABBREVIATION
 from briefwright.sources.textnorm import normalise_plain
@@ -120,6 +121,7 @@ def plain(text: str) -> str:
 
 
 
+@memoised_list
 def sentences(text: str) -> list[str]:
     flat = " ".join(text.split())
     result: list[str] = []
@@ -133,6 +135,7 @@ def sentences(text: str) -> list[str]:
     return result
 
 
+@memoised_list
 def clauses(sentence: str, keep_hedges: bool = False) -> list[str]:
     """A sentence cut at punctuation and coordinating words; pieces with no content word are dropped
     (kept, with keep_hedges, when they carry a hedge: "… not just possible but certain")."""
@@ -334,6 +337,7 @@ def without_indirect_questions(text: str) -> str:
     return _INDIRECT_QUESTION.sub(" ", text)
 
 
+@memoised_list
 def conditional_terms(text: str) -> list[str]:
     """Words that make a statement depend on a condition ("if", "unless", "were China to …")."""
     lowered = _INDIRECT_QUESTION.sub(" ", _without_fixed_phrases(plain(unquoted(text))))
@@ -347,6 +351,7 @@ def conditional_terms(text: str) -> list[str]:
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|all|any|every|its|their)\s+necessary\b")
 
 
+@memoised_list
 def normative_terms(text: str) -> list[str]:
     """Words that make a statement a recommendation or an evaluation ("should", "crucial", "a good …")."""
     lowered = _ATTRIBUTIVE.sub(" ", _without_fixed_phrases(plain(unquoted(text))))
@@ -356,6 +361,7 @@ def normative_terms(text: str) -> list[str]:
 _CONDITION_OPENERS = ("if ", "unless ", "were ", "should ", "had ", "in the event", "in case", "provided ")
 
 
+@memoised_list
 def conditional_clauses(sentence: str) -> list[tuple[str, bool]]:
     """The sentence's clauses, each marked conditional when it states or depends on a condition:
     it has a conditional word itself, or it is the consequence right after an "if …" clause."""
@@ -368,6 +374,7 @@ def conditional_clauses(sentence: str) -> list[tuple[str, bool]]:
     return marked
 
 
+@lru_cache(maxsize=16384)
 def reports_a_view(sentence: str) -> bool:
     """Whether the sentence attributes what it says ("Kotani expects…", "according to…")."""
     lowered = plain(sentence)
@@ -387,5 +394,6 @@ def mentions(text: str, name: str) -> bool:
 
 def clear_caches() -> None:
     """Forget memoised analyses (the bench times a cold lint)."""
-    for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern, _stem):
+    for cached in (plain, content_words, quantities, unquoted, certainty, _term_pattern, _stem, reports_a_view):
         cached.cache_clear()
+    clear_memoised_lists()
