@@ -20,7 +20,16 @@ from briefwright.compose.composer import ComposeContext, Composer
 from briefwright.content.modules import Content, load_content
 from briefwright.content.rendered import report_rendered
 from briefwright.diagnostics import Diagnostic, Report, Severity, Where
-from briefwright.evidence import build_evidence_map, evidence_paths, to_json, to_markdown
+from briefwright.evidence import (
+    AlignmentRecords,
+    alignment_records,
+    alignment_rows,
+    build_evidence_map,
+    evidence_paths,
+    records_from_rows,
+    to_json,
+    to_markdown,
+)
 from briefwright.fingerprint import inputs_fingerprint
 from briefwright.manifest import MANIFEST, current_files, updated_manifest
 from briefwright.matrix import run_jobs
@@ -54,6 +63,18 @@ class Workspace:
     variant: str = ""
     verification: VerificationCache | None = None  # results to keep in the build folder once a build succeeds
     since: Path | None = None  # the previous edition's build folder, for products with what_changed
+    aligned: AlignmentRecords | None = None  # each field's aligned quote clauses, worked out once per build
+
+    def alignments(self) -> AlignmentRecords:
+        """The aligned clauses the evidence maps print: replayed from the verification cache when the
+        inputs are unchanged, else worked out (once, before any worker forks) and kept with it."""
+        if self.aligned is None:
+            rows = self.verification.alignments() if self.verification is not None else None
+            cached = records_from_rows(rows) if rows is not None else None
+            self.aligned = cached if cached is not None else alignment_records(self.content)
+            if cached is None and self.verification is not None:
+                self.verification.keep_alignments(alignment_rows(self.aligned))
+        return self.aligned
 
 
 @dataclass
@@ -180,6 +201,7 @@ def build(project: Project, products: list[str] | None = None, audiences: list[s
     workspace.since = previous
     result = BuildResult(report=workspace.report, up_to_date=[current[job] for job in requested if job in current])
     check_audiences(workspace, audience_list, result.report)
+    workspace.alignments()  # in this process, so forked workers share them
     _make_outputs(workspace, destination, todo, fingerprint, result, jobs, progress)
     check_products(((output.path, output.data) for output in result.outputs), result.report)
     result.report.raise_if_failed(strict)
@@ -275,7 +297,7 @@ def make_output(workspace: Workspace, destination: Path, audience_name: str, pro
     variant = f"+{workspace.variant}" if workspace.variant else ""
     path = destination / f"{product.id}-{audience.id}{variant}{product.writer.suffix}"
     evidence = build_evidence_map(path.name, plan.document, product.kind == "slides", workspace.content,
-                                  workspace.sources)
+                                  workspace.sources, workspace.alignments())
     min_fill = product.budget.min_fill
     if min_fill and plan.unit == "page" and plan.fills and plan.fills[-1] < min_fill:
         report.warning("under-filled", Where(field=path.name),

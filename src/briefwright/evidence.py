@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from briefwright.anchors import Anchor, BookmarkNamer, anchored_runs, field_value
-from briefwright.content.alignment import AlignedClause, point_alignments
-from briefwright.content.claims import Claim as ContentClaim
-from briefwright.content.claims import claims_of
 from briefwright.content.modules import Content
 from briefwright.diagnostics import Where, fail
 from briefwright.model import Document, EvidenceRef, Run
@@ -130,39 +127,67 @@ def _page_locations(document: Document, anchors: _Anchors) -> list[Claim]:
     return located
 
 
-Alignments = dict[tuple[str, str], tuple[ContentClaim, list[AlignedClause]]]
-_ALIGNMENTS: list[tuple[Content, Alignments]] = []  # one content, many products: aligned once
+# (point id, field) → where the field is written and, clause by clause, the quote clauses it restates:
+# the record the faithfulness check compares against, as the evidence map prints it.
+AlignmentRecords = dict[tuple[str, str], dict[str, Any]]
+_ALIGNMENTS: list[tuple[Content, AlignmentRecords]] = []  # one content, many products: aligned once
 
 
-def _alignments(content: Content) -> Alignments:
-    if not _ALIGNMENTS or _ALIGNMENTS[0][0] is not content:
-        _ALIGNMENTS[:] = [(content, point_alignments(claims_of(content)))]
-    return _ALIGNMENTS[0][1]
+def alignment_records(content: Content) -> AlignmentRecords:
+    """Every point field's aligned clauses. Costly (it lemmatises every word), so a build takes them
+    from the verification cache when its inputs are unchanged and aligns afresh only on a miss."""
+    if _ALIGNMENTS and _ALIGNMENTS[0][0] is content:
+        return _ALIGNMENTS[0][1]
+    from briefwright.content.alignment import point_alignments  # the lint's word tables: loaded on a miss only
+    from briefwright.content.claims import claims_of
+
+    records = {key: {"file": str(claim.where.file) if claim.where.file else None, "line": claim.where.line,
+                     "clauses": [{"clause": entry.clause,
+                                  "passages": [{"source": passage.source, "clause": passage.text}
+                                               for passage in entry.passages]}
+                                 for entry in aligned]}
+               for key, (claim, aligned) in point_alignments(claims_of(content)).items()}
+    _ALIGNMENTS[:] = [(content, records)]
+    return records
 
 
-def _aligned(anchors: list[dict[str, Any]], alignments: Alignments) -> list[dict[str, Any]]:
+def alignment_rows(records: AlignmentRecords) -> list[Any]:
+    """The records as plain rows for the verification cache (which sorts keys when it saves: rows keep
+    the evidence map's order of keys however they are stored)."""
+    return [[owner, field, record["file"], record["line"],
+             [[entry["clause"], [[p["source"], p["clause"]] for p in entry["passages"]]] for entry in record["clauses"]]]
+            for (owner, field), record in sorted(records.items())]
+
+
+def records_from_rows(rows: list[Any]) -> AlignmentRecords | None:
+    """The records back from cached rows; None when the rows are not as alignment_rows writes them."""
+    try:
+        return {(owner, field): {"file": file, "line": line,
+                                 "clauses": [{"clause": clause,
+                                              "passages": [{"source": source, "clause": text}
+                                                           for source, text in passages]}
+                                             for clause, passages in clauses]}
+                for owner, field, file, line, clauses in rows}
+    except (TypeError, ValueError):
+        return None
+
+
+def _aligned(anchors: list[dict[str, Any]], alignments: AlignmentRecords) -> list[dict[str, Any]]:
     """For each content field a claim shows, where it is written and the quote clauses each of its clauses
     restates (a clause restating none is listed with no passages: the faithfulness check looks there)."""
     records = []
     for item in anchors:
         found = alignments.get((item["owner"], item["field"]))
-        if found is None:
-            continue
-        claim, aligned = found
-        records.append({
-            "field": f"{item['owner']}.{item['field']}",
-            "file": str(claim.where.file) if claim.where.file else None, "line": claim.where.line,
-            "clauses": [{"clause": entry.clause,
-                         "passages": [{"source": passage.source, "clause": passage.text} for passage in entry.passages]}
-                        for entry in aligned]})
+        if found is not None:
+            records.append({"field": f"{item['owner']}.{item['field']}", **found})
     return records
 
 
 def build_evidence_map(name: str, document: Document, is_deck: bool, content: Content,
-                       sources: SourceRegistry) -> dict[str, Any]:
+                       sources: SourceRegistry, alignments: AlignmentRecords | None = None) -> dict[str, Any]:
     entries: list[dict[str, Any]] = []
     anchors = _Anchors(content)
-    alignments = _alignments(content)
+    alignments = alignment_records(content) if alignments is None else alignments
     shown: list[dict[str, Any]] = []
     for claim in _locations(document, is_deck, anchors):
         label, trace = claim.label, claim.trace

@@ -1,4 +1,5 @@
-"""The verification cache: where every quote sits, and what the faithfulness lint found.
+"""The verification cache: where every quote sits, what the faithfulness lint found, and which quote
+clauses each content field restates (the evidence maps' aligned clauses).
 
 Both depend only on the seed texts, their registry entries, the content files and
 briefwright's own code, so they are kept in the build folder under the digest of exactly
@@ -26,7 +27,7 @@ from briefwright.sources.registry import QuoteMatch, SourceRegistry
 
 CACHE_FOLDER = ".briefwright-cache"
 CACHE_FILE = "verification.json"
-_FORMAT = 1
+_FORMAT = 2  # 2: the aligned clauses are kept too
 
 
 def code_digest() -> str:
@@ -106,6 +107,19 @@ class VerificationCache:
         for diagnostic in replayed:
             report.add(diagnostic)
         return True
+
+    def alignments(self) -> list[Any] | None:
+        """The stored aligned clauses (rows as evidence.alignment_rows writes them), or None."""
+        stored = self.stored.get("alignments") if self.stored is not None else None
+        return stored if isinstance(stored, list) else None
+
+    def keep_alignments(self, rows: list[Any]) -> None:
+        """Add aligned clauses worked out after the lint to what this run saves (also on a replayed
+        lint whose results were stored by a check, which aligns nothing)."""
+        base = self.pending if self.pending is not None else dict(self.stored) if self.stored is not None else None
+        if base is not None:
+            base["alignments"] = rows
+            self.pending = base
 
     def keep(self, sources: SourceRegistry, findings: list[Diagnostic]) -> None:
         """Remember this run's results, to be saved once the caller has written what it writes."""

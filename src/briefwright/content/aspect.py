@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-import simplemma
-
-from briefwright.content.language import content_words, plain, unquoted
+from briefwright.content.language import content_words, dictionary_lemma, plain, unquoted
 
 # Aspect: a plan, intention, expectation or proposal, versus a completed act.
 _PROSPECTIVE = re.compile(
@@ -36,7 +34,7 @@ def completed(text: str) -> list[str]:
     # Any other perfect: an auxiliary and a participle the lemmatiser knows ("has begun", "have drawn"). Its
     # tables directly: language.lemma keeps same-length forms as spelling variants, and "begun" is one.
     return found + [verb for verb in _PERFECT.findall(flat) if verb not in found and verb != "been"
-                    and not verb.endswith("ing") and simplemma.lemmatize(verb, lang="en").lower() != verb]
+                    and not verb.endswith("ing") and dictionary_lemma(verb).lower() != verb]
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+)\b")

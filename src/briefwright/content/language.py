@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.sentences import ABBREVIATION
@@ -149,11 +147,19 @@ DEMONYMS = {"chinese": "china", "japanese": "japan", "taiwanese": "taiwan", "ame
             "australian": "australia", "european": "europe", "british": "britain", "indian": "india"}
 
 
+def dictionary_lemma(word: str) -> str:
+    """simplemma's English lemma as its tables give it. Imported on first use: the package loads every
+    language's rules (a sixth of a second), which a build that replays its cached lint never needs."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en")
+
+
 def lemma(word: str) -> str:
     """A word's dictionary form from simplemma's English tables, shipped in its wheel (no download):
     irregular forms meet their lemma ("held" ~ "holds", "fell" ~ "fall", "struck" ~ "strike", "countries"
     ~ "country"), which suffix rules cannot do."""
-    found = simplemma.lemmatize(word, lang="en").lower()  # its tables capitalise names ("Taipei")
+    found = dictionary_lemma(word).lower()  # its tables capitalise names ("Taipei")
     # Its tables mix British and American spellings ("defence" → "defense" but "defences" → "defence"): a
     # spelling variant, not an inflection, stays as written (word_in matches spelling variants the same way
     # for every word).
