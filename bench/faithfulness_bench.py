@@ -14,8 +14,11 @@ Run with `make bench-faithfulness` (or `python bench/faithfulness_bench.py [--he
 
 Every fourth variant of each kind is held out: the default run prints the tuning slice only; --heldout
 prints the held-out slice as well (kept unseen while the rules were tuned), and each fresh held-out set
-(*-fresh*.yaml, written before a later round of tuning and held out whole). Figures go to stdout;
-nothing here asserts a threshold.
+(*-fresh*.yaml, written before a later round of tuning and held out whole). --heldout also runs each
+topic corpus: tests/faithfulness_corpus/TOPIC-distortions.yaml (and TOPIC-paraphrases.yaml) planted on
+the content of tests/roots/TOPIC, written blind to the rules and held out whole, so recall is also
+measured on a topic other than the one the rules were tuned on. Figures go to stdout; nothing here
+asserts a threshold.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from briefwright.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "faithfulness_corpus"
-SECOND_TOPIC = ROOT / "tests" / "roots" / "founding-texts"
+TEST_ROOTS = ROOT / "tests" / "roots"
+SECOND_TOPIC = TEST_ROOTS / "founding-texts"
 HELD_OUT_EVERY = 4
 
 
@@ -105,19 +109,19 @@ def load_corpus() -> tuple[list[Variant], list[Variant]]:
     return planted, faithful
 
 
-def _target(claims: list[Claim], variant: Variant) -> Claim:
+def _target(claims: list[Claim], variant: Variant, content: str) -> Claim:
     for claim in claims:
         if claim.owner == variant.owner and claim.field == variant.field and (
                 variant.old is None or variant.old in " ".join(claim.text.split())):
             return claim
-    raise SystemExit(f"{variant.label()}: no such field in the example content")
+    raise SystemExit(f"{variant.label()}: no such field in {content}")
 
 
-def run_variants(variants: list[Variant], claims: list[Claim], context: LintContext
-                 ) -> list[tuple[Variant, list[Finding]]]:
+def run_variants(variants: list[Variant], claims: list[Claim], context: LintContext,
+                 content: str = "the example content") -> list[tuple[Variant, list[Finding]]]:
     results = []
     for variant in variants:
-        claim = _target(claims, variant)
+        claim = _target(claims, variant, content)
         baseline = {finding.message for finding in lint_claim(claim, context)}
         edited = dataclasses.replace(claim, text=variant.apply(claim.text))
         results.append((variant, [f for f in lint_claim(edited, context) if f.message not in baseline]))
@@ -169,6 +173,40 @@ def second_topic(misses: bool) -> None:
             print(f"    {finding.claim.describe()} [{finding.rule}] {finding.message}")
 
 
+def topic_corpora() -> list[str]:
+    """The topics with a corpus of their own: TOPIC-distortions.yaml beside a test root tests/roots/TOPIC
+    (the example's files are named after the example project, which is the repository root, not a test root)."""
+    topics = (path.name.removesuffix("-distortions.yaml") for path in CORPUS.glob("*-distortions.yaml"))
+    return sorted(topic for topic in topics if topic != "example" and (TEST_ROOTS / topic).is_dir())
+
+
+def load_topic_corpus(topic: str) -> tuple[list[Variant], list[Variant]]:
+    """A topic's planted distortions and faithful paraphrases, all marked held out (set name = the topic)."""
+    distortions = _read(f"{topic}-distortions.yaml", "distortions")
+    paraphrases = _read(f"{topic}-paraphrases.yaml", "paraphrases")
+    planted = [variant for kind, entries in (distortions.items() if isinstance(distortions, dict) else [])
+               for variant in _variants(kind, entries, topic)]
+    return planted, _variants("faithful", paraphrases if isinstance(paraphrases, list) else [], topic)
+
+
+def held_out_topic(topic: str) -> None:
+    """Recall and false alarms of one topic corpus, against that topic's own claims and quotes. Misses are
+    not listed: the set is held out whole, so nobody tunes on it miss by miss."""
+    root = TEST_ROOTS / topic
+    workspace = _collected(root)
+    claims = collect_claims(workspace.content)
+    context = lint_context(workspace.content, workspace.sources, claims)
+    planted, faithful = load_topic_corpus(topic)
+    where = f"the content of {root.relative_to(ROOT)}"
+    heading = f"topic {topic} ({root.relative_to(ROOT)}), held out whole, never tuned on"
+    report_recall(run_variants(planted, claims, context, where),
+                  f"Recall, {heading}: {len(planted)} planted in {len({v.kind for v in planted})} kinds "
+                  f"({topic}-distortions.yaml)", False)
+    if faithful:
+        report_false_alarms(run_variants(faithful, claims, context, where),
+                            f"Faithful paraphrases, {heading} ({topic}-paraphrases.yaml)", False)
+
+
 def _cpu_and_wall(action: Callable[[], object]) -> tuple[float, float]:
     cpu, wall = time.process_time(), time.perf_counter()
     action()
@@ -215,6 +253,32 @@ def speed(runs: int) -> None:
     print(f"  all products' text linted (content + rendered): {total:.3f} s CPU")
 
 
+def report_held_out(planted: list[Variant], faithful: list[Variant],
+                    example_results: list[tuple[Variant, list[Finding]]], claims: list[Claim],
+                    context: LintContext) -> None:
+    """The example's held-out slice, the whole example corpus, and each fresh held-out set; never with misses."""
+    distortions = [r for r in example_results if r[0].kind != "faithful"]
+    paraphrases = [r for r in example_results if r[0].kind == "faithful"]
+    report_recall([r for r in distortions if r[0].held_out], "Recall, held-out slice", False)
+    report_false_alarms([r for r in paraphrases if r[0].held_out], "Faithful paraphrases, held-out slice",
+                        False)
+    report_recall(distortions, "Recall, all", False)
+    report_false_alarms(paraphrases, "Faithful paraphrases, all", False)
+    report_fresh_sets(planted, faithful, claims, context)
+
+
+def report_fresh_sets(planted: list[Variant], faithful: list[Variant], claims: list[Claim],
+                      context: LintContext) -> None:
+    """Each *-fresh*.yaml set of the example, held out whole."""
+    for name in sorted({v.fresh for v in planted + faithful if v.fresh}):
+        report_recall(run_variants([v for v in planted if v.fresh == name], claims, context),
+                      f"Recall, fresh held-out set (example-distortions-{name}.yaml)", False)
+        if any(v.fresh == name for v in faithful):
+            report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
+                                f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)",
+                                False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="also print the held-out slice")
@@ -233,18 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     report_false_alarms([r for r in paraphrases if not r[0].held_out], "Faithful paraphrases, tuning slice",
                         args.misses)
     if args.heldout:
-        report_recall([r for r in distortions if r[0].held_out], "Recall, held-out slice", False)
-        report_false_alarms([r for r in paraphrases if r[0].held_out], "Faithful paraphrases, held-out slice",
-                            False)
-        report_recall(distortions, "Recall, all", False)
-        report_false_alarms(paraphrases, "Faithful paraphrases, all", False)
-        for name in sorted({v.fresh for v in planted + faithful if v.fresh}):
-            report_recall(run_variants([v for v in planted if v.fresh == name], claims, context),
-                          f"Recall, fresh held-out set (example-distortions-{name}.yaml)", False)
-            if any(v.fresh == name for v in faithful):
-                report_false_alarms(run_variants([v for v in faithful if v.fresh == name], claims, context),
-                                    f"Faithful paraphrases, fresh held-out set (example-paraphrases-{name}.yaml)",
-                                    False)
+        report_held_out(planted, faithful, distortions + paraphrases, claims, context)
+        for topic in topic_corpora():
+            held_out_topic(topic)
     if SECOND_TOPIC.exists():
         second_topic(args.misses)
     if args.runs:
