@@ -21,12 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefwright.model import Document, Run
+from briefwright.model import Run
 
 if TYPE_CHECKING:
     from briefwright.content.modules import Content
 
-POINT_FIELDS = ("headline", "summary", "detail", "label", "caption")
 MODULE_FIELDS = ("intro", "key_judgment")
 TOPIC_FIELDS = ("bluf", "background")
 TOPIC_OWNER = "topic"
@@ -112,24 +111,6 @@ def anchored_runs(runs: list[Run]) -> Iterator[tuple[str, list[Run]]]:
         group.append(run)
     if group:
         yield current, group
-
-
-def document_anchors(document: Document) -> list[tuple[str, str, str]]:
-    """Every anchored stretch of a document in document order: (bookmark name, anchor key, text)."""
-    namer = BookmarkNamer()
-    found: list[tuple[str, str, str]] = []
-
-    def visit(runs: list[Run]) -> None:
-        for key, group in anchored_runs(runs):
-            if key:
-                found.append((namer.name(key), key, "".join(run.text for run in group)))
-
-    for block in document.blocks():
-        visit(block.runs)
-        for row in block.rows:
-            for cell in row.cells:
-                visit(cell.runs)
-    return found
 
 
 def field_value(content: Content, key: str) -> str | None:

@@ -35,7 +35,6 @@ from briefwright.templates import Layers
 ROLE_ALIASES = {"heading_1": "heading", "heading_2": "subheading", "heading_3": "subsubheading",
                 "list_bullet": "bullet", "footnote_text": "footnote", "normal": "body", "body_text": "body",
                 "toc_1": "contents_entry"}
-OVERRIDABLE = ("page", "margins", "styles", "fonts", "header")
 HEADER_GAP_PT = 12.0  # between a letterhead and the first line of text (LibreOffice adds about 7)
 HEADER_LINE_EM = 1.25  # a header line's height per point of size: above any shipped face's single line
 

@@ -20,7 +20,6 @@ ROLES = {
 TITLES = ("title", "ctrTitle")
 BODIES = ("body", "obj", "subTitle")
 CONTENT_KINDS = ("pic", "chart", "tbl", "dgm", "media", "clipArt")
-FURNITURE = ("dt", "ftr", "sldNum", "hdr")
 MIN_BODY_SHARE = 0.2  # a body placeholder smaller than this share of the slide is a caption
 
 

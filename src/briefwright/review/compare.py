@@ -25,10 +25,6 @@ class ShownField:
     quotes: tuple[str, ...]  # "source: quote"
     where: str
 
-    @property
-    def is_judgment(self) -> bool:
-        return Anchor.parse(self.anchor).kind != "point"
-
 
 @dataclass
 class FieldChange:

@@ -15,11 +15,6 @@ _REPLACEMENTS: dict[str, str] = {
 _DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
-def _is_space(char: str) -> bool:
-    # str.isspace covers NBSP, thin, ideographic and other Unicode spaces.
-    return char.isspace()
-
-
 @dataclass(frozen=True)
 class NormalisedText:
     """A normalised string plus, for each of its characters, the original offset."""
