@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from briefwright.content.language import content_words, dictionary_lemma, plain, unquoted
+from briefwright.content.language import content_words, plain, unquoted
+from briefwright.content.lemmatiser import dictionary_lemma
 
 # Aspect: a plan, intention, expectation or proposal, versus a completed act.
 _PROSPECTIVE = re.compile(

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefwright.content.lemmatiser import dictionary_lemma
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
 from briefwright.sources.sentences import ABBREVIATION
@@ -145,14 +146,6 @@ def clauses(sentence: str, keep_hedges: bool = False) -> list[str]:
 DEMONYMS = {"chinese": "china", "japanese": "japan", "taiwanese": "taiwan", "american": "america",
             "americans": "america", "korean": "korea", "russian": "russia", "ukrainian": "ukraine",
             "australian": "australia", "european": "europe", "british": "britain", "indian": "india"}
-
-
-def dictionary_lemma(word: str) -> str:
-    """simplemma's English lemma as its tables give it. Imported on first use: the package loads every
-    language's rules (a sixth of a second), which a build that replays its cached lint never needs."""
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="en")
 
 
 def lemma(word: str) -> str:
