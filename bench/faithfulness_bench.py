@@ -6,9 +6,10 @@ Run with `make bench-faithfulness` (or `python bench/faithfulness_bench.py [--he
   field's sentence of one point (or judgment) of the example content, everything else unchanged; it
   is caught when that field draws at least one finding. Printed per kind and overall.
 - False alarms: the same for the faithful paraphrases in example-paraphrases.yaml.
-- A second topic the check was not written against (tests/roots/founding-texts, public-domain texts):
-  findings per 20 sentences of its content (every finding there is a false warning unless a person
-  reading it judges otherwise; the bench lists them with --misses).
+- Topics the check was not written against (tests/roots/founding-texts, public-domain texts, and every
+  other test root with a corpus of its own, e.g. tests/roots/licences, licence texts): findings per 20
+  sentences of each one's content (every finding there is a false warning unless a person reading it
+  judges otherwise; the bench lists them with --misses).
 - Speed: CPU and wall time of linting all content claims, and of linting every product's composed text,
   as a ratio to a yardstick (parsing the content YAML) timed in the same session, interleaved.
 
@@ -160,17 +161,25 @@ def _collected(root: Path) -> Workspace:
         return collect(load_project(root, explicit=True), cache_dir=Path(scratch))
 
 
-def second_topic(misses: bool) -> None:
-    workspace = _collected(SECOND_TOPIC)
+def unseen_topic(root: Path, misses: bool) -> None:
+    """False warnings on a topic the rules were not written against: every finding on its faithful content
+    counts, per 20 sentences of that content."""
+    workspace = _collected(root)
     claims = collect_claims(workspace.content)
     result = lint(workspace.content, workspace.sources)
     sentences = sum(len(lang.sentences(claim.text)) for claim in claims)
     per_20 = 20 * len(result.findings) / sentences if sentences else 0.0
-    print(f"\nSecond topic ({SECOND_TOPIC.relative_to(ROOT)}): {len(result.findings)} warnings in {sentences} "
+    print(f"\nUnseen topic ({root.relative_to(ROOT)}): {len(result.findings)} warnings in {sentences} "
           f"sentences = {per_20:.2f} per 20 sentences")
     if misses:
         for finding in result.findings:
             print(f"    {finding.claim.describe()} [{finding.rule}] {finding.message}")
+
+
+def unseen_topic_roots() -> list[Path]:
+    """The second topic and every topic root with a corpus of its own, each once."""
+    roots = {SECOND_TOPIC} if SECOND_TOPIC.exists() else set()
+    return sorted(roots | {TEST_ROOTS / topic for topic in topic_corpora()})
 
 
 def topic_corpora() -> list[str]:
@@ -300,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         report_held_out(planted, faithful, distortions + paraphrases, claims, context)
         for topic in topic_corpora():
             held_out_topic(topic)
-    if SECOND_TOPIC.exists():
-        second_topic(args.misses)
+    for root in unseen_topic_roots():
+        unseen_topic(root, args.misses)
     if args.runs:
         speed(args.runs)
     return 0
