@@ -198,6 +198,13 @@ def load_topic_corpus(topic: str) -> tuple[list[Variant], list[Variant]]:
     return planted, _variants("faithful", paraphrases if isinstance(paraphrases, list) else [], topic)
 
 
+def _standing(topic: str) -> str:
+    """How far a topic corpus is still unseen: its file's `tuned_on:` says what a round of tuning looked at."""
+    path = CORPUS / f"{topic}-distortions.yaml"
+    tuned = yaml.safe_load(path.read_text(encoding="utf-8")).get("tuned_on") if path.exists() else None
+    return f"TUNED ON ({tuned})" if tuned else "held out whole, never tuned on"
+
+
 def held_out_topic(topic: str) -> None:
     """Recall and false alarms of one topic corpus, against that topic's own claims and quotes. Misses are
     not listed: the set is held out whole, so nobody tunes on it miss by miss."""
@@ -207,7 +214,7 @@ def held_out_topic(topic: str) -> None:
     context = lint_context(workspace.content, workspace.sources, claims)
     planted, faithful = load_topic_corpus(topic)
     where = f"the content of {root.relative_to(ROOT)}"
-    heading = f"topic {topic} ({root.relative_to(ROOT)}), held out whole, never tuned on"
+    heading = f"topic {topic} ({root.relative_to(ROOT)}), {_standing(topic)}"
     report_recall(run_variants(planted, claims, context, where),
                   f"Recall, {heading}: {len(planted)} planted in {len({v.kind for v in planted})} kinds "
                   f"({topic}-distortions.yaml)", False)
