@@ -75,6 +75,28 @@ class Describe_extraction:
         assert (got.title, got.authors, got.date) == ("Coast Guards Drill Together", ["Jane Doe"], "2024-03-05")
         assert (got.publisher, got.url) == ("Example News", "https://example.org/news/drill")
 
+    def it_keeps_headings_code_listings_and_their_captions_and_names_the_page_not_the_site(self,
+                                                                                          tmp_path: Path) -> None:
+        # A documentation page: the only <h1> is the site's banner, the title is "Page - Site", and the
+        # prose refers to a listing in a <figure> ("Listing 2 shows …") that must stay in the text.
+        page = tmp_path / "guide.html"
+        page.write_text(
+            "<html><head><title>Keeping Records - The Records Handbook</title></head><body>"
+            "<nav><h1 class='menu-title'>The Records Handbook</h1><a href='a.html'>Previous</a></nav>"
+            "<main><h2>Keeping Records</h2><p>Every office keeps a register of incoming letters, and the clerk "
+            "files each one on the day it arrives. Listing 2 shows the form the register takes.</p>"
+            "<figure class='listing'><pre><code>date | sender | subject | filed by</code></pre>"
+            "<figcaption>Listing 2: The columns of the register</figcaption></figure>"
+            "<h2>Retention Periods</h2><p>Letters are kept for seven years unless a court orders otherwise, "
+            "after which the clerk destroys them and notes the date in the register.</p></main></body></html>",
+            encoding="utf-8")
+        got = extract(page)
+        assert got.title == "Keeping Records"
+        for kept in ("date | sender | subject | filed by", "Listing 2: The columns of the register",
+                     "Retention Periods", "kept for seven years unless a court orders otherwise"):
+            assert kept in got.text
+        assert "Previous" not in got.text
+
     def it_never_guesses_a_date_from_the_prose(self, tmp_path: Path) -> None:
         page = tmp_path / "undated.html"
         page.write_text("<html><body><article><p>" + "On 4 August 2022 missiles fell into the sea near the "

@@ -142,17 +142,44 @@ def _front_matter(block: str) -> Extracted:
                      url=text("url", "canonical_url"))
 
 
+# A figure (a code listing, a chart with its caption) is part of the text the prose refers to ("Listing
+# 4-1 shows …"), but main-text extraction drops <figure> blocks as asides: read as plain blocks instead.
+_FIGURES = ((re.compile(r"<(/?)figure\b", re.IGNORECASE), r"<\1div"),
+            (re.compile(r"<(/?)figcaption\b", re.IGNORECASE), r"<\1p"))
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = r"\s+[-|–—·]\s+"
+
+
+def _page_title(raw: str, found: str | None) -> str | None:
+    """The page's own title. Extraction sometimes takes the site's name from "Page - Site" (when the
+    page's only <h1> is the site's banner); the part of <title> before it names the page."""
+    import html
+
+    match = _TITLE.search(raw[:200_000])
+    if match is None or not found:
+        return found
+    full = " ".join(html.unescape(match.group(1)).split())
+    parts = re.split(_TITLE_SEPARATOR, full)
+    if len(parts) > 1 and parts[-1].strip() == found.strip() and parts[0].strip():
+        return re.sub(_TITLE_SEPARATOR + re.escape(parts[-1]) + "$", "", full)
+    return found
+
+
 def _html(raw: str) -> Extracted:
-    """The page's main text (trafilatura: boilerplate, menus and footers left out) and its metadata."""
+    """The page's main text (trafilatura: boilerplate, menus and footers left out; headings, code listings
+    and figure captions kept) and its metadata."""
     import trafilatura
 
-    body = trafilatura.extract(raw, output_format="txt", include_comments=False, include_tables=True,
-                               favor_precision=True, deduplicate=False)
+    plain = raw
+    for tag, block in _FIGURES:
+        plain = tag.sub(block, plain)
+    body = trafilatura.extract(plain, output_format="txt", include_comments=False, include_tables=True,
+                               deduplicate=False)
     # extensive=False: a date only from the page's markup (meta tags, structured data), never guessed from prose.
     meta = trafilatura.extract_metadata(raw, extensive=False)
     extracted = Extracted(body or "")
     if meta is not None:
-        extracted.title = meta.title
+        extracted.title = _page_title(raw, meta.title)
         extracted.authors = [name.strip() for name in re.split(r";|\band\b", meta.author or "") if name.strip()]
         extracted.date = meta.date
         extracted.publisher = meta.sitename
