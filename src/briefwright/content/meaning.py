@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import carried, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
@@ -250,7 +250,7 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
     conditioned = _conditioned_quote_clauses(claim)
     items = quote_clauses_of(claim, context.common)
     for sentence, clause, aligned in _aligned_clauses(claim, context):
-        if lex.conditions(sentence):
+        if lex.conditions(sentence) or carried.opens_with_condition(sentence):
             continue
         best = _best(clause, aligned, context)
         words = lang.content_words(clause) - context.common
@@ -260,6 +260,8 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
                    and len(words & item.words) >= max(2, len(item.words) - 1)]
         if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
             first = dropped[0] if dropped else best[0]
+            if carried.kept(claim, sentence, clause, first, context):
+                continue
             yield Finding("claim-condition", claim,
                           f"“{_short(clause)}” drops the condition of {_cite(first)}",
                           "keep the condition the source puts on it ('if …', 'unless …', 'without …')")
