@@ -5,6 +5,7 @@ still reported. Neutral text: a lease."""
 
 from __future__ import annotations
 
+from tests.faith_edits import Example, findings_of_edit
 from tests.faith_synthetic import findings
 
 LEASE = "lease"
@@ -38,3 +39,14 @@ class Describe_condition_carried:
                         "of a written request made under this Lease.")
         text = "The landlord must repair the heating and the hot-water boiler within seven days of a written request."
         assert "claim-condition" not in findings(text, [quote])
+
+
+class Describe_headline_naming_the_case:
+    """A headline that names the case its summary's condition describes keeps the condition (the licences'
+    "MPL executables must come with a route to the source" for "If you distribute … in Executable Form, …")."""
+
+    def it_lets_a_headline_name_the_conditional_case(self, example: Example) -> None:
+        found = findings_of_edit(example, "point:depends-on-beijing", "headline",
+                                 "Under sustained pressure on Taiwan, Tokyo will be forced to upgrade security ties "
+                                 "with Taipei, Kotani judges")
+        assert "claim-condition" not in found

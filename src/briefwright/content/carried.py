@@ -42,16 +42,20 @@ def kept(claim: Claim, sentence: str, clause: str, passage: QuoteClause, context
     return any(_keeps_for(earlier, passage, claim, context) for earlier in _earlier(claim, sentence, context))
 
 
-def _condition_words(passage: QuoteClause, context: LintContext) -> frozenset[str]:
-    """The distinctive words of what the passage's sentence makes its provision depend on: each condition
-    from its marker to the end of its clause ("if necessary", not "respond to such provocation")."""
+def antecedent_words(sentence: str) -> frozenset[str]:
+    """The words of what a sentence makes its statement depend on: each condition from its marker to the end
+    of its clause ("if necessary", not "respond to such provocation")."""
     antecedents = []
-    for part in lang.clauses(passage.sentence):
+    for part in lang.clauses(sentence):
         lowered = lang.plain(part)
         markers = [lowered.find(marker) for marker in lex.conditions(part) if marker in lowered]
         if markers:
             antecedents.append(lowered[min(markers):])
-    return lang.content_words(" ".join(antecedents)) - _FRAME - context.common - context.name_words
+    return lang.content_words(" ".join(antecedents)) - _FRAME
+
+
+def _condition_words(passage: QuoteClause, context: LintContext) -> frozenset[str]:
+    return antecedent_words(passage.sentence) - context.common - context.name_words
 
 
 def _names_condition(clause: str, passage: QuoteClause, context: LintContext) -> bool:
