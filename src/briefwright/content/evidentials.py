@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import carried
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
@@ -165,7 +166,7 @@ def check_headline_condition(claim: Claim, context: LintContext) -> Iterator[Fin
     words = lang.content_words(claim.text) - context.name_words - context.common
     for sentence in lang.sentences(point.summary):
         consequent = _consequent(sentence)
-        if len(words & consequent) >= 2 and not words & lang.content_words(" ".join(lex.conditions(sentence))):
+        if len(words & consequent) >= 2 and not words & (carried.antecedent_words(sentence) - consequent):
             yield Finding("claim-condition", claim,
                           f"“{short(claim.text)}” states without its condition what the point's summary gives only "
                           f"under one: “{short(sentence)}”",

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from briefwright.content import deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.evidentials import EVIDENTIAL_RULES
@@ -47,12 +47,6 @@ class LintResult:
 def _short(text: str, limit: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _quote_certainty(item: QuoteClause) -> lang.Certainty:
-    """A quote clause's own hedge; with none, the hedge of its sentence ("Under the name of disaster
-    relief, the US … can conduct exercises": the "can" governs the fronted phrase too)."""
-    return _own_or_sentence(item.text, item.sentence)
 
 
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
@@ -93,7 +87,7 @@ def check_clauses(claim: Claim, context: LintContext) -> Iterator[Finding]:
         for clause, aligned in restated:
             reported = claim.field == "conflicts" or _attributed(sentence, clause) or _introduced(sentence, clause, context)
             yield from _certainty(claim, clause, sentence, aligned or quote_clauses, bool(aligned), reported,
-                                  _hedged_nearby(sentence, clause, aligned, restated))
+                                  _hedged_nearby(sentence, clause, aligned, restated), context)
             if aligned and own_view and not reported and not (claim.prescriptive and _prescribes(clause)):
                 yield from _opinion(claim, clause, aligned, context)
 
@@ -153,9 +147,10 @@ def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: 
 def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
     """An evaluation, proposal or firm prediction that is a source's, printed as the brief's own fact."""
     first = aligned[0]
-    views = [lang.normative_terms(item.sentence) for item in aligned]
+    views = [deontic.view_terms(item, context) for item in aligned]
     own_view = lang.normative_terms(clause)
-    predicts = _predicts(clause, aligned)
+    # What a rule text "will" or "shall" do it provides: no forecast ("rights will terminate").
+    predicts = _predicts(clause, [item for item in aligned if not deontic.provides(item, context)])
     if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
         return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
@@ -179,7 +174,7 @@ def _predicts(clause: str, aligned: list[QuoteClause]) -> bool:
 
 
 def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteClause], aligned: bool,
-               reported: bool, hedged_nearby: bool) -> Iterator[Finding]:
+               reported: bool, hedged_nearby: bool, context: LintContext) -> Iterator[Finding]:
     # In "Kotani expects …" the verb attributes; other clauses do not inherit it as their hedge.
     said = lang.certainty(clause) if reported else _own_or_sentence(clause, sentence)
     if not said.terms:
@@ -195,8 +190,10 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
             said = reporting
     if _same_words(said, compared):
         return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
-    strongest = max(compared, key=lambda item: _quote_certainty(item).commitment)
-    ceiling = _quote_certainty(strongest)
+    # A quote clause's own hedge; with none, the hedge of its sentence ("Under the name of disaster relief, the
+    # US … can conduct exercises": the "can" governs the fronted phrase too); a rule text's "may" permits.
+    strongest = max(compared, key=lambda item: deontic.quote_certainty(item, context).commitment)
+    ceiling = deontic.quote_certainty(strongest, context)
     if said.commitment > ceiling.commitment:
         yield Finding("claim-certainty", claim,
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
@@ -286,7 +283,7 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
-    *EVIDENTIAL_RULES, check_headline_summary)
+    *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
@@ -299,8 +296,9 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
         for source, quote in claim.quotes:
             by_source.setdefault(source, set()).update(lang.content_words(quote))
     source_words = {source: frozenset(words) for source, words in by_source.items()}
+    rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content)
+                       content, rule_texts)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

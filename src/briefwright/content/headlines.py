@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.passages import short
@@ -84,16 +84,25 @@ def check_headline_summary(claim: Claim, context: LintContext) -> Iterator[Findi
             found = _compressed(clause, summary, context)
             if found is None:
                 continue
-            yield from _dropped_hedge(claim, clause, sentence, *found)
+            yield from _dropped_hedge(claim, clause, sentence, *found, _provides(found[1], claim, context))
             if not align(clause, quote_clauses_of(claim, context.common), context.common):
                 yield from _dropped_attribution(claim, clause, sentence, *found)  # else the quote rule's
 
 
-def _dropped_hedge(claim: Claim, clause: str, sentence: str, summary_sentence: str, summary_clause: str
-                   ) -> Iterator[Finding]:
+def _provides(summary_clause: str, claim: Claim, context: LintContext) -> bool:
+    """The summary clause restates a rule text's provision: its "may" permits ("you may reproduce …")."""
+    return any(deontic.provides(item, context)
+               for item in align(summary_clause, quote_clauses_of(claim, context.common), context.common))
+
+
+def _dropped_hedge(claim: Claim, clause: str, sentence: str, summary_sentence: str, summary_clause: str,
+                   provision: bool = False) -> Iterator[Finding]:
     if wordsense.prescribes(clause):
         return  # "The council should add a lane": a recommendation, which states no likelihood to keep
     said = _said(clause, sentence)
+    if provision:  # a permission or obligation the summary restates is no likelihood to keep
+        summary_sentence, summary_clause = (deontic.without_deontic_modals(summary_sentence),
+                                            deontic.without_deontic_modals(summary_clause))
     # "not just possible but highly probable": the strongest of the compressed part's hedges is the summary's.
     parts = lang.clauses(lang.without_indirect_questions(summary_clause), keep_hedges=True)
     hedges = [lang.certainty(part) for part in parts]

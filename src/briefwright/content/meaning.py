@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import carried, deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
@@ -112,10 +112,8 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
     """The link must be the passage's own: a quote sentence that states a link and restates both what the
     claim gives as cause and as effect; or two sentences one quote sets side by side, the second bearing out
     the first ("we can not consecrate this ground. The brave men … have consecrated it")."""
-    lowered = lang.plain(lang.unquoted(sentence))
-    before, _, after = lowered.partition(term)
     ignored = context.common | context.name_words | lex.DISCOURSE_STEMS
-    sides = [lang.content_words(side) - ignored for side in (before, after)]
+    sides = _linked_sides(sentence, term, ignored)
     if not all(sides):
         return any(lex.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
     for item in {item.sentence: item for item in items}.values():
@@ -124,6 +122,18 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
                 len(side & words) >= min(2, len(side)) for side in sides):
             return True
     return _adjacent_in_one_quote(sides, claim)
+
+
+def _linked_sides(sentence: str, term: str, ignored: frozenset[str]) -> list[frozenset[str]]:
+    """What the link joins: the two sides of the term within its own clause when both say something ("…, or
+    for infringements caused by your modifications" links infringements and modifications, not the grant
+    earlier in the sentence), else within the sentence."""
+    for part in (*lang.clauses(sentence), sentence):
+        before, found, after = lang.plain(lang.unquoted(part)).partition(term)
+        sides = [lang.content_words(side) - ignored for side in (before, after)]
+        if found and (all(sides) or part == sentence):
+            return sides
+    return [frozenset(), frozenset()]
 
 
 def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
@@ -141,8 +151,9 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not _reporting(claim):
         return
     for _, clause, aligned in _aligned_clauses(claim, context):
-        best = _best(clause, aligned, context)
-        if _done_for_planned(clause, [item.sentence for item in best]):
+        # What a rule text "shall" or "will" do it provides, now: no plan ("licences shall survive termination").
+        best = [item for item in _best(clause, aligned, context) if not deontic.provides(item, context)]
+        if best and _done_for_planned(clause, [item.sentence for item in best]):
             yield Finding("claim-aspect", claim,
                           f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
                           f"expectation: {_cite(best[0])}",
@@ -250,7 +261,7 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
     conditioned = _conditioned_quote_clauses(claim)
     items = quote_clauses_of(claim, context.common)
     for sentence, clause, aligned in _aligned_clauses(claim, context):
-        if lex.conditions(sentence):
+        if lex.conditions(sentence) or carried.opens_with_condition(sentence):
             continue
         best = _best(clause, aligned, context)
         words = lang.content_words(clause) - context.common
@@ -260,6 +271,8 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
                    and len(words & item.words) >= max(2, len(item.words) - 1)]
         if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
             first = dropped[0] if dropped else best[0]
+            if carried.kept(claim, sentence, clause, first, context):
+                continue
             yield Finding("claim-condition", claim,
                           f"“{_short(clause)}” drops the condition of {_cite(first)}",
                           "keep the condition the source puts on it ('if …', 'unless …', 'without …')")

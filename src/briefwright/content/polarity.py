@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import denials, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
@@ -93,8 +93,8 @@ def _affirms_a_denied_word(sentence: str, clause: str, best: list[QuoteClause], 
     """A clause that restates one passage ("face the same military threat") and adds, affirmed, a word the
     quotes use only inside a denial ("… with a military channel" where a quote "lacks a channel"): it affirms
     what they deny."""
-    if lex.negated(sentence):
-        return None
+    if lex.negated(sentence) or denials.withholds(sentence):
+        return None  # "the grant excludes removed code" states the exclusion "no licence … for removed code" does
     passage_words = frozenset().union(*(item.words for item in best))
     # "X rather than Y", "instead of Y", "unlike Y": the clause itself sets Y aside.
     kept = _CONTRAST.split(lang.plain(clause))[0]
@@ -138,7 +138,7 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
-    if not lex.negated(sentence) and all(lex.negated(item.text) for item in best):
+    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
         return True
     carried = lex.negated(sentence[: sentence.find(clause)])
     return not carried and all(_inside_denial(clause, item, context) for item in best)

@@ -1,0 +1,44 @@
+"""Which denials in a passage bear on what a clause restates.
+
+The polarity rule reports a clause that drops the passage's negation. Three denials are not the passage's
+answer to what the clause says:
+
+- a denial inside the passage's condition: "Rights terminate if you fail to comply" affirms that rights
+  terminate; "fail" belongs to the case, not to the outcome ("Rights end automatically" keeps it);
+- litotes, a denied limit that affirms more ("not limited to numerical parameters" is "goes beyond
+  numerical parameters"); the same limit stated plainly ("limited to …") still reverses it;
+- a clause that withholds in a verb of its own ("the grant excludes removed code") states the exclusion
+  that the passage words as "no licence is granted for removed code".
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefwright.content import language as lang
+from briefwright.content import lexicon as lex
+
+# A condition from its marker to the end of its clause ("if You fail to comply with any of its terms").
+_ANTECEDENT = re.compile(r"\b(?:if|unless|provided that|in case|in the event that)\b[^,;:]*")
+# A denied limit: what it denies is that the thing stops there.
+_LITOTES = re.compile(r"\bnot (?:limited|restricted|confined) to\b")
+_BEYOND = re.compile(r"\b(?:beyond|exceeds?|exceeding|more than|other than|besides|extends? to|goes? further)\b")
+# Verbs and prepositions that withhold: a clause with one states an exclusion, which a denial can restate.
+_WITHHOLDS = re.compile(r"\b(?:exclud\w*|except\w*|withh[oe]ld\w*|bars?|barred|den(?:y|ies|ied)|refus\w*"
+                        r"|rules? out|ruled out|omits?|omitted|leaves? out|left out|strips?)\b")
+
+
+def denies_outcome(passage: str, clause: str) -> bool:
+    """Whether the passage's denial bears on the clause: not one inside a condition the clause does not
+    restate as its own, nor a litotes the clause states positively."""
+    lowered = lang.plain(passage)
+    if not lex.conditions(clause):
+        lowered = _ANTECEDENT.sub(" ", lowered)
+    if _BEYOND.search(lang.plain(clause)):
+        lowered = _LITOTES.sub(" ", lowered)
+    return bool(lex.negated(lowered))
+
+
+def withholds(sentence: str) -> bool:
+    """The sentence states an exclusion in a verb of its own ("excludes", "withholds", "except")."""
+    return bool(_WITHHOLDS.search(lang.plain(lang.unquoted(sentence))))
