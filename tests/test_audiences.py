@@ -27,6 +27,8 @@ BANNERS = {"legislator": "FOR DISCUSSION — NOT FOR CITATION", "defence": "UNCL
 
 @pytest.fixture(scope="module")
 def tailored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
+    """The memo and the 10-slide deck for every audience, built in this process into the copy's build/
+    (which Describe_build_all's `build --all` then completes, in the same folder: never change it)."""
     root = copy_project(tmp_path_factory.mktemp("aud") / "project")
     result = build(load_project(root, explicit=True), products=["memo", "deck-10"], audiences=["all"])
     return {output.path.name: output for output in result.outputs}
@@ -248,10 +250,14 @@ class Describe_scaffolding:
 
 
 class Describe_build_all:
-    def it_builds_every_product_for_every_audience_with_a_manifest(self, project_dir: Path, tmp_path: Path) -> None:
-        out = tmp_path / "out"
-        result = cli_in_process("build", "--all", "--out", str(out), cwd=project_dir)
+    def it_builds_every_product_for_every_audience_with_a_manifest(self, tailored: dict[str, Output]) -> None:
+        # Into the folder where the memo and the 10-slide deck were built for every audience (tailored):
+        # `--all` asks for all 35 files, finds those 10 up to date and builds the other 25 beside them.
+        out = tailored["memo-analyst.docx"].path.parent
+        project_dir = out.parent
+        result = cli_in_process("build", "--all", cwd=project_dir)
         assert result.returncode == 0, result.stderr
+        assert "built 25 file(s), 10 up to date" in result.stdout, result.stdout[-2000:]
         assert "[  1/" not in result.stderr  # no progress display when not on a terminal
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         files = {entry["file"]: entry for entry in manifest["files"]}

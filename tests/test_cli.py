@@ -19,15 +19,16 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 class Describe_cli:
-    # Help, finding the project, errors, list and plan run `python -m briefwright` itself; the
-    # build tests run the same `main` in process (the shared build, built_example, is a real process).
+    # Help and the errors of a missing project or product run `python -m briefwright` itself (exit
+    # status and streams of a real process); finding the project, a failed check, list, plan and the
+    # builds run the same `main` in this process (the shared build, built_example, is a real process).
     @pytest.mark.parametrize("command", COMMANDS)
     def it_has_help_for_every_command(self, command: str, tmp_path: Path) -> None:
         result = run(command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage: briefwright" in result.stdout
 
     def it_finds_the_project_by_walking_up(self, project_dir: Path) -> None:
-        result = run("check", cwd=project_dir / "content")
+        result = cli_in_process("check", cwd=project_dir / "content")
         assert result.returncode == 0, result.stderr
         assert "quotes verified" in result.stdout
 
@@ -69,7 +70,7 @@ class Describe_cli:
     def it_fails_check_on_a_tampered_quote_without_a_traceback(self, project_dir: Path) -> None:
         path = project_dir / "content/recommendations.yaml"
         path.write_text(path.read_text().replace("close ties built on mutual trust", "close ties built on trust"))
-        result = run("check", cwd=project_dir)
+        result = cli_in_process("check", cwd=project_dir)  # an exception escaping main fails this test
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert "content/recommendations.yaml:" in result.stderr and "joint-scenario-planning" in result.stderr
@@ -85,14 +86,14 @@ class Describe_cli:
         assert "no product named 'poster'" in result.stderr and "available: " in result.stderr
 
     def it_lists_products_audiences_modules_and_sources(self, project_dir: Path) -> None:
-        result = run("list", cwd=project_dir)
+        result = cli_in_process("list", cwd=project_dir)
         assert result.returncode == 0
         for expected in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "alias: deck", "analyst",
                          "threat-picture", "kotani", "林 翔"):
             assert expected in result.stdout
 
     def it_explains_the_plan(self, project_dir: Path) -> None:
-        result = run("plan", "memo", cwd=project_dir)
+        result = cli_in_process("plan", "memo", cwd=project_dir)
         assert result.returncode == 0, result.stderr
         assert "predicted 1 page(s)" in result.stdout and "dropped (" in result.stdout
 
