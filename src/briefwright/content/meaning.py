@@ -18,6 +18,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
+from briefwright.content.conditionality import check_whole_clause_condition, clause_keeps_condition, restricting
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
 from briefwright.content.passages import best as _best
@@ -250,9 +251,10 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
     conditioned = _conditioned_quote_clauses(claim)
     items = quote_clauses_of(claim, context.common)
     for sentence, clause, aligned in _aligned_clauses(claim, context):
-        if lex.conditions(sentence):
-            continue
         best = _best(clause, aligned, context)
+        if clause_keeps_condition(sentence, clause, [item for item in aligned
+                                                     if conditioned.get((item.source, item.text), False)], items):
+            continue
         words = lang.content_words(clause) - context.common
         # The passage restated is conditional, or the clause restates a conditional clause of it too
         # ("… and to respond to such provocation" for "… and to respond to such provocation if necessary").
@@ -271,7 +273,7 @@ def _conditioned_quote_clauses(claim: Claim) -> dict[tuple[str, str], bool]:
         for sentence in lang.sentences(quote):
             clauses = lang.clauses(sentence) or [sentence]
             for clause, mark in zip(clauses, lex.conditioned_clauses(sentence, clauses), strict=True):
-                marks[(source, clause)] = marks.get((source, clause), False) or mark
+                marks[(source, clause)] = marks.get((source, clause), False) or mark or restricting(sentence)
     return marks
 
 
@@ -307,5 +309,6 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
     return replaced
 
 
-MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,
+MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
+                 check_scope, check_cause,
                  check_aspect, check_report_dates, check_named_source)

@@ -1,0 +1,69 @@
+"""Faithfulness rules that must hold for any English text, each shown on neutral sentences that are in no
+corpus (a city council, a river authority, a school board): the rule fires on the distortion and stays
+silent on a faithful paraphrase of the same quote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefwright.content.alignment import Finding, LintContext, Names
+from briefwright.content.claims import Claim
+from briefwright.content.conditionality import check_whole_clause_condition
+from briefwright.content.meaning import check_condition
+from briefwright.diagnostics import Where
+from briefwright.sources.registry import SourceRegistry
+
+Rule = Callable[[Claim, LintContext], Iterator[Finding]]
+
+
+def _context() -> LintContext:
+    registry = SourceRegistry({}, Path("sources.yaml"))
+    return LintContext(registry, Names(registry))
+
+
+def _findings(rule: Rule, text: str, quotes: list[str], field: str = "summary") -> list[str]:
+    claim = Claim("point:test", field, text, tuple(("minutes", quote) for quote in quotes), ("minutes",), Where())
+    return [finding.message for finding in rule(claim, _context())]
+
+
+COUNCIL = ("If the river floods again, the council will close the lower bridge. "
+           "If the grant arrives, the school board will hire two teachers.")
+
+
+def test_a_condition_in_another_sentence_does_not_keep_this_ones() -> None:
+    # The first condition is kept, the second dropped: a condition governs its clause, not the next conjunct.
+    dropped = ("The chair said that if the river floods again, the council will close the lower bridge, "
+               "and the school board will hire two teachers.")
+    found = _findings(check_condition, dropped, [COUNCIL])
+    assert found and "drops the condition" in found[0] and "grant arrives" in found[0]
+    kept = ("The chair said that if the river floods again, the council will close the lower bridge, "
+            "and if the grant arrives, the school board will hire two teachers.")
+    assert _findings(check_condition, kept, [COUNCIL]) == []
+
+
+def test_a_time_limit_does_not_keep_a_hypothesis() -> None:
+    quote = "If the auditors agree, the authority will keep the reservoir closed until the repairs are paid for."
+    found = _findings(check_condition, "The authority will keep the reservoir closed until the repairs are paid "
+                      "for.", [quote])
+    assert found and "auditors agree" in found[0]
+    # "when" for "if" supposes as well: a faithful paraphrase.
+    assert _findings(check_condition, "When the auditors agree, the authority will keep the reservoir closed "
+                     "until the repairs are paid for.", [quote]) == []
+
+
+def test_a_restricting_qualifier_is_a_condition() -> None:
+    quote = "In a narrow sense, the council cannot repeal the bylaw on parking."
+    found = _findings(check_condition, "The council cannot repeal the bylaw on parking.", [quote])
+    assert found and "narrow sense" in found[0]
+    assert _findings(check_condition, "In a narrow sense the council cannot repeal the parking bylaw.",
+                     [quote]) == []
+
+
+def test_a_clause_of_common_words_restated_whole_keeps_its_condition() -> None:
+    # Alignment ignores words common across the quotes; a clause restating a conditional one whole is caught anyway.
+    quote = "If the levy passes, no new borrowing would be needed."
+    found = _findings(check_whole_clause_condition, "No new borrowing would be needed", [quote], "headline")
+    assert found and "levy passes" in found[0]
+    assert _findings(check_whole_clause_condition, "If the levy passes, no new borrowing would be needed",
+                     [quote], "headline") == []
