@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefwright.content.alignment import Finding, LintContext, Names
+from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition
 from briefwright.content.meaning import check_condition
@@ -67,3 +68,33 @@ def test_a_clause_of_common_words_restated_whole_keeps_its_condition() -> None:
     assert found and "levy passes" in found[0]
     assert _findings(check_whole_clause_condition, "If the levy passes, no new borrowing would be needed",
                      [quote], "headline") == []
+
+
+BOARD = "The board will inspect each school in the northern district, and all the playgrounds of the town."
+
+
+def test_a_universal_over_another_noun_widens_the_scope() -> None:
+    found = _findings(check_breadth, "The board will inspect every public building in the county.", [BOARD])
+    assert found and "every public building" in found[0]
+    found = _findings(check_breadth, "The board will inspect any building it chooses.", [BOARD])
+    assert found and "any building" in found[0]
+    assert _findings(check_breadth, "The board will inspect every school in the northern district and all of "
+                     "the town's playgrounds.", [BOARD]) == []
+    # "any" under a denial or a question reaches no further than the denial.
+    assert _findings(check_breadth, "The board lacks any plan for the playgrounds.", [BOARD]) == []
+
+
+def test_a_partial_quantifier_over_a_universally_quantified_noun_narrows_it() -> None:
+    found = _findings(check_breadth, "The board will inspect some schools in the northern district.", [BOARD])
+    assert found and "some schools" in found[0] and "each school" in found[0]
+    assert _findings(check_breadth, "The board will inspect the schools of the northern district one by one.",
+                     [BOARD]) == []
+
+
+def test_a_phrase_stretching_to_every_case_widens_the_scope() -> None:
+    quote = "The river authority asks whether the old weir can hold back a spring flood."
+    found = _findings(check_breadth, "The authority asks whether any weir at all can hold back a flood, regardless "
+                      "of its age.", [quote])
+    assert found and "at all" in found[0]
+    assert _findings(check_breadth, "The authority asks whether the old weir could stop a spring flood.",
+                     [quote]) == []

@@ -17,6 +17,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
+from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition, clause_keeps_condition, restricting
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
@@ -310,5 +311,5 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
-                 check_scope, check_cause,
+                 check_scope, check_breadth, check_cause,
                  check_aspect, check_report_dates, check_named_source)
