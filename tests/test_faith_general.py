@@ -11,6 +11,7 @@ from briefwright.content.alignment import Finding, LintContext, Names
 from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition
+from briefwright.content.force import check_force
 from briefwright.content.meaning import check_condition
 from briefwright.diagnostics import Where
 from briefwright.sources.registry import SourceRegistry
@@ -98,3 +99,19 @@ def test_a_phrase_stretching_to_every_case_widens_the_scope() -> None:
     assert found and "at all" in found[0]
     assert _findings(check_breadth, "The authority asks whether the old weir could stop a spring flood.",
                      [quote]) == []
+
+
+def test_words_of_proof_or_insistence_must_be_the_quotes_own() -> None:
+    quote = "The council hopes that the new ferry may cut the crossing time, and asks residents to try it."
+    for distorted, word in (("The council proves that the new ferry cuts the crossing time.", "proves that"),
+                            ("The council insists that the new ferry must cut the crossing time.", "insists"),
+                            ("The council assures residents that the ferry will cut the crossing time.", "assures"),
+                            ("The council demands that residents try the new ferry.", "demands")):
+        found = _findings(check_force, distorted, [quote])
+        assert found and f"“{word}”" in found[0], distorted
+    assert _findings(check_force, "The council hopes the new ferry may shorten the crossing and asks residents to "
+                     "try it.", [quote]) == []
+    # "proved" as "turned out" proves nothing; a word the quote uses itself is licensed.
+    assert _findings(check_force, "The old ferry proved too slow.", ["The old ferry proved too slow."]) == []
+    assert _findings(check_force, "The board insists the pool stays open.", ["The board insisted the pool stay "
+                                                                              "open."]) == []

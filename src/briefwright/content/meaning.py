@@ -20,6 +20,7 @@ from briefwright.content.alignment import Finding, LintContext, QuoteClause, ali
 from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition, clause_keeps_condition, restricting
+from briefwright.content.force import check_force
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
 from briefwright.content.passages import best as _best
@@ -311,5 +312,5 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
-                 check_scope, check_breadth, check_cause,
+                 check_scope, check_breadth, check_force, check_cause,
                  check_aspect, check_report_dates, check_named_source)
