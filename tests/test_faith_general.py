@@ -13,6 +13,7 @@ from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition
 from briefwright.content.force import check_force
 from briefwright.content.meaning import check_condition
+from briefwright.content.speakers import check_speakers
 from briefwright.diagnostics import Where
 from briefwright.sources.registry import SourceRegistry
 
@@ -115,3 +116,20 @@ def test_words_of_proof_or_insistence_must_be_the_quotes_own() -> None:
     assert _findings(check_force, "The old ferry proved too slow.", ["The old ferry proved too slow."]) == []
     assert _findings(check_force, "The board insists the pool stays open.", ["The board insisted the pool stay "
                                                                               "open."]) == []
+
+
+def test_a_speaker_must_be_a_cited_source_or_named_in_the_quotes() -> None:
+    quote = "The Water Management Office (WMO) said the dam would be lowered in May, Mayor Okafor told reporters."
+    for distorted, name in (("Governor Lindqvist says the dam will be lowered in May.", "Governor Lindqvist"),
+                            ("Harbour Master Ilse Brandt, an engineer by training, told reporters the dam would be "
+                             "lowered in May.", "Brandt"),
+                            ("Mayor Okafor quotes Senator Reyes as saying the dam will be lowered in May.",
+                             "Senator Reyes"),
+                            ("According to Parliament, the dam will be lowered in May.", "Parliament")):
+        found = _findings(check_speakers, distorted, [quote])
+        assert [message for message in found if name.split()[-1] in message], distorted
+    # Names the quote gives (or their initials), and words that merely open the sentence, are no moved speaker.
+    for faithful in ("Mayor Okafor told reporters the dam would be lowered in May.",
+                     "The WMO says the dam will be lowered in May.",
+                     "Reporters were told the dam would be lowered in May."):
+        assert _findings(check_speakers, faithful, [quote]) == [], faithful

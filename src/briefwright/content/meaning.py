@@ -28,6 +28,7 @@ from briefwright.content.passages import cite as _cite
 from briefwright.content.passages import reporting as _reporting
 from briefwright.content.passages import short as _short
 from briefwright.content.polarity import check_polarity
+from briefwright.content.speakers import check_speakers
 
 # A sentence is unsupported when at least this many of its distinctive words, and at least this
 # share of them, appear in none of its quotes (spelling variants and inflections allowed).
@@ -313,4 +314,4 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
                  check_scope, check_breadth, check_force, check_cause,
-                 check_aspect, check_report_dates, check_named_source)
+                 check_aspect, check_report_dates, check_named_source, check_speakers)
