@@ -12,7 +12,8 @@ from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition
 from briefwright.content.force import check_force
-from briefwright.content.meaning import check_condition
+from briefwright.content.meaning import check_condition, check_scope
+from briefwright.content.polarity import check_polarity
 from briefwright.content.speakers import check_speakers
 from briefwright.diagnostics import Where
 from briefwright.sources.registry import SourceRegistry
@@ -133,3 +134,21 @@ def test_a_speaker_must_be_a_cited_source_or_named_in_the_quotes() -> None:
                      "The WMO says the dam will be lowered in May.",
                      "Reporters were told the dam would be lowered in May."):
         assert _findings(check_speakers, faithful, [quote]) == [], faithful
+
+
+def test_a_denial_does_not_carry_into_a_clause_with_its_own_subject_and_verb() -> None:
+    quote = ("If the rates rise, no new loan would be required. If the mill closes, neither the old depot nor the "
+             "new depot would be kept open.")
+    found = _findings(check_polarity, "The treasurer says no new loan would be required if the rates rise, and if "
+                      "the mill closes, the old depot and the new depot would still be kept open.", [quote])
+    assert found and "the opposite" in found[0] and "depot" in found[0]
+    # A clause that continues the denied predicate keeps the denial ("…, not the mayor, has …").
+    assert _findings(check_polarity, "The treasurer says no new loan would be required if the rates rise, and if "
+                     "the mill closes, neither depot would be kept open.", [quote]) == []
+
+
+def test_the_only_one_widens_and_not_the_only_one_does_not() -> None:
+    quote = "The ferry is the main link to the island; a bridge is also planned."
+    found = _findings(check_scope, "The ferry is the main link to the island and the only one.", [quote])
+    assert found and "the only" in found[0]
+    assert _findings(check_scope, "The ferry is the main link to the island, not the only one.", [quote]) == []
