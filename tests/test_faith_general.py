@@ -14,7 +14,9 @@ from briefwright.content.conditionality import check_whole_clause_condition
 from briefwright.content.force import check_force
 from briefwright.content.meaning import check_condition, check_scope
 from briefwright.content.polarity import check_polarity
+from briefwright.content.sequence import check_sequence
 from briefwright.content.speakers import check_speakers
+from briefwright.content.stance import check_stance
 from briefwright.diagnostics import Where
 from briefwright.sources.registry import SourceRegistry
 
@@ -152,3 +154,24 @@ def test_the_only_one_widens_and_not_the_only_one_does_not() -> None:
     found = _findings(check_scope, "The ferry is the main link to the island and the only one.", [quote])
     assert found and "the only" in found[0]
     assert _findings(check_scope, "The ferry is the main link to the island, not the only one.", [quote]) == []
+
+
+def test_a_rhetorical_question_or_a_first_person_view_restated_as_fact_is_an_opinion() -> None:
+    quotes = ["What is a library but the cheapest school a town can keep?",
+              "We see the same neglect in every branch office of the water board, where repairs wait for years."]
+    found = _findings(check_stance, "A library is the cheapest school a town can keep.", quotes)
+    assert found and "rhetorical question" in found[0]
+    found = _findings(check_stance, "The same neglect runs through every branch office of the water board.", quotes)
+    assert found and "we see" in found[0]
+    assert _findings(check_stance, "The essay asks whether a library is not the cheapest school a town can keep, "
+                     "and says the same neglect is seen in every branch office of the water board.", quotes) == []
+
+
+def test_a_sequence_keeps_the_passages_order() -> None:
+    quote = ("To reopen the pool the board must first repair the roof; and in the next place it must retrain the "
+             "lifeguards.")
+    found = _findings(check_sequence, "The board must first retrain the lifeguards and only then repair the roof.",
+                      [quote])
+    assert found and "reverse of the passage's order" in found[0]
+    assert _findings(check_sequence, "The board must first repair the roof and then retrain the lifeguards.",
+                     [quote]) == []

@@ -28,7 +28,9 @@ from briefwright.content.passages import cite as _cite
 from briefwright.content.passages import reporting as _reporting
 from briefwright.content.passages import short as _short
 from briefwright.content.polarity import check_polarity
+from briefwright.content.sequence import check_sequence
 from briefwright.content.speakers import check_speakers
+from briefwright.content.stance import check_stance
 
 # A sentence is unsupported when at least this many of its distinctive words, and at least this
 # share of them, appear in none of its quotes (spelling variants and inflections allowed).
@@ -314,4 +316,5 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
                  check_scope, check_breadth, check_force, check_cause,
-                 check_aspect, check_report_dates, check_named_source, check_speakers)
+                 check_aspect, check_report_dates, check_named_source, check_speakers,
+                 check_stance, check_sequence)
