@@ -34,6 +34,17 @@ class Describe_condition_carried:
     def it_catches_that_condition_dropped(self) -> None:
         assert "claim-condition" in findings("All deposits are returned to the tenant.", [FIRE])
 
+    def it_catches_a_hypothesis_asserted_as_fact(self) -> None:
+        # The condition's own words, stated as what is the case, are the condition dropped, not kept.
+        quote = ("minutes", "If the storm damages the pier, the ferry will stop running for the winter.")
+        text = "The storm damaging the pier stops the ferry running for the winter."
+        assert "drops the condition" in findings(text, [quote])["claim-condition"]
+
+    def it_catches_a_dropped_qualifier_of_sense(self) -> None:
+        # "in a strict sense" limits the claim the way a condition does; a parenthesis elsewhere does not hide it.
+        quote = ("minutes", "In a strict sense the committee (as constituted in 2019) can not approve the plan.")
+        assert "claim-condition" in findings("The committee can not approve the plan.", [quote])
+
     def it_reads_a_parenthetical_condition_as_qualifying_a_phrase(self) -> None:
         quote = (LEASE, "The Landlord shall repair the heating and the hot-water boiler (if any) within seven days "
                         "of a written request made under this Lease.")

@@ -20,10 +20,16 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
+from briefwright.content.conditionality import restricting
 
 # "Where the work is combined …, the licence permits …": a sentence-opening "where" states a condition.
 _WHERE = re.compile(r"^\s*(?:where|in cases? where|in any case where)\b[^,]+,")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
+# A condition named, not asserted: its words stand after a marker of a circumstance ("survive a termination",
+# "licences granted before a termination"), not as the clause's own statement ("God wills that the war
+# continue" for "if God wills that it continue": the hypothesis asserted is the condition dropped).
+_CIRCUMSTANCE = re.compile(r"\b(?:before|after|upon|on|once|when|whenever|following|in the event of|in case of"
+                           r"|survives?|outlasts?)\b")
 # Words that name where a condition sits in its text or how it is phrased, not what it is about.
 _FRAME = lang.content_words("event case cases section sections article clause paragraph above below under "
                             "herein hereunder provided following")
@@ -35,7 +41,8 @@ def opens_with_condition(sentence: str) -> bool:
 
 def kept(claim: Claim, sentence: str, clause: str, passage: QuoteClause, context: LintContext) -> bool:
     """Whether a clause restating a conditional passage keeps its condition other than by its own "if"."""
-    if not lex.conditions(_PARENTHESIS.sub(" ", passage.sentence)):
+    outside = _PARENTHESIS.sub(" ", passage.sentence)
+    if not lex.conditions(outside) and not restricting(outside):
         return True  # the condition qualifies a phrase in parentheses, not the provision
     if opens_with_condition(sentence) or _names_condition(clause, passage, context):
         return True
@@ -61,7 +68,9 @@ def _condition_words(passage: QuoteClause, context: LintContext) -> frozenset[st
 def _names_condition(clause: str, passage: QuoteClause, context: LintContext) -> bool:
     """The clause restates at least half of what the condition names ("before a termination … survive it")."""
     words = _condition_words(passage, context)
-    return bool(words) and 2 * len(words & lang.content_words(clause)) >= len(words)
+    circumstance = _CIRCUMSTANCE.search(lang.plain(clause))
+    named = lang.content_words(lang.plain(clause)[circumstance.start():]) if circumstance else frozenset()
+    return bool(words) and 2 * len(words & named) >= len(words)
 
 
 def _earlier(claim: Claim, sentence: str, context: LintContext) -> list[str]:

@@ -150,7 +150,9 @@ SCOPE_EQUIVALENTS: dict[str, tuple[str, ...]] = {
 }
 # Phrases in which a scope word does not widen anything.
 _SCOPE_IDIOMS = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\bat all\b|\ball but\b"
-                           r"|\bany longer\b|\bnot only\b|\bonly one\b|\bthe only way\b"
+                           r"|\bany longer\b|\bnot only\b|(?<!the )\bonly one\b|\bthe only way\b"
+                           # a denied universal narrows: "the primary control, not the only one"
+                           r"|\bnot (?:the only|all|every|always|entirely|completely|solely|exclusively)\b"
                            r"|\bif any\b|\bin any case\b|\ball the more\b|\bmost powerful\b|\bmost basic\b"
                            # "across the Strait" crosses one; it spreads over nothing
                            r"|\bacross (?:the |a |an )?(?:\w+ )?(?:strait|border|river|sea|channel|aisle|ocean|street"

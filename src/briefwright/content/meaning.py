@@ -17,7 +17,10 @@ from briefwright.content import carried, deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
+from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
+from briefwright.content.conditionality import check_whole_clause_condition, clause_keeps_condition, restricting
+from briefwright.content.force import check_force
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
 from briefwright.content.passages import best as _best
@@ -25,6 +28,9 @@ from briefwright.content.passages import cite as _cite
 from briefwright.content.passages import reporting as _reporting
 from briefwright.content.passages import short as _short
 from briefwright.content.polarity import check_polarity
+from briefwright.content.sequence import check_sequence
+from briefwright.content.speakers import check_speakers
+from briefwright.content.stance import check_stance
 
 # A sentence is unsupported when at least this many of its distinctive words, and at least this
 # share of them, appear in none of its quotes (spelling variants and inflections allowed).
@@ -261,14 +267,13 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
     conditioned = _conditioned_quote_clauses(claim)
     items = quote_clauses_of(claim, context.common)
     for sentence, clause, aligned in _aligned_clauses(claim, context):
-        if lex.conditions(sentence) or carried.opens_with_condition(sentence):
+        if carried.opens_with_condition(sentence):  # "Where …, …": the whole sentence is the conditional case
             continue
         best = _best(clause, aligned, context)
-        words = lang.content_words(clause) - context.common
-        # The passage restated is conditional, or the clause restates a conditional clause of it too
-        # ("… and to respond to such provocation" for "… and to respond to such provocation if necessary").
-        dropped = [item for item in items if conditioned.get((item.source, item.text), False)
-                   and len(words & item.words) >= max(2, len(item.words) - 1)]
+        if clause_keeps_condition(sentence, clause, [item for item in aligned
+                                                     if conditioned.get((item.source, item.text), False)], items):
+            continue
+        dropped = _restated_conditional(clause, items, conditioned, context)
         if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
             first = dropped[0] if dropped else best[0]
             if carried.kept(claim, sentence, clause, first, context):
@@ -278,13 +283,22 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           "keep the condition the source puts on it ('if …', 'unless …', 'without …')")
 
 
+def _restated_conditional(clause: str, items: list[QuoteClause], conditioned: dict[tuple[str, str], bool],
+                          context: LintContext) -> list[QuoteClause]:
+    """The conditional quote clauses a clause restates nearly word for word ("… and to respond to such
+    provocation" for "… and to respond to such provocation if necessary")."""
+    words = lang.content_words(clause) - context.common
+    return [item for item in items if conditioned.get((item.source, item.text), False)
+            and len(words & item.words) >= max(2, len(item.words) - 1)]
+
+
 def _conditioned_quote_clauses(claim: Claim) -> dict[tuple[str, str], bool]:
     marks: dict[tuple[str, str], bool] = {}
     for source, quote in claim.quotes:
         for sentence in lang.sentences(quote):
             clauses = lang.clauses(sentence) or [sentence]
             for clause, mark in zip(clauses, lex.conditioned_clauses(sentence, clauses), strict=True):
-                marks[(source, clause)] = marks.get((source, clause), False) or mark
+                marks[(source, clause)] = marks.get((source, clause), False) or mark or restricting(sentence)
     return marks
 
 
@@ -320,5 +334,7 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
     return replaced
 
 
-MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_scope, check_cause,
-                 check_aspect, check_report_dates, check_named_source)
+MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
+                 check_scope, check_breadth, check_force, check_cause,
+                 check_aspect, check_report_dates, check_named_source, check_speakers,
+                 check_stance, check_sequence)

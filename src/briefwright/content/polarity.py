@@ -138,7 +138,13 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
+    # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
+    # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
     if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
         return True
-    carried = lex.negated(sentence[: sentence.find(clause)])
+    carried = lex.negated(sentence[: sentence.find(clause)]) and not _OWN_PREDICATE.search(lang.plain(clause).strip())
     return not carried and all(_inside_denial(clause, item, context) for item in best)
+
+
+_OWN_PREDICATE = re.compile(r"(?<!^)(?<!^and )(?<!^but )(?<!^or )"
+                            r"\b(?:would|will|can|could|may|might|must|shall|should|is|are|was|were|has|have|had|does|did)\b")
