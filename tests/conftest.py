@@ -12,13 +12,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefwright.build import Output, build
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
-from tests.faith_edits import Example, lint_example
+
+if TYPE_CHECKING:  # the faithfulness rules cost time to load: a pytest run that lints nothing skips them
+    from tests.faith_edits import Example
 
 REPO = Path(__file__).resolve().parent.parent
 # Tests that need LibreOffice (and the fonts and tools installed beside it) carry the
@@ -85,6 +88,8 @@ def _test_roots_stay_clean() -> Iterator[None]:
 def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
     """The example's claims and lint context, collected once for every faithfulness test that lints
     an edited claim (tests/faith_edits.py); a module may define its own `example` instead."""
+    from tests.faith_edits import lint_example
+
     return lint_example(tmp_path_factory.mktemp("faith-example"))
 
 

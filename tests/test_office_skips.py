@@ -15,7 +15,8 @@ def _pytest_without_office(require: bool) -> subprocess.CompletedProcess[str]:
     env["PATH"] = str(Path(sys.executable).parent)  # no soffice, pdftoppm or pandoc on it
     if require:
         env["BRIEFWRIGHT_REQUIRE_OFFICE"] = "1"
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    # Without the hypothesis plugin, which no test here uses: importing hypothesis is most of the run's cost.
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
                            "tests/test_memo.py::Describe_memo_as_rendered"],
                           cwd=REPO, env=env, capture_output=True, text=True, check=False)
 
