@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import docx
@@ -20,6 +21,7 @@ from tests import pdf
 from tests.conftest import cli_in_process, copy_project
 from tests.shapes import misplaced_words
 
+TINY = Path(__file__).resolve().parent / "roots" / "tiny"  # the small project root
 AUDIENCES = ["analyst", "legislator", "defence", "us-policy", "public"]
 BANNERS = {"legislator": "FOR DISCUSSION — NOT FOR CITATION", "defence": "UNCLASSIFIED // FOR DISCUSSION",
            "us-policy": "UNCLASSIFIED"}
@@ -213,7 +215,9 @@ class Describe_sandbox:
         ("{{ secrets }}", "a name that does not exist"),
     ])
     def it_refuses_templates_that_reach_for_internals(self, template: str, explanation: str,
-                                                       project_dir: Path) -> None:
+                                                       tmp_path: Path) -> None:
+        # The small root: the sandbox guards the product's templates, which every project's memo renders.
+        project_dir = Path(shutil.copytree(TINY, tmp_path / "project"))
         products = project_dir / "templates/products"
         products.mkdir(parents=True, exist_ok=True)
         memo = (BUILTIN_DIR / "products/memo.yaml").read_text(encoding="utf-8")
