@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from briefwright.build import collect, plan_product
+from briefwright.build import Workspace, collect, plan_product, template_layers
 from briefwright.diagnostics import BriefwrightError
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
-from tests.conftest import copy_project
+from tests.conftest import cli_in_process, copy_project
 
 
 def _override_product(project_dir: Path, name: str, edit) -> None:
@@ -27,6 +27,15 @@ def _override_product(project_dir: Path, name: str, edit) -> None:
 
 def _plan(project_dir: Path, product: str):
     workspace = collect(load_project(project_dir, explicit=True))
+    return plan_product(workspace, product, "analyst")[2]
+
+
+def _plan_with_templates(collected: Workspace, project_dir: Path, product: str):
+    """The plan of a copy whose templates were edited, from the unchanged example's verified sources
+    and content (collect reads no template for them: only the layers differ, read from the copy)."""
+    project = load_project(project_dir, explicit=True)
+    workspace = dataclasses.replace(collected, project=project, layers=template_layers(project),
+                                    report=copy.deepcopy(collected.report))
     return plan_product(workspace, product, "analyst")[2]
 
 
@@ -51,12 +60,12 @@ class Describe_Planner:
             assert all(d.outcome != "dropped" for d in plan.decisions
                        if d.priority == 1 and d.reason != "its module is not part of this product"), product
 
-    def it_drops_lowest_priority_first(self, project_dir: Path) -> None:
+    def it_drops_lowest_priority_first(self, project_dir: Path, example_workspace: Workspace) -> None:
         # A memo that caps each module at two points: the points the cap turns away must never
         # outrank a point the module kept.
         _override_product(project_dir, "memo", lambda text: text.replace("max_points_per_module: 4",
                                                                           "max_points_per_module: 2"))
-        plan = _plan(project_dir, "memo")
+        plan = _plan_with_templates(example_workspace, project_dir, "memo")
         capped = [d for d in plan.decisions if d.outcome == "dropped" and "cap" in d.reason]
         assert {d.priority for d in capped} == {2, 3}  # the cap really bites, so the check below is not vacuous
         for decision in capped:
@@ -77,31 +86,30 @@ class Describe_Planner:
         assert example_plans["memo"].count == 1
         assert example_plans["deck"].count == 10  # the alias of deck-10
 
-    def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path) -> None:
+    def it_fails_clearly_when_must_keep_points_cannot_fit(self, project_dir: Path, example_workspace: Workspace) -> None:
         _override_product(project_dir, "deck-10", lambda text: text.replace("slides: 10", "slides: 6").replace(
             "max_points_per_slide: 4", "max_points_per_slide: 1"))
         with pytest.raises(BriefwrightError) as caught:
-            _plan(project_dir, "deck-10")
+            _plan_with_templates(example_workspace, project_dir, "deck-10")
         message = caught.value.report.errors[0].format()
         assert "product 'deck-10'" in message and "priority-1" in message and "6 slides" in message
 
-    def it_refuses_a_bluf_longer_than_the_product_allows(self, project_dir: Path) -> None:
+    def it_refuses_a_bluf_longer_than_the_product_allows(self, project_dir: Path, example_workspace: Workspace) -> None:
         _override_product(project_dir, "memo", lambda text: text.replace("max_lines: 4", "max_lines: 2"))
         with pytest.raises(BriefwrightError) as caught:
-            _plan(project_dir, "memo")
+            _plan_with_templates(example_workspace, project_dir, "memo")
         message = caught.value.report.errors[0].format()
         assert "the bluf paragraph takes 4 lines; the product allows 2" in message
         assert "content/topic.yaml bluf.text" in message
 
-    def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path) -> None:
+    def it_never_shrinks_type_below_the_product_minimum(self, project_dir: Path, example_workspace: Workspace) -> None:
         _override_product(project_dir, "memo", lambda text: text.replace("size: 7.5, line: 9.5", "size: 6, line: 8"))
         with pytest.raises(BriefwrightError) as caught:
-            _plan(project_dir, "memo")
+            _plan_with_templates(example_workspace, project_dir, "memo")
         message = caught.value.report.errors[0].format()
         assert "templates/products/memo.yaml:" in message and "[styles]" in message
         assert "style 'sources' is 6.0pt, below the product's minimum of 7.5pt" in message
-        result = subprocess.run([sys.executable, "-m", "briefwright", "build", "--product", "memo"], cwd=project_dir,
-                                capture_output=True, text=True, check=False)
+        result = cli_in_process("build", "--product", "memo", cwd=project_dir)  # the command line reports it too
         assert result.returncode == 1 and "Traceback" not in result.stderr and "below the product's minimum" in result.stderr
 
 
