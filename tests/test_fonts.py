@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,7 @@ from briefwright.measure.text import Segment, wrap
 from briefwright.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
+TINY = REPO / "tests" / "roots" / "tiny"  # the small project root
 
 
 @pytest.fixture
@@ -76,15 +78,16 @@ class Describe_a_machine_without_fonts:
         for output in result.outputs:
             assert output.path.read_bytes() == outputs[output.path.name].path.read_bytes(), output.path.name
 
-    def it_names_a_font_it_cannot_measure(self, project_dir: Path, no_system_fonts: None) -> None:
-        profile = project_dir / "templates/audiences/analyst.yaml"
+    def it_names_a_font_it_cannot_measure(self, tmp_path: Path, no_system_fonts: None) -> None:
+        project_dir = Path(shutil.copytree(TINY, tmp_path / "project"))  # the small root: any profile's font
+        profile = project_dir / "templates/audiences/reader.yaml"
         profile.write_text(profile.read_text(encoding="utf-8") + "branding:\n  fonts:\n    body: Garamond\n",
                            encoding="utf-8")
         with pytest.raises(BriefwrightError) as caught:
             build(load_project(project_dir, explicit=True), products=["memo"], out_dir=project_dir / "out")
         message = caught.value.report.errors[0].format()
         assert "'Garamond'" in message and "Calibri or Cambria" in message
-        assert "templates/audiences/analyst.yaml:" in message and "branding.fonts.body" in message
+        assert "templates/audiences/reader.yaml:" in message and "branding.fonts.body" in message
 
     def it_runs_from_the_command_line_without_fontconfig(self, project_dir: Path, tmp_path: Path) -> None:
         # PATH without fc-match; the shipped metrics do the measuring.
