@@ -20,6 +20,7 @@ from briefwright.writers.html_check import check_html
 from briefwright.writers.registry import WRITERS
 from tests.conftest import copy_project
 
+TINY = Path(__file__).resolve().parent / "roots" / "tiny"  # the small project root
 BUDGET_PAGES = 2  # templates/products/brief-html.yaml
 LETTER, A4 = (612, 792), (595, 842)
 # Each audience's paper and handling banner (templates/audiences/*.yaml).
@@ -118,14 +119,14 @@ class Describe_the_HTML_brief_on_disk:
             check_html(broken, plan.document, Where(), report)
             assert code in {item.code for item in report.items}
 
-    def it_keeps_hostile_profile_text_inside_its_strings(self, project_dir: Path) -> None:
-        profile = project_dir / "templates/audiences/defence.yaml"
-        text = profile.read_text(encoding="utf-8")
+    def it_keeps_hostile_profile_text_inside_its_strings(self, tmp_path: Path) -> None:
+        # The small root: a profile's text reaches any project's page the same way.
+        project_dir = Path(shutil.copytree(TINY, tmp_path / "project"))
+        profile = project_dir / "templates/audiences/reader.yaml"
         hostile = '"</style><script>alert(1)</script>\\" } body { display: none"'
-        text = text.replace("banner: UNCLASSIFIED // FOR DISCUSSION", f"banner: {hostile}")
-        profile.write_text(text + '\n', encoding="utf-8")
-        build(load_project(project_dir), products=["brief-html"], audiences=["defence"], out_dir=project_dir / "b")
-        page = project_dir / "b/brief-html-defence.html"
+        profile.write_text(profile.read_text(encoding="utf-8") + f"banner: {hostile}\n", encoding="utf-8")
+        build(load_project(project_dir), products=["brief-html"], audiences=["reader"], out_dir=project_dir / "b")
+        page = project_dir / "b/brief-html-reader.html"
         tags = [tag for tag, _ in _elements(page)]
         assert tags.count("script") == 1 and tags.count("style") == 1
         css = page.read_text(encoding="utf-8").split("<style>")[1].split("</style>")[0]
@@ -144,11 +145,9 @@ class Describe_the_HTML_brief_on_disk:
         reader.close()
         assert "".join(reader.main_text) == "A B"  # no note number, no link text, nothing after </main>
 
-    def it_is_byte_identical_when_built_again(self, pages: dict[str, Path], tmp_path: Path) -> None:
-        again = tmp_path / "again"
-        build(load_project(pages["analyst"].parent.parent), products=["brief-html"], audiences=["analyst"],
-              out_dir=again)
-        assert (again / pages["analyst"].name).read_bytes() == pages["analyst"].read_bytes()
+    def it_is_byte_identical_when_built_again(self, pages: dict[str, Path], built: dict[str, Path]) -> None:
+        # Built again: the session's build of every default product, from its own copy into its own folder.
+        assert built[pages["analyst"].name].read_bytes() == pages["analyst"].read_bytes()
 
 
 @pytest.fixture(scope="module")
