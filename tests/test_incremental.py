@@ -125,18 +125,18 @@ class Describe_lazy_writers:
 
 
 class Describe_assets_outside_templates:
-    def it_rebuilds_when_a_logo_kept_elsewhere_in_the_project_changes(self, project_dir: Path,
+    def it_rebuilds_when_a_logo_kept_elsewhere_in_the_project_changes(self, tiny_dir: Path,
                                                                        tmp_path: Path) -> None:
         from PIL import Image
 
-        (project_dir / "brand").mkdir()
-        Image.new("RGB", (120, 40), "navy").save(project_dir / "brand/logo.png")
-        shared = project_dir / "templates/audiences/_japan-taiwan.yaml"
-        shared.write_text(shared.read_text(encoding="utf-8").replace("logo: assets/logo.png", "logo: ../brand/logo.png"),
-                          encoding="utf-8")
-        project = load_project(project_dir, explicit=True)
+        (tiny_dir / "brand").mkdir()
+        Image.new("RGB", (120, 40), "navy").save(tiny_dir / "brand/logo.png")
+        profile = tiny_dir / "templates/audiences/reader.yaml"
+        profile.write_text(profile.read_text(encoding="utf-8") + "branding:\n  logo: ../brand/logo.png\n",
+                           encoding="utf-8")
+        project = load_project(tiny_dir, explicit=True)
         first = build(project, products=["memo"], out_dir=tmp_path / "out")
-        Image.new("RGB", (120, 40), "darkred").save(project_dir / "brand/logo.png")
+        Image.new("RGB", (120, 40), "darkred").save(tiny_dir / "brand/logo.png")
         again = build(project, products=["memo"], out_dir=tmp_path / "out")
-        assert [o.path.name for o in again.outputs] == ["memo-analyst.docx"], "a changed logo must be rebuilt"
+        assert [o.path.name for o in again.outputs] == ["memo-reader.docx"], "a changed logo must be rebuilt"
         assert again.outputs[0].data != first.outputs[0].data
