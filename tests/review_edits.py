@@ -19,15 +19,22 @@ DATE = "2026-11-25T10:00:00Z"
 ROOTS = Path(__file__).parent / "roots"
 
 
-@pytest.fixture(name="tiny")
-def built_tiny(tmp_path: Path) -> Path:
-    """A copy of the tiny root, built: the products a reviewer edits (use as the `tiny` fixture)."""
+@pytest.fixture(scope="session")
+def tiny_built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny root built once per session by the command line's main (copy it with `tiny`; never change it)."""
     from briefwright.cli import main
 
-    root = tmp_path / "tiny"
+    root = tmp_path_factory.mktemp("review-tiny") / "tiny"
     shutil.copytree(ROOTS / "tiny", root)
     assert main(["build", "--project", str(root), "-q"]) == 0
     return root
+
+
+@pytest.fixture(name="tiny")
+def built_tiny(tiny_built_once: Path, tmp_path: Path) -> Path:
+    """A copy of the tiny root, built: the products a reviewer edits (use as the `tiny` fixture). The
+    session's build is copied with its files' times, as a project built before and left alone."""
+    return Path(shutil.copytree(tiny_built_once, tmp_path / "tiny", symlinks=True))
 
 
 class Reviewer:

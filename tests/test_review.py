@@ -21,7 +21,7 @@ from briefwright.review.fields import carry_edit
 from briefwright.review.wordread import read_reviewed
 from briefwright.review.yamlpatch import PatchError, replace_field
 from briefwright.writers.slidetags import read_shape_names, read_slide_tags
-from tests.review_edits import ROOTS, Reviewer, built_tiny  # noqa: F401 (the tiny fixture)
+from tests.review_edits import ROOTS, Reviewer, built_tiny, tiny_built_once  # noqa: F401 (the tiny fixture)
 
 
 def _document_xml(path: Path) -> str:

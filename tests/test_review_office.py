@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefwright.cli import main
-from tests.review_edits import Reviewer, built_tiny  # noqa: F401 (the tiny fixture)
+from tests.review_edits import Reviewer, built_tiny, tiny_built_once  # noqa: F401 (the tiny fixture)
 
 ACCEPT_SCRIPT = Path(__file__).parent / "lo_accept.py"
 SYSTEM_PYTHON = "/usr/bin/python3"  # the Python Debian's python3-uno extends (not the project's venv)
