@@ -25,6 +25,7 @@ def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess
 
 
 class Describe_a_clean_start:
+    # What init and check report and refuse: the command line's main, run in this process.
     def it_leaks_nothing_of_the_example(self, tmp_path: Path) -> None:
         project = init_project(tmp_path / "new")
         audiences = sorted(p.name for p in (project / "templates/audiences").iterdir())
@@ -36,13 +37,13 @@ class Describe_a_clean_start:
 
     def it_says_what_to_add_first(self, tmp_path: Path) -> None:
         init_project(tmp_path / "new")
-        result = _run("check", "--project", str(tmp_path / "new"), cwd=tmp_path)
+        result = cli_in_process("check", "--project", str(tmp_path / "new"), cwd=tmp_path)  # an exception fails it
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert "seeds/sources.yaml" in result.stderr and "lists no sources" in result.stderr
         assert "no module files" in result.stderr
 
     def it_names_the_commands_that_bring_sources_and_evidence_in(self, tmp_path: Path) -> None:
-        result = _run("init", str(tmp_path / "fresh"), cwd=tmp_path)
+        result = cli_in_process("init", str(tmp_path / "fresh"), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         next_step = result.stdout.splitlines()[-1]
         assert next_step.startswith("next: `briefwright add-source FILE…`")
@@ -51,7 +52,7 @@ class Describe_a_clean_start:
     def it_refuses_a_folder_that_is_not_empty(self, tmp_path: Path) -> None:
         (tmp_path / "taken").mkdir()
         (tmp_path / "taken/file.txt").write_text("x", encoding="utf-8")
-        result = _run("init", str(tmp_path / "taken"), cwd=tmp_path)
+        result = cli_in_process("init", str(tmp_path / "taken"), cwd=tmp_path)
         assert result.returncode == 1 and "not empty" in result.stderr
 
 
