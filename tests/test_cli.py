@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BuiltExample, cli_in_process
+from tests.conftest import BuiltExample, cli_in_process, copy_project
 
 COMMANDS = ["build", "check", "list", "plan"]
+
+
+@pytest.fixture(scope="module")
+def example_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example for the commands that only read it (check, list, plan): the first one
+    verifies it and keeps the verification in its build folder, as a user's project would; never change it."""
+    return copy_project(tmp_path_factory.mktemp("cli") / "project")
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -27,8 +34,8 @@ class Describe_cli:
         result = run(command, "--help", cwd=tmp_path)
         assert result.returncode == 0 and "usage: briefwright" in result.stdout
 
-    def it_finds_the_project_by_walking_up(self, project_dir: Path) -> None:
-        result = cli_in_process("check", cwd=project_dir / "content")
+    def it_finds_the_project_by_walking_up(self, example_root: Path) -> None:
+        result = cli_in_process("check", cwd=example_root / "content")
         assert result.returncode == 0, result.stderr
         assert "quotes verified" in result.stdout
 
@@ -85,15 +92,15 @@ class Describe_cli:
         assert result.returncode == 1
         assert "no product named 'poster'" in result.stderr and "available: " in result.stderr
 
-    def it_lists_products_audiences_modules_and_sources(self, project_dir: Path) -> None:
-        result = cli_in_process("list", cwd=project_dir)
+    def it_lists_products_audiences_modules_and_sources(self, example_root: Path) -> None:
+        result = cli_in_process("list", cwd=example_root)
         assert result.returncode == 0
         for expected in ("memo", "brief", "report", "deck-5", "deck-10", "deck-20", "alias: deck", "analyst",
                          "threat-picture", "kotani", "林 翔"):
             assert expected in result.stdout
 
-    def it_explains_the_plan(self, project_dir: Path) -> None:
-        result = cli_in_process("plan", "memo", cwd=project_dir)
+    def it_explains_the_plan(self, example_root: Path) -> None:
+        result = cli_in_process("plan", "memo", cwd=example_root)
         assert result.returncode == 0, result.stderr
         assert "predicted 1 page(s)" in result.stdout and "dropped (" in result.stdout
 
