@@ -4,6 +4,7 @@ module is long and no function is knotted (the targets CI holds the code to)."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -41,14 +42,21 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def _graph() -> dict[str, set[str]]:
+@functools.cache
+def _parsed_graph() -> dict[str, frozenset[str]]:
+    """The import graph, parsed from the package's files once per run (the files do not change during it)."""
     from briefwright.commands import COMMANDS
 
     graph = {_module_name(path): _imports(path) for path in PACKAGE.rglob("*.py")
              if "__pycache__" not in path.parts and not {"example", "starter"} & set(path.parts)}
     # The command line imports each command's module by name (importlib): edges all the same.
     graph["briefwright.cli"] |= set(COMMANDS.values())
-    return graph
+    return {module: frozenset(targets) for module, targets in graph.items()}
+
+
+def _graph() -> dict[str, set[str]]:
+    """Each briefwright module → the briefwright modules it imports (a fresh copy the caller may change)."""
+    return {module: set(targets) for module, targets in _parsed_graph().items()}
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
