@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
 import io
 import os
 import shutil
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from briefwright.build import Output, build
+from briefwright.build import Output, Workspace, build, collect, template_layers
 from briefwright.office import convert_to_pdf
 from briefwright.project import load_project
 
@@ -85,12 +87,29 @@ def _test_roots_stay_clean() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
-    """The example's claims and lint context, collected once for every faithfulness test that lints
-    an edited claim (tests/faith_edits.py); a module may define its own `example` instead."""
-    from tests.faith_edits import lint_example
+def example_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The example collected (loaded and verified) once per session, for tests that read what collect
+    gives; its verification cache goes to a scratch folder, never into the repository. Never change it:
+    a test that edits only its own copy's templates plans with `with_templates_of`."""
+    return collect(load_project(REPO, explicit=True), cache_dir=tmp_path_factory.mktemp("example-workspace"))
 
-    return lint_example(tmp_path_factory.mktemp("faith-example"))
+
+def with_templates_of(workspace: Workspace, project_dir: Path) -> Workspace:
+    """What collecting the copy at project_dir would give when only its templates were edited: collect
+    reads no template to load and verify the sources and content, so those are the collected example's;
+    the project and its template layers are the copy's, and the report a copy of its own."""
+    project = load_project(project_dir, explicit=True)
+    return dataclasses.replace(workspace, project=project, layers=template_layers(project),
+                               report=copy.deepcopy(workspace.report))
+
+
+@pytest.fixture(scope="session")
+def example(example_workspace: Workspace) -> Example:
+    """The example's claims and lint context, worked out once for every faithfulness test that lints
+    an edited claim (tests/faith_edits.py); a module may define its own `example` instead."""
+    from tests.faith_edits import example_of
+
+    return example_of(example_workspace)
 
 
 def copy_project(destination: Path) -> Path:

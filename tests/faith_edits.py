@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from briefwright.build import collect
+from briefwright.build import Workspace, collect
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.faithfulness import Finding, LintContext, lint_claim, lint_context
 from briefwright.project import load_project
@@ -17,7 +17,11 @@ Example = tuple[list[Claim], LintContext]
 
 def lint_example(cache_dir: Path) -> Example:
     """The example's claims and lint context; the verification cache goes to cache_dir."""
-    workspace = collect(load_project(ROOT, explicit=True), cache_dir=cache_dir)
+    return example_of(collect(load_project(ROOT, explicit=True), cache_dir=cache_dir))
+
+
+def example_of(workspace: Workspace) -> Example:
+    """The claims and lint context of a collected workspace (the example's, collected once per session)."""
     claims = collect_claims(workspace.content)
     return claims, lint_context(workspace.content, workspace.sources, claims)
 

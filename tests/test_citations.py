@@ -14,7 +14,7 @@ from docx_integrity import check, check_pptx
 from lxml import etree
 from pptx import Presentation
 
-from briefwright.build import build
+from briefwright.build import Workspace, build
 from briefwright.diagnostics import BriefwrightError
 from briefwright.evidence import build_evidence_map, evidence_paths
 from briefwright.model import Block, Document, EvidenceRef, Run, Section
@@ -162,10 +162,8 @@ class Describe_evidence_map:
         for entry in evidence["entries"]:
             assert memo.paragraphs[entry["location"]["paragraph"] - 1].text.startswith(entry["text"][:30])
 
-    def it_refuses_a_claim_whose_quote_is_not_in_its_source(self, project_dir: Path) -> None:
-        from briefwright.build import collect
-
-        workspace = collect(load_project(project_dir, explicit=True))
+    def it_refuses_a_claim_whose_quote_is_not_in_its_source(self, example_workspace: Workspace) -> None:
+        workspace = example_workspace  # the example as collected, read only
         block = Block("bullet", [Run("A claim.")], kind="bullet",
                       trace=EvidenceRef("shared-threat", "summary", ("yao",), (("yao", "words Yao never wrote"),)))
         document = Document("memo", "analyst", "t", "s", "d", "2026-11-21", "a", [Section("module", blocks=[block])], [])

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from briefwright.build import Workspace, collect, plan_product, template_layers
+from briefwright.build import Workspace, collect, plan_product
 from briefwright.diagnostics import BriefwrightError
 from briefwright.project import load_project
 from briefwright.templates import BUILTIN_DIR
-from tests.conftest import cli_in_process, copy_project
+from tests.conftest import cli_in_process, with_templates_of
 
 
 def _override_product(project_dir: Path, name: str, edit) -> None:
@@ -31,19 +29,8 @@ def _plan(project_dir: Path, product: str):
 
 
 def _plan_with_templates(collected: Workspace, project_dir: Path, product: str):
-    """The plan of a copy whose templates were edited, from the unchanged example's verified sources
-    and content (collect reads no template for them: only the layers differ, read from the copy)."""
-    project = load_project(project_dir, explicit=True)
-    workspace = dataclasses.replace(collected, project=project, layers=template_layers(project),
-                                    report=copy.deepcopy(collected.report))
-    return plan_product(workspace, product, "analyst")[2]
-
-
-@pytest.fixture(scope="module")
-def example_workspace(tmp_path_factory: pytest.TempPathFactory):
-    """The unchanged example, collected once (loading and verifying cost a second each time), for
-    the tests that only read it."""
-    return collect(load_project(copy_project(tmp_path_factory.mktemp("plans") / "project"), explicit=True))
+    """The plan of a copy whose products were edited, from the example collected once (conftest)."""
+    return plan_product(with_templates_of(collected, project_dir), product, "analyst")[2]
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ import sys
 import zipfile
 from pathlib import Path
 
-from briefwright.build import Output, check_audiences, collect
+from briefwright.build import Output, Workspace, check_audiences
 from briefwright.diagnostics import Report
 from briefwright.measure import fontmetrics
-from briefwright.project import load_project
 from briefwright.scaffold import init_project
-from tests.conftest import cli_in_process
+from tests.conftest import cli_in_process, with_templates_of
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -88,7 +87,8 @@ class Describe_the_example_from_an_installed_wheel:
 
 
 class Describe_profiles_against_the_content:
-    def it_reports_unknown_modules_weights_and_tags_with_file_and_line(self, project_dir: Path) -> None:
+    def it_reports_unknown_modules_weights_and_tags_with_file_and_line(self, project_dir: Path,
+                                                                         example_workspace: Workspace) -> None:
         shared = project_dir / "templates/audiences/_japan-taiwan.yaml"
         shared.write_text(shared.read_text(encoding="utf-8").replace(
             "module_order: [threat-picture,", "module_order: [threats,"), encoding="utf-8")
@@ -96,7 +96,7 @@ class Describe_profiles_against_the_content:
         defence.write_text(defence.read_text(encoding="utf-8").replace(
             "module_weights: {threat-picture: 1.5,", "module_weights: {threat: 1.5,").replace(
             "exclude: [economic, dialogue]", "exclude: [economy, dialogue]"), encoding="utf-8")
-        workspace = collect(load_project(project_dir, explicit=True))
+        workspace = with_templates_of(example_workspace, project_dir)  # only the profiles were edited
         report = Report()
         check_audiences(workspace, ["defence", "analyst"], report)
         found = {(d.code, str(d.where).split(" ")[0]) for d in report.warnings}
