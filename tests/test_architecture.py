@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import briefwright
+from tests.package_source import parsed
 
 PACKAGE = Path(briefwright.__file__).resolve().parent
 # Every stage folder in layer order: a folder imports only the folders before it (top-level modules
@@ -31,7 +32,7 @@ def _imports(path: Path) -> set[str]:
     """Every briefwright module this module imports: at the top, inside functions and under
     TYPE_CHECKING alike (a circle through a deferred import is still a knot for the reader)."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefwright"):
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"

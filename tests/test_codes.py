@@ -15,6 +15,7 @@ import briefwright
 from briefwright import codes
 from briefwright.diagnostics import BriefwrightError, Diagnostic, Report, Severity, Where, configure_checks
 from briefwright.project import load_project
+from tests.package_source import parsed
 
 PACKAGE = Path(briefwright.__file__).resolve().parent
 TINY = Path(__file__).parent / "roots" / "tiny"
@@ -25,7 +26,7 @@ def _codes_in_source() -> dict[str, str]:
     Diagnostic and BriefwrightError(code=...)."""
     found: dict[str, str] = {}
     for path in PACKAGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
