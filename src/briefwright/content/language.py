@@ -18,6 +18,7 @@ import simplemma
 
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
+from briefwright.content.spelling import one_spelling
 from briefwright.sources.sentences import ABBREVIATION
 from briefwright.sources.textnorm import normalise_plain
 
@@ -174,7 +175,7 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
             break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    return one_spelling(word[:-1] if word.endswith("e") and len(word) > 4 else word)
 
 
 @lru_cache(maxsize=8192)
