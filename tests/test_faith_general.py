@@ -17,3 +17,18 @@ def test_a_denial_dropped_across_spellings_is_caught() -> None:
     quote = [("minutes", "Since 2010 the councillors have never apologized.")]
     assert "claim-negation" in rules("Since 2010 the councillors have apologised.", quote)
     assert rules("Since 2010 the councillors have never apologised.", quote) == []
+
+
+def test_swapped_alternatives_of_a_contrast_are_caught() -> None:
+    quote = [("minutes", "The new inspector answers to the river authority, not the city council.")]
+    assert "claim-negation" in rules("The new inspector answers to the city council, not the river authority.",
+                                     quote)
+    assert "claim-negation" in rules("The inspector answers not to the river authority but to the council.", quote)
+    assert rules("The new inspector answers to the river authority rather than the city council.", quote) == []
+
+
+def test_an_acronym_is_the_body_it_stands_for() -> None:
+    quote = [("minutes", "The new inspector reports to the EPA, not the DOT.")]
+    found = rules("The new inspector reports to the transport department, not the protection agency.", quote)
+    assert "claim-negation" in found
+    assert rules("The new inspector reports to the environmental protection agency, not transport.", quote) == []
