@@ -32,3 +32,11 @@ def test_an_acronym_is_the_body_it_stands_for() -> None:
     found = rules("The new inspector reports to the transport department, not the protection agency.", quote)
     assert "claim-negation" in found
     assert rules("The new inspector reports to the environmental protection agency, not transport.", quote) == []
+
+
+def test_an_end_bound_turned_into_a_start_bound_is_caught() -> None:
+    quote = [("minutes", "The mayor asked the river authority to keep the weir open until the new bridge is built.")]
+    found = rules("The mayor asked the river authority to keep the weir open since the new bridge was built.", quote)
+    assert "claim-negation" in found
+    assert rules("The mayor asked the river authority to keep the weir open until the new bridge is finished.",
+                 quote) == []
