@@ -40,3 +40,28 @@ def test_an_end_bound_turned_into_a_start_bound_is_caught() -> None:
     assert "claim-negation" in found
     assert rules("The mayor asked the river authority to keep the weir open until the new bridge is finished.",
                  quote) == []
+
+
+def test_an_antonymous_verb_or_adjective_reverses_the_passage() -> None:
+    quote = [("minutes", "The council condemned the river authority's plan for the new weir.")]
+    assert "claim-negation" in rules("The council welcomed the river authority's plan for the new weir.", quote)
+    assert rules("The council denounced the river authority's plan for the new weir.", quote) == []
+    quote = [("report", "Flood insurance remains voluntary for households in the valley.")]
+    assert "claim-negation" in rules("Flood insurance remains mandatory for households in the valley.", quote)
+    assert rules("Flood insurance is still optional for households in the valley.", quote) == []
+
+
+def test_an_equivalent_the_passage_denies_is_caught() -> None:
+    quote = [("report", "While the city has a flood plan, no such plan exists for the villages.")]
+    found = rules("The villages have a counterpart to the city's flood plan.", quote)
+    assert "claim-negation" in found
+    assert rules("The villages have no counterpart to the city's flood plan.", quote) == []
+
+
+def test_what_the_cited_source_says_does_not_exist_is_not_affirmed() -> None:
+    quote = [("minutes", "The two river authorities share a long border.")]
+    elsewhere = (("minutes", "There is nothing connecting the two river authorities."),)
+    found = rules("A treaty connects the two river authorities.", quote, others=elsewhere)
+    assert "claim-negation" in found
+    assert rules("Nothing connects the two river authorities but a long border.", quote, others=elsewhere) == []
+    assert rules("The two river authorities have a long common border.", quote, others=elsewhere) == []

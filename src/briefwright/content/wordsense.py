@@ -37,6 +37,12 @@ _PAIRS = """
     start:stop begin:stop continue:stop remember:forget true:false correct:incorrect
     wide:narrow large:small larger:smaller long:short longer:shorter fast:slow rich:poor
     north:south east:west northern:southern eastern:western
+    agree:refuse agree:decline grant:deny grant:refuse allow:prevent permit:prevent enable:prevent comply:violate
+    obey:defy join:quit appoint:dismiss deploy:withdraw arm:disarm praise:criticize praise:criticise praise:condemn
+    welcome:condemn endorse:oppose endorse:reject voluntary:mandatory voluntary:compulsory optional:mandatory
+    temporary:permanent internal:external urban:rural upstream:downstream surplus:deficit profit:loss gain:loss
+    add:remove enter:exit entry:exit guilty:innocent acquit:convict optimistic:pessimistic positive:negative
+    lend:borrow cheap:expensive major:minor advance:retreat
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _pair in _PAIRS.split():
