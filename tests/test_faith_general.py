@@ -65,3 +65,14 @@ def test_what_the_cited_source_says_does_not_exist_is_not_affirmed() -> None:
     assert "claim-negation" in found
     assert rules("Nothing connects the two river authorities but a long border.", quote, others=elsewhere) == []
     assert rules("The two river authorities have a long common border.", quote, others=elsewhere) == []
+
+
+def test_a_denial_added_to_an_affirmed_passage_is_caught() -> None:
+    quotes = [("minutes", "The river authority consults the farmers before it opens the sluice gates."),
+              ("report", "The council cannot stop the works.")]  # a denial elsewhere in the quotes
+    found = rules("The river authority does not consult the farmers before it opens the sluice gates.", quotes)
+    assert "claim-negation" in found
+    assert rules("The river authority consults farmers before opening the sluice gates.", quotes) == []
+    # A passage that restricts in other words may be restated with a denial.
+    quotes = [("minutes", "The council has yet to publish the flood maps for the valley."), *quotes[1:]]
+    assert rules("The council has not published the flood maps for the valley.", quotes) == []

@@ -113,7 +113,7 @@ def _affirms_a_denied_word(sentence: str, clause: str, best: list[QuoteClause], 
 
 def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
     if lex.negated(clause):
-        wrong = _misplaced_denial(clause, best, claim, context)
+        wrong = _misplaced_denial(clause, best, claim, context, lex.negated(sentence))
     else:
         wrong = _dropped_denial(sentence, clause, best, context)
     if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
@@ -122,13 +122,35 @@ def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim,
     return lex.continuity(clause) is False and kept == {True}
 
 
-def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+# Words that deny or restrict without a negation word: a passage with one may be restated with "not" or "no"
+# ("has yet to set up a channel" → "has no channel"; "few officials visit" → "officials do not visit").
+_IMPLICITLY_NEGATIVE = re.compile(
+    r"\b(?:yet to|absent|absence|missing|free of|devoid|hardly|scarcely|barely|little|few|rarely|seldom|short of"
+    r"|far from|instead|rather than|only|except|unlike|limited|unclear|uncertain|doubt\w*|difficult|hard|whether"
+    r"|too|neither|nor|lack\w*|minimal|insufficient|inadequate|unable|ceas\w*|stop\w*|end\w*|halt\w*|abandon\w*"
+    r"|withdr\w*|exclud\w*|prevent\w*|block\w*|bar\w*|ban\w*|prohibit\w*|forbid\w*|restrict\w*|oppos\w*|resist\w*"
+    r"|against|beyond|out of|away from|still|yet|remain\w*)\b")
+
+
+def _denies_what_is_affirmed(clause: str, denied: frozenset[str], best: list[QuoteClause]) -> bool:
+    """The clause denies words of the passages it restates, which affirm them in no words of denial or
+    restriction at all ("gives Japan no formal say over … forces" for "will engage in consultation … before
+    deploying … forces")."""
+    return all(denied & lang.content_words(item.sentence) and not (
+        lex.negated(item.sentence) or lex.prefix_flip(clause, item.sentence)
+        or _IMPLICITLY_NEGATIVE.search(lang.plain(item.sentence))) for item in best)
+
+
+def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext,
+                      sentence_denies: bool) -> bool:
     """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
     relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
     denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
     if not any(lex.negated(quote) for _, quote in claim.quotes):
         return True
     denied = lex.denied_words(clause)
+    if sentence_denies and _denies_what_is_affirmed(clause, denied, best):
+        return True
     return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
                for item in best)
 
