@@ -3,7 +3,7 @@ about (a city council, a river authority): one edit it must catch, and a faithfu
 
 from __future__ import annotations
 
-from briefwright.content import language
+from briefwright.content import acronyms, language
 from tests.faith_invented import rules
 
 
@@ -76,3 +76,30 @@ def test_a_denial_added_to_an_affirmed_passage_is_caught() -> None:
     # A passage that restricts in other words may be restated with a denial.
     quotes = [("minutes", "The council has yet to publish the flood maps for the valley."), *quotes[1:]]
     assert rules("The council has not published the flood maps for the valley.", quotes) == []
+
+
+def test_a_short_invented_sentence_beside_valid_quotes_is_caught() -> None:
+    quote = [("minutes", "The river authority hired a contractor for the harbour.")]
+    elsewhere = (("minutes", "The harbour works finished late and cost more than planned."),)
+    found = rules("The river authority hired a contractor for the harbour. The contractor abandoned the works.",
+                  quote, others=elsewhere)
+    assert "claim-unsupported" in found
+    assert rules("The river authority took on a contractor for the harbour.", quote, others=elsewhere) == []
+
+
+def test_a_recommendation_may_reason_but_not_invent_a_fact() -> None:
+    quote = [("minutes", "The council ought to publish its flood maps before spring.")]
+    found = rules("The council should publish the flood maps before spring. Both parishes have already printed "
+                  "the maps.", quote, prescriptive=True)
+    assert "claim-unsupported" in found
+    assert rules("The council should publish the flood maps before spring. Published maps would help residents "
+                 "prepare.", quote, prescriptive=True) == []
+
+
+def test_a_name_spelled_out_is_the_acronym_its_quote_uses() -> None:
+    quote = [("minutes", "Inspectors from the EPA visited the weir twice.")]
+    assert rules("Inspectors visited the weir twice. The Environmental Protection Agency sent them.", quote) == []
+    assert "claim-unsupported" in rules("Inspectors visited the weir twice. The Transport Department sent them.",
+                                        quote)
+    assert acronyms.named_alike("staff of the Ministry of Defense", "a MOD official") == {"ministry", "defens"}
+    assert acronyms.named_alike("a MOD official", "staff of the Ministry of Defense") == {"mod"}

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefwright.content import acronyms, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content import wordsense
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.contrast import check_contrast
@@ -28,8 +28,9 @@ from briefwright.content.passages import reporting as _reporting
 from briefwright.content.passages import short as _short
 from briefwright.content.polarity import check_polarity
 
-# A sentence is unsupported when at least this many of its distinctive words, and at least this
-# share of them, appear in none of its quotes (spelling variants and inflections allowed).
+# A sentence that aligns to nothing, with a word no quote of the project uses, is unsupported when two of its
+# words are in none of its sources' quotes, or when at least UNSUPPORTED_WORDS - 1 of its distinctive words,
+# and at least this share of them, are in none of its own quotes (spelling variants and inflections allowed).
 UNSUPPORTED_WORDS = 3
 UNSUPPORTED_SHARE = 0.5
 
@@ -40,16 +41,20 @@ UNSUPPORTED_SHARE = 0.5
 def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
     """A reporting sentence that aligns to no quote clause and brings in words no quote of the project
     uses ("garrison", "submarines") reports something its evidence does not say."""
-    if claim.field not in SUPPORTED_FIELDS or claim.analysis or claim.prescriptive or not claim.quotes:
+    if claim.field not in SUPPORTED_FIELDS or claim.analysis or not claim.quotes:
         return
     if claim.text.startswith("Sources differ"):
         return
+    quotes = " ".join(quote for _, quote in claim.quotes)
+    own = lang.content_words(quotes)
     # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
-    quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
-        *(context.source_words.get(source, frozenset()) for source in claim.cited))
+    cited = own.union(*(context.source_words.get(source, frozenset()) for source in claim.cited))
     items = quote_clauses_of(claim, frozenset())
     for sentence in lang.sentences(claim.text):
-        missing = _unsupported_words(sentence, quoted, items, context)
+        if claim.prescriptive and not _reports_a_fact(sentence):
+            continue  # the product's own recommendation, or its reasoning ("would give …")
+        named = acronyms.named_alike(sentence, quotes)  # "US Forces Japan" where the quotes say USFJ
+        missing = _unsupported_words(sentence, (own | named, cited | named), items, context)
         if missing:
             yield Finding("claim-unsupported", claim,
                           f"“{_short(sentence)}” aligns to none of its quotes ({', '.join(missing[:6])} "
@@ -58,17 +63,42 @@ def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           "author's own analysis (analysis: [field] on the point)")
 
 
-def _unsupported_words(sentence: str, quoted: frozenset[str], items: list[QuoteClause], context: LintContext
-                       ) -> list[str]:
+def _reports_a_fact(sentence: str) -> bool:
+    """A recommendation's sentence that states, unhedged, something done or so ("Both bodies have already
+    drafted …"), rather than prescribing, hedging or reasoning on a condition."""
+    return not (wordsense.prescribes(sentence) or lex.directive(sentence) or lang.certainty(sentence).terms
+                or lex.conditions(sentence) or lang.normative_terms(sentence) or lex.prospective(sentence))
+
+
+def _unsupported_words(sentence: str, quoted: tuple[frozenset[str], frozenset[str]], items: list[QuoteClause],
+                       context: LintContext) -> list[str]:
     """The words of a sentence that aligns to no quote clause which its quotes lack, when some of them no
-    quote of the project uses; empty when the sentence is supported."""
+    quote of the project uses; empty when the sentence is supported. quoted: the words of the claim's own
+    quotes, and those with every quote of its cited sources. Two words the cited sources use elsewhere are
+    support; a short sentence most of whose words its own quotes lack is not ("Australia chairs the
+    framework" beside "four core members, … and Australia")."""
     if lex.commentary(sentence):
         return []  # "He treats both halves of this task as …": a reading of the passage already reported
     words = lang.content_words(lang.unquoted(sentence)) - context.name_words - lex.DISCOURSE_STEMS - lex.NUMBER_STEMS
     best = max((len((words - context.common) & item.words) for item in items), default=0)
-    missing = sorted(word for word in words if not lex.word_in(word, quoted))
-    novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
-    return missing if best <= 1 and len(missing) >= 2 and novel else []
+    own, cited = quoted
+    missing = sorted(word for word in words if not lex.word_in(word, cited))
+    if best > 1 or not any(not lex.word_in(word, context.vocabulary) for word in missing):
+        return []  # aligned, or every word is one some quote of the project uses
+    return missing if len(missing) >= 2 else _mostly_absent(sentence, words - context.common, own)
+
+
+# Verbs that carry a sentence's grammar more than its content ("US Forces Japan numbers 54,000 personnel").
+_LIGHT_VERBS = lang.content_words("number total amount comprise consist include count reach stand hold have make take "
+                                  "give get keep become remain seem serve use")
+
+
+def _mostly_absent(sentence: str, words: frozenset[str], own: frozenset[str]) -> list[str]:
+    """A plain statement (no denial, no named speaker) most of whose distinctive words its own quotes lack."""
+    absent = sorted(word for word in words - _LIGHT_VERBS if not lex.word_in(word, own))
+    if lex.negated(sentence) or lang.reports_a_view(sentence) or len(absent) < UNSUPPORTED_WORDS - 1:
+        return []
+    return absent if len(absent) >= UNSUPPORTED_SHARE * len(words) else []
 
 
 # -- scope, cause, aspect (polarity: polarity.py) ---------------------------------------------------------------
