@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from briefwright.content.language import content_words
+from briefwright.content.memo import cleared_with_the_rest
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}s?$")
 _TOKEN = re.compile(r"[A-Za-z][\w&'’-]*")
@@ -51,6 +52,9 @@ def spelled_out(text: str, known: frozenset[str]) -> frozenset[str]:
         if end > start + 1:
             words |= content_words(" ".join(tokens[start:end]))
     return frozenset(words)
+
+
+cleared_with_the_rest(spelled_out.cache_clear)
 
 
 def named_alike(sentence: str, quotes: str) -> frozenset[str]:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
+from briefwright.content.memo import cleared_with_the_rest
 from briefwright.content.passages import cite, reporting, short
+from briefwright.diagnostics import Where
 
 # Words that say one thing is the equal of another: affirmed in a claim, they assert such an equal exists.
 _EQUAL = r"(?:counterpart|equivalent|analogue|analog|parallel|comparable|similar|such|like|match|same)"
@@ -53,10 +56,23 @@ def _absent(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _source_items(claim: Claim, context: LintContext) -> list[QuoteClause]:
-    quotes = tuple((source, quote) for source in claim.cited for quote in context.source_quotes.get(source, ()))
-    return [item for item in quote_clauses_of(Claim(claim.owner, claim.field, "", quotes, claim.cited, claim.where),
-                                              frozenset()) if not item.conditional]
+@lru_cache(maxsize=256)
+def _denials(quotes: tuple[tuple[str, str], ...]) -> tuple[dict[str, QuoteClause], frozenset[str]]:
+    """Of a set of quotes: each word given as what does not exist → the first clause that says so, and every
+    word affirmed (used outside such a denial). Once per cited set: the quotes are the whole project's."""
+    items = [item for item in quote_clauses_of(Claim("", "", "", quotes, (), Where()), frozenset())
+             if not item.conditional]
+    denying: dict[str, QuoteClause] = {}
+    affirmed: set[str] = set()
+    for item in items:
+        absent = _absent(item.text)
+        for word in sorted(absent):
+            denying.setdefault(word, item)
+        affirmed |= item.words - absent
+    return denying, frozenset(affirmed)
+
+
+cleared_with_the_rest(_denials.cache_clear)
 
 
 def _denied_elsewhere(clause: str, claim: Claim, context: LintContext) -> tuple[str, QuoteClause] | None:
@@ -68,14 +84,10 @@ def _denied_elsewhere(clause: str, claim: Claim, context: LintContext) -> tuple[
     new = sorted(word for word in words if not lex.word_in(word, own))
     if not new:
         return None
-    items = _source_items(claim, context)
-    denied = {id(item): _absent(item.text) for item in items}
-    affirmed = frozenset().union(*(item.words - denied[id(item)] for item in items))
-    for word in new:
-        denying = [item for item in items if word in denied[id(item)]]
-        if denying and not lex.word_in(word, affirmed):
-            return word, denying[0]
-    return None
+    denying, affirmed = _denials(tuple((source, quote) for source in claim.cited
+                                       for quote in context.source_quotes.get(source, ())))
+    return next(((word, denying[word]) for word in new if word in denying and not lex.word_in(word, affirmed)),
+                None)
 
 
 def check_denials(claim: Claim, context: LintContext) -> Iterator[Finding]:
