@@ -3,7 +3,7 @@ about (a city council, a river authority): one edit it must catch, and a faithfu
 
 from __future__ import annotations
 
-from briefwright.content import acronyms, language
+from briefwright.content import acronyms, language, lexicon
 from tests.faith_invented import rules
 
 
@@ -103,3 +103,15 @@ def test_a_name_spelled_out_is_the_acronym_its_quote_uses() -> None:
                                         quote)
     assert acronyms.named_alike("staff of the Ministry of Defense", "a MOD official") == {"ministry", "defens"}
     assert acronyms.named_alike("a MOD official", "staff of the Ministry of Defense") == {"mod"}
+
+
+def test_a_prefix_re_keeps_the_word() -> None:
+    assert lexicon.word_in("unificat", frozenset({"reunificat"}))
+    assert lexicon.word_in("rebuild", frozenset({"build"}))
+    assert not lexicon.word_in("record", frozenset({"cordon"}))
+
+
+def test_an_obligation_is_not_an_act_done() -> None:
+    quote = [("minutes", "The authority will drain the lake in spring.")]
+    assert "claim-aspect" in rules("The authority drained the lake in spring.", quote)
+    assert "claim-aspect" not in rules("The authority is required to drain the lake in spring.", quote)

@@ -254,13 +254,14 @@ DISCOURSE_STEMS = frozenset(stem for word in DISCOURSE_WORDS for stem in content
 
 
 def word_in(word: str, words: frozenset[str]) -> bool:
-    """A stem matches its own stem or a spelling variant ("defence"/"defense", "kilometres"/"kilometers")."""
+    """A stem matches its own stem or a spelling variant ("defence"/"defense", "kilometres"/"kilometers"), with
+    or without a prefix "re-" ("unification"/"reunification")."""
     if word in words:
         return True
     if len(word) < 5:
         return False
-    prefix = word[:5]
-    return any(other.startswith(prefix) for other in words if len(other) >= 5)
+    prefix, unprefixed = word[:5], word[2:7] if word.startswith("re") and len(word) >= 7 else word[:5]
+    return any(other.startswith((prefix, "re" + prefix, unprefixed)) for other in words if len(other) >= 5)
 
 
 # Conditions: what a statement depends on. "would" alone is not one: it is the hedge a dropped
