@@ -4,7 +4,7 @@ about (a city council, a river authority): one edit it must catch, and a faithfu
 from __future__ import annotations
 
 from briefwright.content import acronyms, language, lexicon
-from tests.faith_invented import rules
+from tests.faith_invented import findings, rules
 
 
 def test_british_and_american_spellings_share_a_stem() -> None:
@@ -115,3 +115,14 @@ def test_an_obligation_is_not_an_act_done() -> None:
     quote = [("minutes", "The authority will drain the lake in spring.")]
     assert "claim-aspect" in rules("The authority drained the lake in spring.", quote)
     assert "claim-aspect" not in rules("The authority is required to drain the lake in spring.", quote)
+
+
+def test_a_place_or_body_no_quote_names_is_caught() -> None:
+    quote = [("minutes", "The river authority dredged the Ouse near the town last spring.")]
+    found = findings("The river authority dredged the Ouse near York last spring.", quote)
+    assert [rule for rule, _ in found] == ["claim-scope"] and "York" in found[0][1]
+    assert rules("The authority dredged the River Ouse near the town last spring.", quote) == []
+    # A capital may stand for its country.
+    quote = [("report", "France signed the river treaty with its neighbours.")]
+    assert rules("Paris signed the river treaty with its neighbours.", quote) == []
+    assert "claim-scope" in rules("The government in Berlin signed the river treaty with its neighbours.", quote)

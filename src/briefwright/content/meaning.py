@@ -20,6 +20,7 @@ from briefwright.content.alignment import Finding, LintContext, QuoteClause, ali
 from briefwright.content.claims import Claim
 from briefwright.content.contrast import check_contrast
 from briefwright.content.denials import check_denials
+from briefwright.content.entities import check_names
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
 from briefwright.content.passages import best as _best
@@ -340,4 +341,4 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_support, check_polarity, check_contrast, check_denials,
-                 check_scope, check_cause, check_aspect, check_report_dates, check_named_source)
+                 check_scope, check_names, check_cause, check_aspect, check_report_dates, check_named_source)
