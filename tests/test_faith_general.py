@@ -126,3 +126,11 @@ def test_a_place_or_body_no_quote_names_is_caught() -> None:
     quote = [("report", "France signed the river treaty with its neighbours.")]
     assert rules("Paris signed the river treaty with its neighbours.", quote) == []
     assert "claim-scope" in rules("The government in Berlin signed the river treaty with its neighbours.", quote)
+
+
+def test_a_postponed_act_may_be_restated_as_not_done() -> None:
+    quotes = [("minutes", "The council postponed the vote on the harbour budget."),
+              ("report", "The council cannot stop the works.")]
+    assert rules("The council did not hold the vote on the harbour budget.", quotes) == []
+    assert "claim-negation" in rules("The council did not hold the vote on the harbour budget.",
+                                     [("minutes", "The council held the vote on the harbour budget."), quotes[1]])

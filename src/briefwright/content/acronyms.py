@@ -21,6 +21,7 @@ _NAME_LINKS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
 _LONGEST = 8  # words in a name an acronym stands for
 
 
+@lru_cache(maxsize=4096)
 def acronyms_in(text: str) -> frozenset[str]:
     """The acronyms a text uses, without a plural "s" ("SDFs" → "SDF")."""
     return frozenset(token.removesuffix("s") for token in _TOKEN.findall(text) if ACRONYM.match(token))
@@ -55,6 +56,7 @@ def spelled_out(text: str, known: frozenset[str]) -> frozenset[str]:
 
 
 cleared_with_the_rest(spelled_out.cache_clear)
+cleared_with_the_rest(acronyms_in.cache_clear)
 
 
 def named_alike(sentence: str, quotes: str) -> frozenset[str]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content.alignment import Finding, LintContext
 from briefwright.content.claims import Claim
+from briefwright.content.memo import cleared_with_the_rest
 from briefwright.content.passages import reporting, short
 
 # (kept, set aside) in text order: "X, not Y" / "X but not Y" / "X rather than Y" / "X instead of Y"; and
@@ -36,6 +38,7 @@ class Contrast:
     frame: frozenset[str]  # the content words of the rest of the clause ("official", "report")
 
 
+@lru_cache(maxsize=8192)
 def contrast(sentence: str) -> Contrast | None:
     """The alternatives a sentence contrasts, or None."""
     flat = " ".join(sentence.split())
@@ -53,6 +56,9 @@ def contrast(sentence: str) -> Contrast | None:
     if not _words(kept) or not _words(aside):
         return None
     return Contrast(kept.strip(), aside.strip(), lang.content_words(frame))
+
+
+cleared_with_the_rest(contrast.cache_clear)
 
 
 def _words(phrase: str) -> list[str]:

@@ -41,10 +41,11 @@ def _capitalised(sentence: str) -> list[tuple[int, str]]:
 
 
 def new_names(sentence: str, quotes: str, quoted: frozenset[str], context: LintContext) -> list[str]:
-    """The sentence's names that no quote of its cited sources (whose words are `quoted`) names."""
+    """The sentence's names that no quote of its cited sources (whose words are `quoted`, all of them `quotes`,
+    in lower case) names."""
     tokens = _TOKEN.findall(sentence)
     named = acronyms.named_alike(sentence, quotes)
-    lowered = lang.plain(quotes)
+    lowered = quotes.lower()
     found = []
     for index, token in _capitalised(sentence):
         words = lang.content_words(token)

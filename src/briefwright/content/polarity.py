@@ -129,7 +129,9 @@ _IMPLICITLY_NEGATIVE = re.compile(
     r"|far from|instead|rather than|only|except|unlike|limited|unclear|uncertain|doubt\w*|difficult|hard|whether"
     r"|too|neither|nor|lack\w*|minimal|insufficient|inadequate|unable|ceas\w*|stop\w*|end\w*|halt\w*|abandon\w*"
     r"|withdr\w*|exclud\w*|prevent\w*|block\w*|bar\w*|ban\w*|prohibit\w*|forbid\w*|restrict\w*|oppos\w*|resist\w*"
-    r"|against|beyond|out of|away from|still|yet|remain\w*)\b")
+    r"|against|beyond|out of|away from|still|yet|remain\w*|postpon\w*|delay\w*|suspen\w*|cancel\w*|shelv\w*"
+    r"|drop\w*|refrain\w*|omit\w*|skip\w*|exempt\w*|waiv\w*|los[est]\w*|lost|fail\w*|neglect\w*|overlook\w*"
+    r"|silent|rare\w*|less|fewer|reduc\w*|cut|curb\w*|limit\w*|deter\w*)\b")
 
 
 def _denies_what_is_affirmed(clause: str, denied: frozenset[str], best: list[QuoteClause]) -> bool:
