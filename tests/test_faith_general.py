@@ -134,3 +134,11 @@ def test_a_postponed_act_may_be_restated_as_not_done() -> None:
     assert rules("The council did not hold the vote on the harbour budget.", quotes) == []
     assert "claim-negation" in rules("The council did not hold the vote on the harbour budget.",
                                      [("minutes", "The council held the vote on the harbour budget."), quotes[1]])
+
+
+def test_a_denied_opposite_or_a_not_yet_restates_an_affirmed_passage() -> None:
+    quotes = [("minutes", "The old bridge is dangerous for heavy lorries."),
+              ("report", "The council cannot stop the works.")]
+    assert rules("The old bridge is not safe for heavy lorries.", quotes) == []
+    quotes = [("minutes", "The council plans to review the harbour budget next spring."), quotes[1]]
+    assert rules("The council has not yet reviewed the harbour budget.", quotes) == []

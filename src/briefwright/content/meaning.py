@@ -193,7 +193,8 @@ def _done_for_planned(clause: str, passages: list[str]) -> bool:
     planned = frozenset().union(*(lex.planned_words(passage) for passage in passages))
     done = lex.completed(clause) + [word for word in lang.content_words(lang.unquoted(clause)) if word in planned]
     main = _INDIRECT_QUESTION.sub(" ", clause)  # "has begun simulating how the SDF would take part": done
-    if lex.prospective(main) or lang.certainty(main).hedged or not done or not passages \
+    # "has not yet reviewed" reports nothing done.
+    if lex.prospective(main) or lang.certainty(main).hedged or not done or not passages or lex.negated(main) \
             or not all(lex.prospective(_INDIRECT_QUESTION.sub(" ", p)) for p in passages):
         return False
     # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.

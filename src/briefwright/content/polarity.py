@@ -137,10 +137,17 @@ _IMPLICITLY_NEGATIVE = re.compile(
 def _denies_what_is_affirmed(clause: str, denied: frozenset[str], best: list[QuoteClause]) -> bool:
     """The clause denies words of the passages it restates, which affirm them in no words of denial or
     restriction at all ("gives Japan no formal say over … forces" for "will engage in consultation … before
-    deploying … forces")."""
+    deploying … forces"). Not a denied opposite ("not safe" for "dangerous"), nor "not yet" for what the
+    passage gives as to come."""
+    if _NOT_YET.search(lang.plain(clause)):
+        return False
     return all(denied & lang.content_words(item.sentence) and not (
         lex.negated(item.sentence) or lex.prefix_flip(clause, item.sentence)
+        or wordsense.swapped_opposite(clause, item.sentence)
         or _IMPLICITLY_NEGATIVE.search(lang.plain(item.sentence))) for item in best)
+
+
+_NOT_YET = re.compile(r"\b(?:not|never|no)\b.*\b(?:yet|so far|to date)\b|\bnot (?:\w+ )?yet\b")
 
 
 def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext,
