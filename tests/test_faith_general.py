@@ -142,3 +142,12 @@ def test_a_denied_opposite_or_a_not_yet_restates_an_affirmed_passage() -> None:
     assert rules("The old bridge is not safe for heavy lorries.", quotes) == []
     quotes = [("minutes", "The council plans to review the harbour budget next spring."), quotes[1]]
     assert rules("The council has not yet reviewed the harbour budget.", quotes) == []
+
+
+def test_reported_speech_and_yet_to_keep_their_meaning() -> None:
+    quote = [("minutes", "The water board said it would not raise charges this year.")]
+    assert rules("The water board says it will not raise charges this year.", quote) == []
+    assert "claim-negation" in rules("The water board says it will raise charges this year.", quote)
+    quote = [("minutes", "The river authority has not published its flood maps.")]
+    assert rules("The authority has yet to publish its flood maps.", quote) == []
+    assert "claim-negation" in rules("The authority has published its flood maps.", quote)

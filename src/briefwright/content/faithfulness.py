@@ -51,8 +51,13 @@ def _short(text: str, limit: int = 90) -> str:
 
 def _quote_certainty(item: QuoteClause) -> lang.Certainty:
     """A quote clause's own hedge; with none, the hedge of its sentence ("Under the name of disaster
-    relief, the US … can conduct exercises": the "can" governs the fronted phrase too)."""
-    return _own_or_sentence(item.text, item.sentence)
+    relief, the US … can conduct exercises": the "can" governs the fronted phrase too). Reported speech
+    shifts "will" back: "said it would not raise charges" reports "will not", not a hedge."""
+    return _own_or_sentence(_BACKSHIFTED.sub(r"\1 will", item.text), _BACKSHIFTED.sub(r"\1 will", item.sentence))
+
+
+_BACKSHIFTED = re.compile(r"\b((?:said|told \w+|announced|stated|promised|pledged|vowed|confirmed|insisted|declared)"
+                          r"(?: that)? (?:it|he|she|they|we|the \w+)) would\b")
 
 
 def _own_or_sentence(clause: str, sentence: str) -> lang.Certainty:
