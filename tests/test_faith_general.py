@@ -151,3 +151,13 @@ def test_reported_speech_and_yet_to_keep_their_meaning() -> None:
     quote = [("minutes", "The river authority has not published its flood maps.")]
     assert rules("The authority has yet to publish its flood maps.", quote) == []
     assert "claim-negation" in rules("The authority has published its flood maps.", quote)
+
+
+def test_a_denial_restated_in_other_words_is_let_be() -> None:
+    assert rules("The board did not approve the budget.", [("minutes", "The board rejected the budget.")]) == []
+    assert "claim-negation" in rules("The board approved the budget.", [("minutes", "The board rejected the budget.")])
+    quote = [("minutes", "The county has not yet received the grant.")]
+    assert rules("The county is still waiting for the grant.", quote) == []
+    assert "claim-negation" in rules("The county has received the grant.", quote)
+    quote = [("minutes", "The mayor was absent from the opening of the new bridge.")]
+    assert "claim-negation" not in rules("The mayor did not attend the opening of the new bridge.", quote)

@@ -80,9 +80,14 @@ def _opposite_word(sentence: str, clause: str, best: list[QuoteClause]) -> tuple
     the passage's polarity kept: a negation added as well ("did not reject" for "accepted") turns it back."""
     for item in best:
         swap = wordsense.swapped_opposite(clause, item.text)
-        if swap and lex.negated(clause) == lex.negated(item.text):
+        # The swapped words themselves may be negation words ("rejected"): "did not approve" is "rejected".
+        if swap and _negated_without(clause, swap[0]) == _negated_without(item.text, swap[1]):
             return item, *swap
     return None
+
+
+def _negated_without(text: str, word: str) -> bool:
+    return lex.negated(" ".join(token for token in text.split() if word not in wordsense.lemmas(token)))
 
 
 _CONTRAST = re.compile(r"\b(?:rather than|instead of|unlike|except|apart from|other than)\b")
@@ -155,7 +160,7 @@ def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, contex
     """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
     relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
     denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
-    if not any(lex.negated(quote) for _, quote in claim.quotes):
+    if not any(lex.negated(quote) or _AWAITED.search(lang.plain(quote)) for _, quote in claim.quotes):
         return True
     denied = lex.denied_words(clause)
     if sentence_denies and _denies_what_is_affirmed(clause, denied, best):
@@ -164,11 +169,18 @@ def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, contex
                for item in best)
 
 
+# What is awaited or missing is not had: a restatement of a denial in other words.
+_AWAITED = re.compile(r"\b(?:still waiting|waiting for|awaiting|pending|yet to|absent|missing|devoid|free of|short of"
+                      r"|far from|withh[oe]ld\w*|refrain\w*)\b")
+
+
 def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context: LintContext) -> bool:
     """The passage's own clause denies, and nothing in the sentence does; or what the clause shares with the
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
+    if _AWAITED.search(lang.plain(sentence)):
+        return False  # "is still waiting for the grant" keeps "has not yet received the grant"
     if not lex.negated(sentence) and all(lex.negated(item.text) for item in best):
         return True
     carried = lex.negated(sentence[: sentence.find(clause)])
