@@ -161,3 +161,13 @@ def test_a_denial_restated_in_other_words_is_let_be() -> None:
     assert "claim-negation" in rules("The county has received the grant.", quote)
     quote = [("minutes", "The mayor was absent from the opening of the new bridge.")]
     assert "claim-negation" not in rules("The mayor did not attend the opening of the new bridge.", quote)
+
+
+def test_a_capital_stands_for_its_people_and_without_is_not_always_a_condition() -> None:
+    quote = [("minutes", "Welsh government officials said the flood scheme went over budget.")]
+    assert "claim-scope" not in rules("Officials in Cardiff say the flood scheme went over budget.", quote)
+    quote = [("minutes", "The closure of the bridge came without warning to drivers.")]
+    assert "claim-condition" not in rules("Drivers were not warned about the closure of the bridge.", quote)
+    assert lexicon.conditions("Without a precedent, nothing is done.") == ["without"]
+    assert lexicon.conditions("Absent a deal, the plan fails.") == ["absent"]
+    assert lexicon.conditions("The mayor was absent from the opening.") == []

@@ -24,15 +24,18 @@ from briefwright.content.passages import SUPPORTED_FIELDS, short
 
 _TOKEN = re.compile(r"[A-Za-z][\w&'’-]*")
 # Capitals that stand for their country in news prose (metonymy), general knowledge of no topic in particular.
-_CAPITALS = """washington:united-states washington:america washington:us beijing:china tokyo:japan moscow:russia
-    london:britain london:uk london:united-kingdom paris:france berlin:germany brussels:eu brussels:europe
-    taipei:taiwan seoul:korea pyongyang:korea delhi:india canberra:australia ottawa:canada kyiv:ukraine
-    kiev:ukraine rome:italy madrid:spain ankara:turkey tehran:iran jerusalem:israel riyadh:saudi cairo:egypt
-    manila:philippines hanoi:vietnam jakarta:indonesia islamabad:pakistan brasilia:brazil"""
+_CAPITALS = """washington:united-states:america:american:us beijing:china:chinese tokyo:japan:japanese
+    moscow:russia:russian london:britain:british:uk:united-kingdom paris:france:french berlin:germany:german
+    brussels:eu:europe:european taipei:taiwan:taiwanese seoul:korea:korean pyongyang:korea:korean
+    delhi:india:indian canberra:australia:australian ottawa:canada:canadian kyiv:ukraine:ukrainian
+    kiev:ukraine:ukrainian rome:italy:italian madrid:spain:spanish ankara:turkey:turkish tehran:iran:iranian
+    jerusalem:israel:israeli riyadh:saudi cairo:egypt:egyptian manila:philippines:philippine
+    hanoi:vietnam:vietnamese jakarta:indonesia:indonesian islamabad:pakistan:pakistani brasilia:brazil:brazilian
+    cardiff:wales:welsh edinburgh:scotland:scottish dublin:ireland:irish"""
 _COUNTRY_OF: dict[str, set[str]] = {}
-for _pair in _CAPITALS.split():
-    _city, _country = _pair.split(":")
-    _COUNTRY_OF.setdefault(_city, set()).update(_country.split("-"))
+for _entry in _CAPITALS.split():
+    _city, *_names = _entry.split(":")
+    _COUNTRY_OF[_city] = {name.replace("-", " ") for name in _names}
 
 
 def _capitalised(sentence: str) -> list[tuple[int, str]]:

@@ -267,9 +267,10 @@ def word_in(word: str, words: frozenset[str]) -> bool:
 # Conditions: what a statement depends on. "would" alone is not one: it is the hedge a dropped
 # condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
-                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
-                        r"|lacking|in the absence of"
-                        r"|without"
+                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|failing"
+                        r"|(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )absent|lacking|in the absence of"
+                        # "Without a precedent, nothing is done" conditions; "came without warning" does not.
+                        r"|(?<![a-z] )without|(?<=, )without|(?<=\bthat )without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
                         r"|(?:^|[,;:(]\s*|\b(?:that|and|but)\s+)(?:should|were|had)\s+(?!\w+ed\b)\w+")
