@@ -171,3 +171,15 @@ def test_a_capital_stands_for_its_people_and_without_is_not_always_a_condition()
     assert lexicon.conditions("Without a precedent, nothing is done.") == ["without"]
     assert lexicon.conditions("Absent a deal, the plan fails.") == ["absent"]
     assert lexicon.conditions("The mayor was absent from the opening.") == []
+
+
+def test_the_month_may_hedges_nothing_and_other_denials_reverse() -> None:
+    assert language.certainty("The bridge is expected to reopen in May.").terms == ("expected",)
+    assert language.certainty("The bridge may reopen.").terms == ("may",)
+    quote = [("minutes", "The bridge is expected to reopen in May.")]
+    assert "claim-certainty" in rules("The bridge reopened in May.", quote)  # not hedged by the month
+    blocked = [("minutes", "The regulator blocked the merger.")]
+    assert "claim-negation" in rules("The regulator approved the merger.", blocked)
+    assert "claim-negation" in rules("The union accepted the offer.", [("minutes", "The union turned down the offer.")])
+    assert "claim-negation" in rules("The water is safe to drink.", [("minutes", "The water is unsafe to drink.")])
+    assert rules("The union rejected the offer.", [("minutes", "The union turned down the offer.")]) == []

@@ -318,8 +318,8 @@ def certainty(text: str) -> Certainty:
     found: list[tuple[str, int]] = []
     for term in sorted(CERTAINTY_TERMS, key=len, reverse=True):
         if _has_term(lowered, term) and not any(term in longer for longer, _ in found):
-            if term == "may" and re.search(r"\bmay\s+\d", lowered):
-                continue
+            if term == "may" and (re.search(r"\bmay\s+\d", lowered) or not re.search(r"\bmay\b", text)):
+                continue  # the month ("in May", "May 4"): the modal is written in lower case
             found.append((term, CERTAINTY_TERMS[term]))
     if not found:
         return Certainty(ASSERTED, ())

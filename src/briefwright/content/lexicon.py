@@ -33,7 +33,8 @@ from briefwright.content.language import (
 _NEGATIONS = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nothing|nobody|nowhere|without|cannot|lacks?|lacking|lacked"
     r"|unable|fails?|failed|failure|refus\w*|declin\w*|reject\w*|avoid\w*|den(?:y|ies|ied)"
-    r"|ignor\w*|impossible|no longer|(?:has|have|had|is|are|was|were) yet to)\b|n't\b")
+    r"|ignor\w*|impossible|no longer|(?:has|have|had|is|are|was|were) yet to|turn(?:s|ed|ing)? down"
+    r"|blocked|blocking|veto(?:es|ed|ing)|scrapp(?:ed|ing))\b|n't\b")
 # "not just possible but probable", "whether or not": negation words that deny nothing.
 _NOT_DENIALS = re.compile(r"\bnot (?:just|only|merely|least)\b|\bwhether or not\b|\bif not\b|\bnothing but\b"
                           r"|\bno (?:doubt|less|more than|sooner)\b"

@@ -42,7 +42,8 @@ _PAIRS = """
     welcome:condemn endorse:oppose endorse:reject voluntary:mandatory voluntary:compulsory optional:mandatory
     temporary:permanent internal:external urban:rural upstream:downstream surplus:deficit profit:loss gain:loss
     add:remove enter:exit entry:exit guilty:innocent acquit:convict optimistic:pessimistic positive:negative
-    lend:borrow cheap:expensive major:minor advance:retreat
+    lend:borrow cheap:expensive major:minor advance:retreat approve:block accept:block
+    safe:unsafe fair:unfair just:unjust kind:unkind wise:unwise true:untrue
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _pair in _PAIRS.split():
