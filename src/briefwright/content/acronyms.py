@@ -47,8 +47,11 @@ def _spelled(tokens: list[str], start: int, known: frozenset[str]) -> int:
 def spelled_out(text: str, known: frozenset[str]) -> frozenset[str]:
     """The content words of the runs of capitalised words in text that spell one of the known acronyms."""
     tokens = _TOKEN.findall(text)
+    initials = {acronym[0] for acronym in known}
     words: set[str] = set()
     for start in range(len(tokens)):
+        if tokens[start][0] not in initials:
+            continue  # no acronym starts with this word's initial (lower-case words start none)
         end = _spelled(tokens, start, known)
         if end > start + 1:
             words |= content_words(" ".join(tokens[start:end]))

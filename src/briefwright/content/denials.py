@@ -59,7 +59,7 @@ def _absent(text: str) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _denials(quotes: tuple[tuple[str, str], ...]) -> tuple[dict[str, QuoteClause], frozenset[str]]:
     """Of a set of quotes: each word given as what does not exist → the first clause that says so, and every
-    word affirmed (used outside such a denial). Once per cited set: the quotes are the whole project's."""
+    word affirmed (used outside such a denial). Once per source: the quotes are all of one source's."""
     items = [item for item in quote_clauses_of(Claim("", "", "", quotes, (), Where()), frozenset())
              if not item.conditional]
     denying: dict[str, QuoteClause] = {}
@@ -84,8 +84,12 @@ def _denied_elsewhere(clause: str, claim: Claim, context: LintContext) -> tuple[
     new = sorted(word for word in words if not lex.word_in(word, own))
     if not new:
         return None
-    denying, affirmed = _denials(tuple((source, quote) for source in claim.cited
-                                       for quote in context.source_quotes.get(source, ())))
+    denying: dict[str, QuoteClause] = {}
+    affirmed: frozenset[str] = frozenset()
+    for source in claim.cited:
+        its_denials, its_affirmed = _denials(tuple((source, quote) for quote in context.source_quotes.get(source, ())))
+        denying = its_denials | denying
+        affirmed |= its_affirmed
     return next(((word, denying[word]) for word in new if word in denying and not lex.word_in(word, affirmed)),
                 None)
 
