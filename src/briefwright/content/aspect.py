@@ -15,7 +15,9 @@ _PROSPECTIVE = re.compile(
     r"|offer(?:s|ed)? to|calls? for|urg\w*|going to|about to|may|might|could|can|should|must|likely|intend\w*"
     r"|pledg\w*|vow\w*|promis\w*|consider\w*|want to|envisag\w*|if|unless|otherwise|advocat\w*"
     # Urging another to act gives the act as wanted, not done ("encouraged Taiwan and the US to share").
-    r"|encourag\w*|recommend\w*|advis\w*|press\w* for)\b")
+    r"|encourag\w*|recommend\w*|advis\w*|press\w* for"
+    # An obligation states what must happen, not what did ("consultation is required before …").
+    r"|requir\w*|obliged|obligated|mandat\w*|scheduled|supposed to|bound to)\b")
 # A completed act: a past-tense or perfect verb ("posted", "has sent", "upgraded").
 _COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?([a-z]+(?:ed|en|t|wn|ne|come))\b"
                         r"|\b(?!need|feed|seed|speed|bleed|proceed|exceed|succeed|shed|bred|heed|deed|weed|reed)"

@@ -23,6 +23,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause
 from briefwright.content.claims import Claim
 from briefwright.content.passages import aligned_clauses, best, cite, reporting, short
+from briefwright.content.reported import unshifted
 
 # How drafting names the text itself: a capitalised defined term, or the "here-" adverbs.
 _INSTRUMENT = re.compile(
@@ -70,8 +71,9 @@ def without_deontic_modals(text: str) -> str:
 
 
 def quote_certainty(item: QuoteClause, context: LintContext) -> lang.Certainty:
-    """How sure a quote clause is; a rule text's permission or obligation is no likelihood."""
-    text, sentence = item.text, item.sentence
+    """How sure a quote clause is; a rule text's permission or obligation is no likelihood, and reported
+    speech's "would" ("said it would not raise charges") is the "will" it reports."""
+    text, sentence = unshifted(item.text), unshifted(item.sentence)
     if provides(item, context):
         text, sentence = without_deontic_modals(text), without_deontic_modals(sentence)
     own = lang.certainty(text)

@@ -292,13 +292,15 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
                    and source.meta.title.lower() != "unknown")
     vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
     by_source: dict[str, set[str]] = {}
+    quotes_of: dict[str, dict[str, None]] = {}
     for claim in claims:
         for source, quote in claim.quotes:
             by_source.setdefault(source, set()).update(lang.content_words(quote))
+            quotes_of.setdefault(source, {})[quote] = None
     source_words = {source: frozenset(words) for source, words in by_source.items()}
     rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content, rule_texts)
+                       content, rule_texts, {source: tuple(quotes) for source, quotes in quotes_of.items()})
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from briefwright.content.lemmatiser import dictionary_lemma
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
+from briefwright.content.spelling import one_spelling
 from briefwright.sources.sentences import ABBREVIATION
 from briefwright.sources.textnorm import normalise_plain
 
@@ -173,7 +174,7 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + replacement
             break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    return one_spelling(word[:-1] if word.endswith("e") and len(word) > 4 else word)
 
 
 @lru_cache(maxsize=8192)
@@ -316,8 +317,8 @@ def certainty(text: str) -> Certainty:
     found: list[tuple[str, int]] = []
     for term in sorted(CERTAINTY_TERMS, key=len, reverse=True):
         if _has_term(lowered, term) and not any(term in longer for longer, _ in found):
-            if term == "may" and re.search(r"\bmay\s+\d", lowered):
-                continue
+            if term == "may" and (re.search(r"\bmay\s+\d", lowered) or not re.search(r"\bmay\b", text)):
+                continue  # the month ("in May", "May 4"): the modal is written in lower case
             found.append((term, CERTAINTY_TERMS[term]))
     if not found:
         return Certainty(ASSERTED, ())

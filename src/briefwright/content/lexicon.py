@@ -16,6 +16,9 @@ from briefwright.content.aspect import planned_act as planned_act
 from briefwright.content.aspect import planned_words as planned_words
 from briefwright.content.aspect import prospective as prospective
 from briefwright.content.aspect import unplanned_words as unplanned_words
+from briefwright.content.discourse import DISCOURSE_STEMS as DISCOURSE_STEMS
+from briefwright.content.discourse import DISCOURSE_WORDS as DISCOURSE_WORDS
+from briefwright.content.discourse import NUMBER_STEMS as NUMBER_STEMS
 from briefwright.content.language import (
     _DAY_MONTH,
     ASSERTED,
@@ -33,7 +36,8 @@ from briefwright.content.language import (
 _NEGATIONS = re.compile(
     r"\b(?:not|no|never|neither|nor|none|nothing|nobody|nowhere|without|cannot|lacks?|lacking|lacked"
     r"|unable|fails?|failed|failure|refus\w*|declin\w*|reject\w*|avoid\w*|den(?:y|ies|ied)"
-    r"|ignor\w*|impossible|no longer)\b|n't\b")
+    r"|ignor\w*|impossible|no longer|(?:has|have|had|is|are|was|were) yet to|turn(?:s|ed|ing)? down"
+    r"|blocked|blocking|veto(?:es|ed|ing)|scrapp(?:ed|ing))\b|n't\b")
 # "not just possible but probable", "whether or not": negation words that deny nothing.
 _NOT_DENIALS = re.compile(r"\bnot (?:just|only|merely|least)\b|\bwhether or not\b|\bif not\b|\bnothing but\b"
                           r"|\bno (?:doubt|less|more than|sooner)\b"
@@ -237,40 +241,24 @@ def report_dates(text: str) -> set[str]:
     return {a or b for a, b in _REPORT_DATE.findall(plain(text))}
 
 
-# Words of reporting and discourse that a paraphrase adds without adding a claim ("Kotani notes …").
-DISCOURSE_WORDS = """
-    argue argues argued say says said note notes noted notes report reports reported add adds added
-    write writes wrote describe describes described see sees saw judge judges judged think thinks
-    thought expect expects expected call calls called suggest suggests suggested warn warns warned
-    conclude concludes concluded hold holds held observe observes observed read reads frame frames
-    regard regards stress stresses claim claims count counts propose proposes proposed cite cites cited
-    account view point maxim text also already now still meanwhile instead later earlier first
-    indeed even either way such this these those there here trace traces traced
-    address speech essay article paper passage book chapter section paragraph letter report
-    opens closes begins ends returns turns
-    differ differs differed differently disagree disagrees agree agrees
-""".split()
-NUMBER_STEMS = frozenset(content_words("two three four five six seven eight nine ten eleven twelve twenty thirty "
-                                       "forty fifty sixty seventy eighty ninety hundred thousand million dozen"))
-DISCOURSE_STEMS = frozenset(stem for word in DISCOURSE_WORDS for stem in content_words(word))
-
-
 def word_in(word: str, words: frozenset[str]) -> bool:
-    """A stem matches its own stem or a spelling variant ("defence"/"defense", "kilometres"/"kilometers")."""
+    """A stem matches its own stem or a spelling variant ("defence"/"defense", "kilometres"/"kilometers"), with
+    or without a prefix "re-" ("unification"/"reunification")."""
     if word in words:
         return True
     if len(word) < 5:
         return False
-    prefix = word[:5]
-    return any(other.startswith(prefix) for other in words if len(other) >= 5)
+    prefix, unprefixed = word[:5], word[2:7] if word.startswith("re") and len(word) >= 7 else word[:5]
+    return any(other.startswith((prefix, "re" + prefix, unprefixed)) for other in words if len(other) >= 5)
 
 
 # Conditions: what a statement depends on. "would" alone is not one: it is the hedge a dropped
 # condition leaves behind ("a Japanese TRA would help" for "if passed, it would help").
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in such a case|in that case|in the event|in case|provided that"
-                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|absent|failing"
-                        r"|lacking|in the absence of"
-                        r"|without"
+                        r"|providing that|as long as|so long as|once|when(?![\s]*[.?!,;]|$)|whenever|until|failing"
+                        r"|(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )absent|lacking|in the absence of"
+                        # "Without a precedent, nothing is done" conditions; "came without warning" does not.
+                        r"|(?<![a-z] )without|(?<=, )without|(?<=\bthat )without"
                         r"|lest|only after|only when|on condition"
                         r"|in (?:an?|the|case of) (?:emergency|crisis|war|conflict|contingency))\b"
                         r"|(?:^|[,;:(]\s*|\b(?:that|and|but)\s+)(?:should|were|had)\s+(?!\w+ed\b)\w+")

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import carried, deontic, wordsense
+from briefwright.content import acronyms, carried, deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.breadth import check_breadth
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import check_whole_clause_condition, clause_keeps_condition, restricting
+from briefwright.content.contrast import check_contrast
+from briefwright.content.entities import check_names
+from briefwright.content.equals_denied import check_denials
 from briefwright.content.force import check_force
 from briefwright.content.passages import REPORTING_FIELDS, SUPPORTED_FIELDS
 from briefwright.content.passages import aligned_clauses as _aligned_clauses
@@ -32,8 +35,9 @@ from briefwright.content.sequence import check_sequence
 from briefwright.content.speakers import check_speakers
 from briefwright.content.stance import check_stance
 
-# A sentence is unsupported when at least this many of its distinctive words, and at least this
-# share of them, appear in none of its quotes (spelling variants and inflections allowed).
+# A sentence that aligns to nothing, with a word no quote of the project uses, is unsupported when two of its
+# words are in none of its sources' quotes, or when at least UNSUPPORTED_WORDS - 1 of its distinctive words,
+# and at least this share of them, are in none of its own quotes (spelling variants and inflections allowed).
 UNSUPPORTED_WORDS = 3
 UNSUPPORTED_SHARE = 0.5
 
@@ -44,16 +48,20 @@ UNSUPPORTED_SHARE = 0.5
 def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
     """A reporting sentence that aligns to no quote clause and brings in words no quote of the project
     uses ("garrison", "submarines") reports something its evidence does not say."""
-    if claim.field not in SUPPORTED_FIELDS or claim.analysis or claim.prescriptive or not claim.quotes:
+    if claim.field not in SUPPORTED_FIELDS or claim.analysis or not claim.quotes:
         return
     if claim.text.startswith("Sources differ"):
         return
+    quotes = " ".join(quote for _, quote in claim.quotes)
+    own = lang.content_words(quotes)
     # What the cited sources say in any verified quote of the brief counts as support: a reader finds it.
-    quoted = lang.content_words(" ".join(quote for _, quote in claim.quotes)).union(
-        *(context.source_words.get(source, frozenset()) for source in claim.cited))
+    cited = own.union(*(context.source_words.get(source, frozenset()) for source in claim.cited))
     items = quote_clauses_of(claim, frozenset())
     for sentence in lang.sentences(claim.text):
-        missing = _unsupported_words(sentence, quoted, items, context)
+        if claim.prescriptive and not _reports_a_fact(sentence):
+            continue  # the product's own recommendation, or its reasoning ("would give …")
+        named = acronyms.named_alike(sentence, quotes)  # "US Forces Japan" where the quotes say USFJ
+        missing = _unsupported_words(sentence, (own | named, cited | named), items, context)
         if missing:
             yield Finding("claim-unsupported", claim,
                           f"“{_short(sentence)}” aligns to none of its quotes ({', '.join(missing[:6])} "
@@ -62,17 +70,42 @@ def check_support(claim: Claim, context: LintContext) -> Iterator[Finding]:
                           "author's own analysis (analysis: [field] on the point)")
 
 
-def _unsupported_words(sentence: str, quoted: frozenset[str], items: list[QuoteClause], context: LintContext
-                       ) -> list[str]:
+def _reports_a_fact(sentence: str) -> bool:
+    """A recommendation's sentence that states, unhedged, something done or so ("Both bodies have already
+    drafted …"), rather than prescribing, hedging or reasoning on a condition."""
+    return not (wordsense.prescribes(sentence) or lex.directive(sentence) or lang.certainty(sentence).terms
+                or lex.conditions(sentence) or lang.normative_terms(sentence) or lex.prospective(sentence))
+
+
+def _unsupported_words(sentence: str, quoted: tuple[frozenset[str], frozenset[str]], items: list[QuoteClause],
+                       context: LintContext) -> list[str]:
     """The words of a sentence that aligns to no quote clause which its quotes lack, when some of them no
-    quote of the project uses; empty when the sentence is supported."""
+    quote of the project uses; empty when the sentence is supported. quoted: the words of the claim's own
+    quotes, and those with every quote of its cited sources. Two words the cited sources use elsewhere are
+    support; a short sentence most of whose words its own quotes lack is not ("Australia chairs the
+    framework" beside "four core members, … and Australia")."""
     if lex.commentary(sentence):
         return []  # "He treats both halves of this task as …": a reading of the passage already reported
     words = lang.content_words(lang.unquoted(sentence)) - context.name_words - lex.DISCOURSE_STEMS - lex.NUMBER_STEMS
     best = max((len((words - context.common) & item.words) for item in items), default=0)
-    missing = sorted(word for word in words if not lex.word_in(word, quoted))
-    novel = [word for word in missing if not lex.word_in(word, context.vocabulary)]
-    return missing if best <= 1 and len(missing) >= 2 and novel else []
+    own, cited = quoted
+    missing = sorted(word for word in words if not lex.word_in(word, cited))
+    if best > 1 or not any(not lex.word_in(word, context.vocabulary) for word in missing):
+        return []  # aligned, or every word is one some quote of the project uses
+    return missing if len(missing) >= 2 else _mostly_absent(sentence, words - context.common, own)
+
+
+# Verbs that carry a sentence's grammar more than its content ("US Forces Japan numbers 54,000 personnel").
+_LIGHT_VERBS = lang.content_words("number total amount comprise consist include count reach stand hold have make take "
+                                  "give get keep become remain seem serve use")
+
+
+def _mostly_absent(sentence: str, words: frozenset[str], own: frozenset[str]) -> list[str]:
+    """A plain statement (no denial, no named speaker) most of whose distinctive words its own quotes lack."""
+    absent = sorted(word for word in words - _LIGHT_VERBS if not lex.word_in(word, own))
+    if lex.negated(sentence) or lang.reports_a_view(sentence) or len(absent) < UNSUPPORTED_WORDS - 1:
+        return []
+    return absent if len(absent) >= UNSUPPORTED_SHARE * len(words) else []
 
 
 # -- scope, cause, aspect (polarity: polarity.py) ---------------------------------------------------------------
@@ -177,7 +210,8 @@ def _done_for_planned(clause: str, passages: list[str]) -> bool:
     planned = frozenset().union(*(lex.planned_words(passage) for passage in passages))
     done = lex.completed(clause) + [word for word in lang.content_words(lang.unquoted(clause)) if word in planned]
     main = _INDIRECT_QUESTION.sub(" ", clause)  # "has begun simulating how the SDF would take part": done
-    if lex.prospective(main) or lang.certainty(main).hedged or not done or not passages \
+    # "has not yet reviewed" reports nothing done.
+    if lex.prospective(main) or lang.certainty(main).hedged or not done or not passages or lex.negated(main) \
             or not all(lex.prospective(_INDIRECT_QUESTION.sub(" ", p)) for p in passages):
         return False
     # The passage states the act itself, not as a plan ("a study … encouraged"): the claim keeps its aspect.
@@ -335,6 +369,6 @@ def _misplaced(number: float, stated: frozenset[float], near: frozenset[float], 
 
 
 MEANING_RULES = (check_number_roles, check_condition, check_whole_clause_condition, check_support, check_polarity,
-                 check_scope, check_breadth, check_force, check_cause,
+                 check_contrast, check_denials, check_scope, check_names, check_breadth, check_force, check_cause,
                  check_aspect, check_report_dates, check_named_source, check_speakers,
                  check_stance, check_sequence)

@@ -27,6 +27,11 @@ def memoised_list(function: Callable[..., list[T]]) -> Callable[..., list[T]]:
     return answer
 
 
+def cleared_with_the_rest(cache_clear: Callable[[], None]) -> None:
+    """Forget another cache's answers with these (a cold lint forgets every analysis it kept)."""
+    _CLEARS.append(cache_clear)
+
+
 def clear_memoised_lists() -> None:
     """Forget every kept answer (the bench times a cold lint)."""
     for clear in _CLEARS:

@@ -80,9 +80,14 @@ def _opposite_word(sentence: str, clause: str, best: list[QuoteClause]) -> tuple
     the passage's polarity kept: a negation added as well ("did not reject" for "accepted") turns it back."""
     for item in best:
         swap = wordsense.swapped_opposite(clause, item.text)
-        if swap and lex.negated(clause) == lex.negated(item.text):
+        # The swapped words themselves may be negation words ("rejected"): "did not approve" is "rejected".
+        if swap and _negated_without(clause, swap[0]) == _negated_without(item.text, swap[1]):
             return item, *swap
     return None
+
+
+def _negated_without(text: str, word: str) -> bool:
+    return lex.negated(" ".join(token for token in text.split() if word not in wordsense.lemmas(token)))
 
 
 _CONTRAST = re.compile(r"\b(?:rather than|instead of|unlike|except|apart from|other than)\b")
@@ -113,7 +118,7 @@ def _affirms_a_denied_word(sentence: str, clause: str, best: list[QuoteClause], 
 
 def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
     if lex.negated(clause):
-        wrong = _misplaced_denial(clause, best, claim, context)
+        wrong = _misplaced_denial(clause, best, claim, context, lex.negated(sentence))
     else:
         wrong = _dropped_denial(sentence, clause, best, context)
     if wrong or any(lex.prefix_flip(clause, item.text) for item in best):  # "governmental" / "non-…"
@@ -122,15 +127,51 @@ def _reverses(sentence: str, clause: str, best: list[QuoteClause], claim: Claim,
     return lex.continuity(clause) is False and kept == {True}
 
 
-def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext) -> bool:
+# Words that deny or restrict without a negation word: a passage with one may be restated with "not" or "no"
+# ("has yet to set up a channel" → "has no channel"; "few officials visit" → "officials do not visit").
+_IMPLICITLY_NEGATIVE = re.compile(
+    r"\b(?:yet to|absent|absence|missing|free of|devoid|hardly|scarcely|barely|little|few|rarely|seldom|short of"
+    r"|far from|instead|rather than|only|except|unlike|limited|unclear|uncertain|doubt\w*|difficult|hard|whether"
+    r"|too|neither|nor|lack\w*|minimal|insufficient|inadequate|unable|ceas\w*|stop\w*|end\w*|halt\w*|abandon\w*"
+    r"|withdr\w*|exclud\w*|prevent\w*|block\w*|bar\w*|ban\w*|prohibit\w*|forbid\w*|restrict\w*|oppos\w*|resist\w*"
+    r"|against|beyond|out of|away from|still|yet|remain\w*|postpon\w*|delay\w*|suspen\w*|cancel\w*|shelv\w*"
+    r"|drop\w*|refrain\w*|omit\w*|skip\w*|exempt\w*|waiv\w*|los[est]\w*|lost|fail\w*|neglect\w*|overlook\w*"
+    r"|silent|rare\w*|less|fewer|reduc\w*|cut|curb\w*|limit\w*|deter\w*)\b")
+
+
+def _denies_what_is_affirmed(clause: str, denied: frozenset[str], best: list[QuoteClause]) -> bool:
+    """The clause denies words of the passages it restates, which affirm them in no words of denial or
+    restriction at all ("gives Japan no formal say over … forces" for "will engage in consultation … before
+    deploying … forces"). Not a denied opposite ("not safe" for "dangerous"), nor "not yet" for what the
+    passage gives as to come."""
+    if _NOT_YET.search(lang.plain(clause)):
+        return False
+    return all(denied & lang.content_words(item.sentence) and not (
+        lex.negated(item.sentence) or lex.prefix_flip(clause, item.sentence)
+        or wordsense.swapped_opposite(clause, item.sentence)
+        or _IMPLICITLY_NEGATIVE.search(lang.plain(item.sentence))) for item in best)
+
+
+_NOT_YET = re.compile(r"\b(?:not|never|no)\b.*\b(?:yet|so far|to date)\b|\bnot (?:\w+ )?yet\b")
+
+
+def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, context: LintContext,
+                      sentence_denies: bool) -> bool:
     """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
     relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
     denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
-    if not any(lex.negated(quote) for _, quote in claim.quotes):
+    if not any(lex.negated(quote) or _AWAITED.search(lang.plain(quote)) for _, quote in claim.quotes):
         return True
     denied = lex.denied_words(clause)
+    if sentence_denies and _denies_what_is_affirmed(clause, denied, best):
+        return True
     return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
                for item in best)
+
+
+# What is awaited or missing is not had: a restatement of a denial in other words.
+_AWAITED = re.compile(r"\b(?:still waiting|waiting for|awaiting|pending|yet to|absent|missing|devoid|free of|short of"
+                      r"|far from|withh[oe]ld\w*|refrain\w*)\b")
 
 
 def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context: LintContext) -> bool:
@@ -138,6 +179,8 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
+    if _AWAITED.search(lang.plain(sentence)):
+        return False  # "is still waiting for the grant" keeps "has not yet received the grant"
     # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
     # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
     if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):

@@ -14,8 +14,10 @@ FAITHFULNESS_RULES: dict[str, str] = {
     "conflict-citation": "a 'Sources differ' line cites every source it names",
     "judgment-confidence": "key judgments and the BLUF state a confidence (low, moderate, high)",
     "claim-unsupported": "a reporting sentence aligns to a quote, or the point marks it as the author's analysis",
-    "claim-negation": "a clause keeps the negation (or affirmation) of the passage it restates",
-    "claim-scope": "scope words ('all', 'every', 'the only', 'most') appear in the quotes they restate",
+    "claim-negation": "a clause keeps the negation (or affirmation) of the passage it restates, and which "
+                      "alternative of a contrast ('X, not Y') it affirms",
+    "claim-scope": "scope words ('all', 'every', 'the only', 'most') appear in the quotes they restate, and the "
+                   "places, bodies and people a claim names are named by its sources' quotes",
     "claim-cause": "a cause or consequence ('because', 'led to') is stated by a quote",
     "claim-aspect": "a plan, intention or expectation is not reported as done",
     "claim-date": "a year that dates a report in the quotes is not given as the date of what was reported, nor a "

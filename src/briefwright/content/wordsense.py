@@ -5,10 +5,11 @@ Word forms come from the lemmatiser (simplemma, whose tables ship in its wheel).
 from WordNet, but no well-kept package ships WordNet's antonym relations inside its wheel: `wn` and
 `nltk` download the data at run time, which briefwright never does, and `wordnet-lookup` ships only the
 list of terms. So the opposites are a small table of general English here: closed classes (before/after,
-always/never, more/less, all/none) and the common open-class pairs a report turns on (accept/reject,
-allow/ban, increase/decrease, support/oppose). Words that are mostly something else in running prose
-("end" the noun, "close" meaning near, "last" the verb, "right" the noun, "present" the verb) are left
-out: a pair here must be opposite in nearly every use. No entry names anything of a project's topic.
+an end bound against a start bound: until/since, always/never, more/less, all/none) and the common
+open-class pairs a report turns on (accept/reject, allow/ban, increase/decrease, support/oppose). Words
+that are mostly something else in running prose ("end" the noun, "close" meaning near, "last" the verb,
+"right" the noun, "present" the verb) are left out: a pair here must be opposite in nearly every use. No
+entry names anything of a project's topic.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ _PAIRS = """
     growth:decline strengthen:weaken strong:weak stronger:weaker tighten:ease tighten:loosen impose:lift
     support:oppose supporter:opponent favor:oppose favour:oppose encourage:discourage help:hinder benefit:harm
     improve:worsen improve:deteriorate succeed:fail success:failure win:lose victory:defeat gain:lose
-    before:after above:below inside:outside within:outside more:less more:fewer most:least many:few
+    before:after before:since until:since until:after
+    above:below inside:outside within:outside more:less more:fewer most:least many:few
     always:never often:rarely everyone:nobody everything:nothing all:none maximum:minimum majority:minority
     high:low higher:lower easy:difficult easy:hard easier:harder safe:dangerous safety:danger
     legal:illegal formal:informal official:unofficial public:private domestic:foreign military:civilian
@@ -35,6 +37,13 @@ _PAIRS = """
     start:stop begin:stop continue:stop remember:forget true:false correct:incorrect
     wide:narrow large:small larger:smaller long:short longer:shorter fast:slow rich:poor
     north:south east:west northern:southern eastern:western
+    agree:refuse agree:decline grant:deny grant:refuse allow:prevent permit:prevent enable:prevent comply:violate
+    obey:defy join:quit appoint:dismiss deploy:withdraw arm:disarm praise:criticize praise:criticise praise:condemn
+    welcome:condemn endorse:oppose endorse:reject voluntary:mandatory voluntary:compulsory optional:mandatory
+    temporary:permanent internal:external urban:rural upstream:downstream surplus:deficit profit:loss gain:loss
+    add:remove enter:exit entry:exit guilty:innocent acquit:convict optimistic:pessimistic positive:negative
+    lend:borrow cheap:expensive major:minor advance:retreat approve:block accept:block
+    safe:unsafe fair:unfair just:unjust kind:unkind wise:unwise true:untrue
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _pair in _PAIRS.split():
