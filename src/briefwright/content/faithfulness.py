@@ -28,6 +28,7 @@ from briefwright.content import deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
+from briefwright.content.anchors import check_anchors
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.documents import check_named_document
 from briefwright.content.evaluations import check_added_evaluation
@@ -289,7 +290,8 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
-    check_added_evaluation, check_named_document, check_provisos, check_qualifiers)
+    check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
+    check_anchors)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:

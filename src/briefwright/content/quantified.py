@@ -145,7 +145,7 @@ def check_quantified_sets(claim: Claim, context: LintContext) -> Iterator[Findin
         around = align(sentence, items, context.common)
         for clause in lang.clauses(sentence):
             aligned = align(clause, items, context.common) or around
-            passages = [_whole_sentence(item, claim) for item in aligned]
+            passages = [passage_sentence(item, claim) for item in aligned]
             change = set_change(clause, passages, unquoted) if passages else None
             if change:
                 yield Finding("claim-scope", claim, f"“{short(clause)}” {change}: {cite(aligned[0])}",
@@ -161,7 +161,7 @@ def _unquoted_scope_words(claim: Claim) -> frozenset[str]:
                      and not any(lex.has_term(quoted, alt) for alt in lex.SCOPE_EQUIVALENTS.get(word, ())))
 
 
-def _whole_sentence(item: QuoteClause, claim: Claim) -> str:
+def passage_sentence(item: QuoteClause, claim: Claim) -> str:
     """The passage's sentence, continued across the quotes of its source that split it ("… The entire risk as
     to the" + "quality and performance … is with You."): a quote not ending a sentence runs on into the next."""
     chunks: list[str] = []
