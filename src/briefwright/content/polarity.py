@@ -126,8 +126,8 @@ def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, contex
     """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
     relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
     denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
-    if not any(lex.negated(quote) for _, quote in claim.quotes):
-        return True
+    if not any(lex.negated(quote) or denials.withholds(quote) for _, quote in claim.quotes):
+        return True  # an exclusion ("excluding distributors") is a denial a clause may restate ("does not extend to")
     denied = lex.denied_words(clause)
     return all(_inside_denial(clause, item, context) and not _shared(clause, item, context) & denied
                for item in best)
