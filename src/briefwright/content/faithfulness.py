@@ -38,6 +38,7 @@ from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
 from briefwright.content.provisos import check_provisos
+from briefwright.content.purposes import check_purposes
 from briefwright.content.qualifiers import check_qualifiers
 from briefwright.content.quantified import check_quantified_sets
 from briefwright.diagnostics import Report
@@ -291,7 +292,7 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors)
+    check_anchors, check_purposes)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
