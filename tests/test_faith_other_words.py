@@ -183,3 +183,30 @@ def test_the_month_may_hedges_nothing_and_other_denials_reverse() -> None:
     assert "claim-negation" in rules("The union accepted the offer.", [("minutes", "The union turned down the offer.")])
     assert "claim-negation" in rules("The water is safe to drink.", [("minutes", "The water is unsafe to drink.")])
     assert rules("The union rejected the offer.", [("minutes", "The union turned down the offer.")]) == []
+
+
+def test_a_cited_sources_own_name_is_no_new_name() -> None:
+    from pathlib import Path
+    from typing import cast
+
+    from briefwright.content.claims import Claim
+    from briefwright.content.faithfulness import lint_claim, lint_context
+    from briefwright.content.modules import Content
+    from briefwright.diagnostics import Where
+    from briefwright.sources.registry import Source, SourceMeta, SourceRegistry
+
+    meta = SourceMeta(id="bylaw", file="bylaw.txt", sha256="0" * 64, title="Riverton Parking Control Bylaw, 2021",
+                      authors="unknown", publisher="unknown", date="2021", translator="none stated", url="unknown")
+    registry = SourceRegistry({"bylaw": Source(meta, Path("bylaw.txt"), "", [])}, Path("sources.yaml"))
+    quote = ("bylaw", "A resident shall display a permit when parking on a street in the permit zone.")
+
+    def scope(text: str) -> list[str]:
+        claim = Claim("point:permits", "summary", text, (quote,), ("bylaw",), Where(field="summary"))
+        context = lint_context(cast(Content, None), registry, [claim])
+        return [f.message for f in lint_claim(claim, context) if f.rule == "claim-scope"]
+
+    # The source named by its title's words or its initialism ("RPCB") names nothing the quotes do not.
+    assert scope("Under the Riverton bylaw, a resident must display a permit when parking in the permit zone.") == []
+    assert scope("The RPCB says a resident must display a permit when parking in the permit zone.") == []
+    # A place neither the quotes nor the source's name give is still a new name.
+    assert "Oakley" in " ".join(scope("In Oakley, a resident must display a permit when parking in the permit zone."))

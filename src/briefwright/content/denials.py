@@ -28,12 +28,21 @@ _WITHHOLDS = re.compile(r"\b(?:exclud\w*|except\w*|withh[oe]ld\w*|bars?|barred|d
                         r"|rules? out|ruled out|omits?|omitted|leaves? out|left out|strips?)\b")
 
 
+# Verbs whose meaning is a failure to act: a condition with one restates a denied condition ("if you breach
+# its terms" for "if You fail to comply with its terms") without a "not" of its own.
+_FAILING = re.compile(r"\b(?:breach\w*|violat\w*|infring\w*|default\w*|neglect\w*|fail\w*|contraven\w*)\b")
+
+
+def _antecedents(clause: str) -> str:
+    return " ".join(match.group(0) for match in _ANTECEDENT.finditer(lang.plain(clause)))
+
+
 def denies_outcome(passage: str, clause: str) -> bool:
     """Whether the passage's denial bears on the clause: not one inside a condition the clause does not
     restate as its own, nor a litotes the clause states positively."""
     lowered = lang.plain(passage)
-    if not lex.conditions(clause):
-        lowered = _ANTECEDENT.sub(" ", lowered)
+    if not lex.conditions(clause) or _FAILING.search(_antecedents(clause)):
+        lowered = _ANTECEDENT.sub(" ", lowered)  # "if you breach its terms" restates "if You fail to comply"
     if _BEYOND.search(lang.plain(clause)):
         lowered = _LITOTES.sub(" ", lowered)
     return bool(lex.negated(lowered))

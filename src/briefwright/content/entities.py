@@ -6,8 +6,9 @@ A name is a capitalised word inside a sentence (the first word may be capitalise
 quotes' when a quote of a cited source uses it (in any inflection), when it is part of an acronym the quotes
 use or a name they spell out, when it stands beside a name the quotes use ("Kazuo" in "Kazuo Asano"), or
 when it is a capital standing for its country ("Washington" for the United States) and a quote names the
-country. Source authors and publishers are the attribution rules' concern; headlines and labels compress a
-summary, which is checked here.
+country. A cited source's own name is no new name: a word of its title, or the short names of a document's
+title ("MPL" of "Mozilla Public License", content/documents.py). Source authors and publishers are the
+attribution rules' concern; headlines and labels compress a summary, which is checked here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext
 from briefwright.content.claims import Claim
+from briefwright.content.documents import title_names
 from briefwright.content.passages import SUPPORTED_FIELDS, short
 
 _TOKEN = re.compile(r"[A-Za-z][\w&'’-]*")
@@ -65,13 +67,25 @@ def new_names(sentence: str, quotes: str, quoted: frozenset[str], context: LintC
     return found
 
 
+def _source_names(claim: Claim, context: LintContext) -> frozenset[str]:
+    """The words by which a cited source is named: its title's words and its document's short names."""
+    words: set[str] = set()
+    for source in claim.cited:
+        title = context.sources[source].meta.title if source in context.sources else None
+        if isinstance(title, str) and title.lower() != "unknown":
+            words |= lang.content_words(title)
+            for name in title_names(title):
+                words |= lang.content_words(name)
+    return frozenset(words)
+
+
 def check_names(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if claim.field not in SUPPORTED_FIELDS or claim.analysis or claim.prescriptive or not claim.quotes:
         return
     quotes = " ".join(quote for _, quote in claim.quotes)
     cited = " ".join(quote for source in claim.cited for quote in context.source_quotes.get(source, ()))
     quoted = lang.content_words(quotes).union(*(context.source_words.get(source, frozenset())
-                                                for source in claim.cited))
+                                                for source in claim.cited), _source_names(claim, context))
     for sentence in lang.sentences(claim.text):
         names = new_names(sentence, f"{quotes} {cited}", quoted, context)
         if names:

@@ -28,12 +28,19 @@ from briefwright.content import deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
+from briefwright.content.anchors import check_anchors
 from briefwright.content.claims import Claim, collect_claims
+from briefwright.content.documents import check_named_document
+from briefwright.content.evaluations import check_added_evaluation
 from briefwright.content.evidentials import EVIDENTIAL_RULES
 from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
+from briefwright.content.provisos import check_provisos
+from briefwright.content.purposes import check_purposes
+from briefwright.content.qualifiers import check_qualifiers
+from briefwright.content.quantified import check_quantified_sets
 from briefwright.diagnostics import Report
 from briefwright.sources.registry import SourceRegistry
 
@@ -283,7 +290,9 @@ def check_confidence(claim: Claim, context: LintContext) -> Iterator[Finding]:
 
 RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
-    *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force)
+    *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
+    check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
+    check_anchors, check_purposes)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:

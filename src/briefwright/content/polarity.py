@@ -160,7 +160,10 @@ def _misplaced_denial(clause: str, best: list[QuoteClause], claim: Claim, contex
     """An added denial: none of its quotes denies anything (a denial restated in other words, "no diplomatic
     relations" as "not recognised", is beyond word lists); or the passage's denial dropped while the clause
     denies something else ("without that step there is a formal exchange" for "there is no formal exchange")."""
-    if not any(lex.negated(quote) or _AWAITED.search(lang.plain(quote)) for _, quote in claim.quotes):
+    # An exclusion ("excluding distributors") or what is awaited ("has not yet received") is a denial a clause
+    # may restate ("does not extend to", "is still waiting for").
+    if not any(lex.negated(quote) or denials.withholds(quote) or _AWAITED.search(lang.plain(quote))
+               for _, quote in claim.quotes):
         return True
     denied = lex.denied_words(clause)
     if sentence_denies and _denies_what_is_affirmed(clause, denied, best):

@@ -84,10 +84,19 @@ def lemmas(text: str) -> frozenset[str]:
     return frozenset(lemma(word) for word in _WORD.findall(plain(unquoted(text))))
 
 
+# Phrases that say a word of the opposites table: "prior to 30 days after receipt" says "before" too.
+_PHRASE_WORDS = {"prior to": "before", "in advance of": "before", "subsequent to": "after"}
+
+
+def _phrase_words(text: str) -> frozenset[str]:
+    lowered = plain(text)
+    return frozenset(word for phrase, word in _PHRASE_WORDS.items() if re.search(rf"\b{phrase}\b", lowered))
+
+
 def swapped_opposite(clause: str, passage: str) -> tuple[str, str] | None:
     """(the clause's word, the passage's) when the clause puts a word where the passage has its opposite:
     the clause uses it and not the opposite, the passage the opposite and not it."""
-    said, quoted = lemmas(clause), lemmas(passage)
+    said, quoted = lemmas(clause) | _phrase_words(clause), lemmas(passage) | _phrase_words(passage)
     for word in sorted(said - quoted):
         for opposite in sorted(OPPOSITES.get(word, frozenset()) & quoted - said):
             return word, opposite

@@ -1,0 +1,101 @@
+"""Time anchors: a clause dates what it restates from the event, on the side of it, and for the duration its
+passage does.
+
+"as of the date such litigation is filed" is not "as of the date judgment is entered" (another event);
+"granted prior to termination" is not "granted after a termination" (the other side of the same event);
+"a perpetual licence" is not "an annually renewed licence" (a bounded duration for an unbounded one). An
+anchor is a temporal preposition or phrase and the event it governs (its next content words, numbers and
+words for spans of time left out); the claim's anchor is compared with the passage's anchors on the same
+event. General English only: temporal prepositions and duration words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefwright.content import language as lang
+from briefwright.content import lexicon as lex
+from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
+from briefwright.content.claims import Claim
+from briefwright.content.passages import cite, reporting, short
+from briefwright.content.quantified import passage_sentence
+
+BEFORE, AFTER, WITHIN = "before", "after", "within"
+_SIDES = {"before": BEFORE, "prior to": BEFORE, "until": BEFORE, "till": BEFORE, "ahead of": BEFORE,
+          "after": AFTER, "following": AFTER, "since": AFTER, "upon": AFTER, "as of": AFTER, "as from": AFTER,
+          "from the date": AFTER, "on the date": WITHIN, "at the time": WITHIN, "within": WITHIN, "during": WITHIN}
+_ANCHOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(key) for key in _SIDES), key=len, reverse=True))
+                     + r")\b(?P<event>[^,;.:()]*)")
+_SPAN_WORDS = lang.content_words("date dates time times day days week weeks month months year years period "
+                                 "moment first")
+EVENT_WORDS = 4
+_UNBOUNDED = re.compile(r"\b(?:perpetual\w*|permanent\w*|irrevocabl\w*|indefinite\w*|forever|in perpetuity)\b")
+_BOUNDED = re.compile(r"\b(?:annual\w*|yearly|monthly|renew\w*|temporar\w*|expir\w*|fixed-term|time-limited"
+                      r"|for a (?:limited |fixed )?(?:period|term))\b")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    phrase: str
+    side: str
+    event: frozenset[str]
+
+
+def anchors(text: str) -> list[Anchor]:
+    """The temporal anchors of a text, each with the content words of the event it governs."""
+    found = []
+    for match in _ANCHOR.finditer(lang.plain(text)):
+        phrase = match.group(0)[: len(match.group(0)) - len(match.group("event"))].strip()
+        words = [word for token in match.group("event").split() for word in sorted(lang.content_words(token))
+                 if word not in _SPAN_WORDS and not word[:1].isdigit()]
+        side = _SIDES[next(key for key in sorted(_SIDES, key=len, reverse=True) if phrase.startswith(key))]
+        found.append(Anchor(phrase, side, frozenset(words[:EVENT_WORDS])))
+    return [anchor for anchor in found if anchor.event]
+
+
+def anchor_change(clause: str, passage: str) -> str | None:
+    """How the clause's anchors differ from the passage's: another side of the same event, another event, or a
+    bounded duration for an unbounded one."""
+    quoted = anchors(passage)
+    passage_words = lang.content_words(passage)
+    for anchor in anchors(clause):
+        if change := _event_change(anchor, quoted, passage_words):
+            return change
+    return _duration_change(lang.plain(clause), lang.plain(passage))
+
+
+def _event_change(anchor: Anchor, quoted: list[Anchor], passage_words: frozenset[str]) -> str | None:
+    same = [item for item in quoted if any(lex.word_in(word, item.event) for word in anchor.event)]
+    if same:
+        crossed = all(item.side != anchor.side and WITHIN not in (item.side, anchor.side) for item in same)
+        return f"says “{anchor.phrase}” where the passage says “{same[0].phrase}”" if crossed else None
+    novel = [word for word in anchor.event if not lex.word_in(word, passage_words)]
+    return f"dates it from “{' '.join(sorted(anchor.event))}”, which the passage does not" if quoted and novel else None
+
+
+def _duration_change(clause: str, passage: str) -> str | None:
+    unbounded, bounded = _UNBOUNDED.search(passage), _BOUNDED.search(clause)
+    if unbounded and bounded and not _UNBOUNDED.search(clause):
+        return f"says “{bounded.group(0)}” where the passage says “{unbounded.group(0)}”"
+    return None
+
+
+def check_anchors(claim: Claim, context: LintContext) -> Iterator[Finding]:
+    """A clause keeps the event, side and duration of the time its passage gives."""
+    if not reporting(claim) or claim.prescriptive:
+        return
+    items = quote_clauses_of(claim, context.common)
+    for sentence in lang.sentences(claim.text):
+        # A clause that restates no passage by itself ("… grants you an annually renewed, worldwide …") is
+        # compared with what its sentence restates.
+        around = align(sentence, items, context.common)
+        for clause in lang.clauses(sentence):
+            aligned = align(clause, items, context.common) or around
+            changes = [(anchor_change(clause, passage_sentence(item, claim)), item) for item in aligned]
+            if changes and all(change for change, _ in changes):
+                change, item = changes[0]
+                yield Finding("claim-date", claim, f"“{short(clause)}” {change}: {cite(item)}",
+                              "date it as the passage does: the same event, the same side of it, the same duration")
+                return
