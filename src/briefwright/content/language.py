@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefwright.content.contractions import expanded
 from briefwright.content.lemmatiser import dictionary_lemma
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
@@ -114,10 +115,8 @@ _CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:]|\s-\s|—|\s–\s|\b
 
 @lru_cache(maxsize=16384)
 def plain(text: str) -> str:
-    """Lower case, typographic quotes and dashes folded, whitespace collapsed."""
-    return normalise_plain(" ".join(text.split())).lower()
-
-
+    """Lower case, typographic quotes and dashes folded, whitespace collapsed, contractions written out."""
+    return expanded(normalise_plain(" ".join(text.split())).lower())
 
 
 @memoised_list

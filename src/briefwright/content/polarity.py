@@ -138,6 +138,8 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
+    if denials.withholds(clause):
+        return False  # "actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"
     if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
         return True
     carried = lex.negated(sentence[: sentence.find(clause)])
