@@ -42,3 +42,53 @@ class Describe_withholding_verbs:
     def it_still_catches_the_denial_dropped(self) -> None:
         quote = (MANUAL, "You can adjust three screws on a racing frame that you can’t on a touring frame.")
         assert "claim-negation" in findings("A rider can adjust three screws on a touring frame.", [quote])
+
+
+class Describe_causes_in_a_quotes_own_words:
+    def it_reads_which_is_why_as_the_quotes_link(self) -> None:
+        quote = (MANUAL, "Salt air corrodes exposed steel, which is why coastal riders replace their chains more often.")
+        assert "claim-cause" not in findings(
+            "Coastal riders replace their chains more often because salt air corrodes exposed steel.", [quote])
+
+    def it_still_catches_a_link_between_two_separate_quotes(self) -> None:
+        quotes = [(MANUAL, "Salt air corrodes exposed steel."),
+                  (MANUAL, "Coastal riders replace their chains more often.")]
+        assert "claim-cause" in findings(
+            "Coastal riders replace their chains more often because salt air corrodes exposed steel.", quotes)
+
+    def it_reads_the_reason_is_that_as_linking_the_sentence_before(self) -> None:
+        quote = (MANUAL, "Carbon frames are generally unsafe to clamp in a work stand, so clamps must grip the seat "
+                         "post. The reason is that thin walls crack under pressure.")
+        assert "claim-cause" not in findings("Carbon frames are generally unsafe to clamp in a work stand, because "
+                                             "thin walls crack under pressure.", [quote])
+
+    def it_still_catches_a_cause_set_beside_a_sentence_with_a_link_of_its_own(self) -> None:
+        quote = (MANUAL, "Carbon frames are generally unsafe to clamp in a work stand, so clamps must grip the seat "
+                         "post. Thin walls crack under pressure.")
+        assert "claim-cause" in findings("Carbon frames are generally unsafe to clamp in a work stand, because "
+                                         "thin walls crack under pressure.", [quote])
+
+    def it_joins_the_two_sides_of_a_fronted_because(self) -> None:
+        quote = (MANUAL, "But because the rear wheel also carries the rider’s weight, instead of being called a "
+                         "spare, it’s known as the main wheel.")
+        assert "claim-cause" not in findings("The rear hub turns the chain; because the rear wheel carries the "
+                                             "rider's weight, it is called the main wheel.", [quote])
+
+    def it_still_catches_a_fronted_because_the_quotes_do_not_state(self) -> None:
+        quotes = [(MANUAL, "The rear wheel carries the rider’s weight."),
+                  (MANUAL, "The rear hub turns the chain, and the rear wheel is known as the main wheel.")]
+        assert "claim-cause" in findings("The rear hub turns the chain; because the rear wheel carries the "
+                                         "rider's weight, it is called the main wheel.", quotes)
+
+    def it_reads_explains_that_as_reporting_and_checks_the_cause_after_it(self) -> None:
+        quote = (MANUAL, "Disc brakes squeal because the pads are glazed.")
+        assert "claim-cause" not in findings("The manual explains that disc brakes squeal because the pads are "
+                                             "glazed.", [quote])
+        quotes = [(MANUAL, "Disc brakes squeal."), (MANUAL, "Glazed pads are common on old bicycles.")]
+        assert "claim-cause" in findings("The manual explains that disc brakes squeal because the pads are "
+                                         "glazed.", quotes)
+
+    def it_reads_a_dependence_as_the_quotes_link(self) -> None:
+        quote = (MANUAL, "Braking distance isn’t guaranteed: It depends on how wet the rims are.")
+        assert "claim-cause" not in findings("Braking distance is not guaranteed because it depends on how wet "
+                                             "the rims are.", [quote])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import carried, deontic, wordsense
+from briefwright.content import carried, causes, deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
@@ -101,7 +101,7 @@ def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     items = quote_clauses_of(claim, context.common)
     for sentence in lang.sentences(claim.text):
-        terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
+        terms = causes.claimed_terms(lang.plain(lang.unquoted(sentence)))
         if terms and not _link_is_quoted(sentence, terms[0], claim, items, context):
             yield Finding("claim-cause", claim,
                           f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
@@ -115,10 +115,10 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
     ignored = context.common | context.name_words | lex.DISCOURSE_STEMS
     sides = _linked_sides(sentence, term, ignored)
     if not all(sides):
-        return any(lex.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
+        return any(causes.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
     for item in {item.sentence: item for item in items}.values():
         words = lang.content_words(item.sentence)
-        if lex.states_a_link(lang.plain(item.sentence)) and all(
+        if causes.states_a_link(lang.plain(item.sentence)) and all(
                 len(side & words) >= min(2, len(side)) for side in sides):
             return True
     return _adjacent_in_one_quote(sides, claim)
@@ -127,9 +127,11 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
 def _linked_sides(sentence: str, term: str, ignored: frozenset[str]) -> list[frozenset[str]]:
     """What the link joins: the two sides of the term within its own clause when both say something ("…, or
     for infringements caused by your modifications" links infringements and modifications, not the grant
-    earlier in the sentence), else within the sentence."""
+    earlier in the sentence), else within the sentence; a fronted cause ("Because A, B") joins A and B."""
+    if fronted := causes.fronted_sides(sentence, term):
+        return [lang.content_words(side) - ignored for side in fronted]
     for part in (*lang.clauses(sentence), sentence):
-        before, found, after = lang.plain(lang.unquoted(part)).partition(term)
+        before, found, after = causes.partition(part, term)
         sides = [lang.content_words(side) - ignored for side in (before, after)]
         if found and (all(sides) or part == sentence):
             return sides
@@ -139,9 +141,13 @@ def _linked_sides(sentence: str, term: str, ignored: frozenset[str]) -> list[fro
 def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
     for _, quote in claim.quotes:
         # A sentence that states a link of its own ("due to concerns about a backlash") links that, not the next.
-        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part))) for part in lang.sentences(quote)]
-        for (first, linked), (second, _) in zip(parts, parts[1:], strict=False):
-            if not linked and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part)), causes.points_back(lang.plain(part)))
+                 for part in lang.sentences(quote)]
+        for (first, linked, _), (second, _, back) in zip(parts, parts[1:], strict=False):
+            if (not linked or back) and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+                return True
+            # "… The reason is that …", "… That is why …": the second sentence gives the cause, or the effect.
+            if back and len(sides[1] & first) >= 2 and len(sides[0] & second) >= 2:
                 return True
     return False
 
