@@ -92,3 +92,44 @@ class Describe_causes_in_a_quotes_own_words:
         quote = (MANUAL, "Braking distance isn’t guaranteed: It depends on how wet the rims are.")
         assert "claim-cause" not in findings("Braking distance is not guaranteed because it depends on how wet "
                                              "the rims are.", [quote])
+
+
+def _quantifier_findings(text: str, quote: str, authors: list[str] | None) -> list[str]:
+    """claim-quantifier messages on a detail citing the first of two sources, the first written by these
+    authors (None: the text does not state them)."""
+    from pathlib import Path
+    from typing import cast
+
+    from briefwright.content.claims import Claim
+    from briefwright.content.faithfulness import lint_claim, lint_context
+    from briefwright.content.modules import Content
+    from briefwright.diagnostics import Where
+    from briefwright.sources.registry import Author, Source, SourceMeta, SourceRegistry
+
+    def meta(source_id: str, names: list[str] | None) -> SourceMeta:
+        return SourceMeta(id=source_id, file=f"{source_id}.txt", sha256="0" * 64, title=f"The {source_id} text",
+                          authors=[Author(name=name) for name in names] if names else "unknown",
+                          publisher="Wheelwright Press", date="2020", translator="none stated", url="unknown")
+    registry = SourceRegistry({"manual": Source(meta("manual", authors), Path("manual.txt"), "", []),
+                               "review": Source(meta("review", ["Ada Spoke"]), Path("review.txt"), "", [])},
+                              Path("sources.yaml"))
+    claim = Claim("point:synthetic", "detail", text, ((MANUAL, quote),), (MANUAL,), Where(field="detail"))
+    context = lint_context(cast(Content, None), registry, [claim])
+    return [finding.message for finding in lint_claim(claim, context) if finding.rule == "claim-quantifier"]
+
+
+class Describe_the_authors_of_one_text:
+    QUOTE = "Keep spare tubes in mind as you plan a long ride."
+
+    def it_reads_the_authors_of_a_single_cited_book_as_its_own(self) -> None:
+        assert _quantifier_findings("The authors ask riders to keep spare tubes in mind.", self.QUOTE, None) == []
+        assert _quantifier_findings("The authors ask riders to keep spare tubes in mind.", self.QUOTE,
+                                    ["Ann Crank", "Bo Gear"]) == []
+
+    def it_still_catches_the_authors_where_the_one_cited_text_has_one_author(self) -> None:
+        assert _quantifier_findings("The authors ask riders to keep spare tubes in mind.", self.QUOTE,
+                                    ["Ann Crank"])
+
+    def it_still_catches_all_the_authors_and_the_authors_agree(self) -> None:
+        assert _quantifier_findings("All the authors ask riders to keep spare tubes in mind.", self.QUOTE, None)
+        assert _quantifier_findings("The authors agree that riders should keep spare tubes.", self.QUOTE, None)

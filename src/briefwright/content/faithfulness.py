@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright.content import deontic, wordsense
+from briefwright.content import authorship, deontic, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
@@ -251,7 +251,8 @@ def check_quantifiers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     cited, total = set(claim.cited), len(context.sources.ids)
     have = f"cites {len(cited)} of the {total} sources ({', '.join(sorted(cited)) or 'none'})"
     hint = "name how many sources say it ('three of the five sources'), or cite every source the phrase covers"
-    if (match := _UNIVERSAL.search(text)) and cited != set(context.sources.ids):
+    if (match := _UNIVERSAL.search(text)) and cited != set(context.sources.ids) \
+            and not authorship.names_its_own_authors(match.group(0), text, cited, context.sources):
         yield Finding("claim-quantifier", claim, f"says “{match.group(0)}” but {have}", hint)
     if (match := _BOTH.search(text)) and len(cited) != 2:
         yield Finding("claim-quantifier", claim, f"says “{match.group(0)}” but {have}", hint)
