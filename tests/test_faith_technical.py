@@ -133,3 +133,66 @@ class Describe_the_authors_of_one_text:
     def it_still_catches_all_the_authors_and_the_authors_agree(self) -> None:
         assert _quantifier_findings("All the authors ask riders to keep spare tubes in mind.", self.QUOTE, None)
         assert _quantifier_findings("The authors agree that riders should keep spare tubes.", self.QUOTE, None)
+
+
+# Quotes from a manual that addresses its reader and points to its own parts: read as instructional.
+TEACHING = [(MANUAL, "Figure 2 shows your derailleur, and Figure 3 shows your chain."),
+            (MANUAL, "As you saw in the previous chapter, your gears need oil.")]
+ESSAY = "essay"
+
+
+class Describe_instructional_texts:
+    def it_reads_a_text_that_addresses_its_reader_and_points_to_its_parts_as_instructional(self) -> None:
+        from briefwright.content.instructional import is_instructional
+        assert is_instructional(" ".join(quote for _, quote in TEACHING))
+        assert not is_instructional("You must act now, and your country must act with you.")
+        assert not is_instructional("Figure 2 shows the trend; Figure 3 shows the forecast.")
+
+    def it_reads_a_manuals_will_as_what_the_system_does(self) -> None:
+        quote = (MANUAL, "None of these adjustments will slow your bicycle down while you ride it.")
+        found = findings("None of these adjustments slow a bicycle down while it is ridden.", [quote, *TEACHING])
+        assert "claim-opinion" not in found and "claim-aspect" not in found
+
+    def it_still_catches_an_essays_forecast_stated_as_fact(self) -> None:
+        quote = (ESSAY, "The new tax will slow the economy down next year.")
+        assert "claim-aspect" in findings("The new tax slows the economy down next year.", [quote])
+        assert "claim-opinion" in findings("The new tax will slow the economy down next year.", [quote])
+
+    def it_reads_a_manuals_must_as_a_requirement_it_states(self) -> None:
+        quote = (MANUAL, "All bolts on the stem must be tightened with a torque wrench.")
+        assert "claim-opinion" not in findings("Stem bolts must be tightened with a torque wrench.",
+                                               [quote, *TEACHING])
+
+    def it_still_catches_an_essays_must_stated_as_fact(self) -> None:
+        quote = (ESSAY, "The council must build more bike lanes before the election.")
+        assert "claim-opinion" in findings("The council must build more bike lanes before the election.", [quote])
+
+    def it_still_catches_a_manuals_evaluation_stated_as_fact(self) -> None:
+        quote = (MANUAL, "It is best to replace the chain and the cassette together.")
+        assert "claim-opinion" in findings("The chain and the cassette are replaced together.", [quote, *TEACHING])
+
+    def it_reads_you_can_in_a_manual_as_the_readers_ability(self) -> None:
+        quote = (MANUAL, "You can adjust the rear brake without tools.")
+        assert "claim-certainty" not in findings("The rear brake adjusts without tools.", [quote, *TEACHING])
+
+    def it_still_catches_we_can_in_an_essay_stated_as_fact(self) -> None:
+        quote = (ESSAY, "We can cut traffic deaths without new taxes.")
+        assert "claim-certainty" in findings("Traffic deaths are cut without new taxes.", [quote])
+
+
+class Describe_hedges_that_do_not_hedge_the_claim:
+    def it_reads_the_fact_an_evaluation_of_knowing_asserts(self) -> None:
+        quote = (ESSAY, "It’s important to understand that the bridge was never closed to cyclists.")
+        assert "claim-opinion" not in findings("The bridge was never closed to cyclists.", [quote])
+
+    def it_still_catches_an_evaluation_of_the_fact_itself(self) -> None:
+        quote = (ESSAY, "It is important that the bridge stays open to cyclists.")
+        assert "claim-opinion" in findings("The bridge stays open to cyclists.", [quote])
+
+    def it_reads_a_fronted_reasons_hedge_as_its_own(self) -> None:
+        quote = (ESSAY, "Because tyres can puncture on gravel, riders carry a spare pump.")
+        assert "claim-certainty" not in findings("Riders carry a spare pump on gravel.", [quote])
+
+    def it_still_catches_the_main_clauses_hedge_dropped(self) -> None:
+        quote = (ESSAY, "Because gravel is rough, riders can carry a spare pump.")
+        assert "claim-certainty" in findings("Riders carry a spare pump on gravel.", [quote])

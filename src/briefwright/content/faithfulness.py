@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright.content import authorship, deontic, wordsense
+from briefwright.content import authorship, deontic, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
@@ -147,10 +147,10 @@ def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: 
 def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
     """An evaluation, proposal or firm prediction that is a source's, printed as the brief's own fact."""
     first = aligned[0]
-    views = [deontic.view_terms(item, context) for item in aligned]
+    views = [instructional.view_terms(item, context) for item in aligned]
     own_view = lang.normative_terms(clause)
     # What a rule text "will" or "shall" do it provides: no forecast ("rights will terminate").
-    predicts = _predicts(clause, [item for item in aligned if not deontic.provides(item, context)])
+    predicts = _predicts(clause, [item for item in aligned if not instructional.describes(item, context)])
     if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
         return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
@@ -192,8 +192,8 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
         return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
     # A quote clause's own hedge; with none, the hedge of its sentence ("Under the name of disaster relief, the
     # US … can conduct exercises": the "can" governs the fronted phrase too); a rule text's "may" permits.
-    strongest = max(compared, key=lambda item: deontic.quote_certainty(item, context).commitment)
-    ceiling = deontic.quote_certainty(strongest, context)
+    strongest = max(compared, key=lambda item: instructional.quote_certainty(item, context).commitment)
+    ceiling = instructional.quote_certainty(strongest, context)
     if said.commitment > ceiling.commitment:
         yield Finding("claim-certainty", claim,
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
@@ -298,8 +298,10 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
             by_source.setdefault(source, set()).update(lang.content_words(quote))
     source_words = {source: frozenset(words) for source, words in by_source.items()}
     rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
+    teaching = instructional.instructional_sources(sources, (quote for claim in claims for quote in claim.quotes),
+                                                   rule_texts)
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content, rule_texts)
+                       content, rule_texts, teaching)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import carried, causes, deontic, wordsense
+from briefwright.content import carried, causes, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
@@ -158,7 +158,8 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     for _, clause, aligned in _aligned_clauses(claim, context):
         # What a rule text "shall" or "will" do it provides, now: no plan ("licences shall survive termination").
-        best = [item for item in _best(clause, aligned, context) if not deontic.provides(item, context)]
+        # A textbook's "will" says what the system does whenever the case arises: no plan either.
+        best = [item for item in _best(clause, aligned, context) if not instructional.describes(item, context)]
         if best and _done_for_planned(clause, [item.sentence for item in best]):
             yield Finding("claim-aspect", claim,
                           f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
