@@ -196,3 +196,40 @@ class Describe_hedges_that_do_not_hedge_the_claim:
     def it_still_catches_the_main_clauses_hedge_dropped(self) -> None:
         quote = (ESSAY, "Because gravel is rough, riders can carry a spare pump.")
         assert "claim-certainty" in findings("Riders carry a spare pump on gravel.", [quote])
+
+    def it_reads_a_relative_clauses_hedge_as_its_nouns(self) -> None:
+        quote = (ESSAY, "Loads with a weight that might change must be strapped to the rack.")
+        assert "claim-certainty" not in findings("Loads of changing weight are strapped to the rack.", [quote],
+                                                 "headline")
+
+    def it_still_catches_the_hedge_of_the_statement_dropped(self) -> None:
+        quote = (ESSAY, "Loads with a changing weight might be strapped to the rack.")
+        assert "claim-certainty" in findings("Loads of changing weight are strapped to the rack.", [quote],
+                                             "headline")
+
+    def it_reads_the_fact_that_knowing_it_helps_as_asserted(self) -> None:
+        quote = (ESSAY, "But knowing that the main job of a derailleur is to move the chain can help explain "
+                        "why it is shaped the way it is.")
+        assert "claim-certainty" not in findings("The main job of a derailleur is to move the chain.", [quote],
+                                                 "headline")
+
+    def it_still_catches_a_hedged_fact_stated_plainly(self) -> None:
+        quote = (ESSAY, "The main job of a derailleur may be to move the chain.")
+        assert "claim-certainty" in findings("The main job of a derailleur is to move the chain.", [quote],
+                                             "headline")
+
+
+class Describe_reported_advice_and_denied_absolutes:
+    def it_reads_advise_as_reporting_the_advice(self) -> None:
+        quote = (ESSAY, "To ride safely at night, it’s best to fit lights front and rear.")
+        assert "claim-opinion" not in findings("The author advises fitting lights front and rear to ride safely "
+                                               "at night.", [quote], "detail")
+
+    def it_reads_no_guaranteed_as_no_absolute(self) -> None:
+        quote = (ESSAY, "There’s no inherent guarantee about the order in which riders finish.")
+        assert "claim-certainty" not in findings("Riders finish in no guaranteed order.", [quote], "headline")
+
+    def it_still_catches_an_absolute_the_quotes_do_not_state(self) -> None:
+        quote = (ESSAY, "There’s no inherent guarantee about the order in which riders finish.")
+        assert "claim-certainty" in findings("The fastest rider is guaranteed to finish first.", [quote],
+                                             "headline")

@@ -52,6 +52,15 @@ _FACTIVE_FRAME = re.compile(
     r"(?:for \w+ )?to\s+(?:understand|note|remember|know|realise|realize|recognise|recognize|keep in mind"
     r"|bear in mind|notice|see)\s+that\b")
 
+# Knowing a fact, as the subject of what helps: the fact is asserted, the hedge is the helping's ("knowing
+# that ownership manages heap data can help explain …" asserts that ownership manages heap data).
+_FACTIVE_SUBJECT = re.compile(r"\b(?:knowing|understanding|remembering|realising|realizing|recognising|recognizing"
+                              r"|noting)\s+that\s+(.*?)\s+(?:can|could|may|might|will|would)\s+(?:help|make|let"
+                              r"|allow|explain|show|save|give)\b.*$")
+# A hedge in a relative clause qualifies its noun ("a size that might change" is a changeable size), not the
+# statement the noun is part of.
+_RELATIVE_HEDGE = re.compile(r"\b(?:that|which|who)\s+(?:might|may|could|can)\s+(?:\w+ly\s+)?\w+")
+
 
 def is_instructional(text: str) -> bool:
     return len(_READER.findall(text)) >= _ENOUGH and len(_OWN_PARTS.findall(text)) >= _ENOUGH
@@ -87,10 +96,12 @@ def view_terms(item: QuoteClause, context: LintContext) -> list[str]:
 
 
 def quote_certainty(item: QuoteClause, context: LintContext) -> lang.Certainty:
-    """How sure a quote clause is: a fronted reason clause does not hedge the main clause, and in an
-    instructional text "you can" and "we can" say what the reader is able to do."""
-    text, sentence = item.text, _FRONTED_REASON.sub(" ", lang.plain(item.sentence))
+    """How sure a quote clause is: a fronted reason clause, a relative clause or the helping a known fact does
+    hedges none of the rest; in an instructional text "you can" and "we can" say what the reader is able to do."""
+    text, sentence = (_RELATIVE_HEDGE.sub(" ", _FACTIVE_SUBJECT.sub(r"\1", lang.plain(part)))
+                      for part in (item.text, item.sentence))
+    sentence = _FRONTED_REASON.sub(" ", sentence)
     if item.source in context.instructional:
-        text = _PERSONAL_ABILITY.sub(r"\1", lang.plain(text))
+        text = _PERSONAL_ABILITY.sub(r"\1", text)
         sentence = _PERSONAL_ABILITY.sub(r"\1", sentence)
     return deontic.quote_certainty(replace(item, text=text, sentence=sentence), context)

@@ -60,7 +60,7 @@ REPORTING_VERBS = frozenset("""
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
     estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
-    asks asked pray prays prayed reasons reasoned explains explained announce announces announced
+    asks asked pray prays prayed reasons reasoned explains explained announce announces announced advise advises advised
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
