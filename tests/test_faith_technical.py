@@ -233,3 +233,57 @@ class Describe_reported_advice_and_denied_absolutes:
         quote = (ESSAY, "There’s no inherent guarantee about the order in which riders finish.")
         assert "claim-certainty" in findings("The fastest rider is guaranteed to finish first.", [quote],
                                              "headline")
+
+
+def _headline_findings(headline: str, summary: str, quotes: list[tuple[str, str]]) -> dict[str, str]:
+    """rule → message on a point's headline, held to this summary and citing these quotes."""
+    from pathlib import Path
+    from types import SimpleNamespace
+    from typing import cast
+
+    from briefwright.content.claims import Claim
+    from briefwright.content.faithfulness import lint_claim, lint_context
+    from briefwright.content.modules import Content
+    from briefwright.diagnostics import Where
+    from briefwright.sources.registry import Source, SourceMeta, SourceRegistry
+
+    cited = tuple(sorted({source for source, _ in quotes}))
+    registry = SourceRegistry({source: Source(SourceMeta(
+        id=source, file=f"{source}.txt", sha256="0" * 64, title=f"The {source} text", authors="unknown",
+        publisher="Wheelwright Press", date="2020", translator="none stated", url="unknown"), Path(f"{source}.txt"),
+        "", []) for source in cited}, Path("sources.yaml"))
+    content = cast(Content, SimpleNamespace(points={"synthetic": SimpleNamespace(summary=summary)}))
+    claim = Claim("point:synthetic", "headline", headline, tuple(quotes), cited, Where(field="headline"))
+    context = lint_context(content, registry, [claim])
+    return {finding.rule: finding.message for finding in lint_claim(claim, context)}
+
+
+class Describe_headlines_held_to_their_summary:
+    TURNS = (ESSAY, "The gears will probably shift smoothly, but that isn’t guaranteed: It depends on how the "
+                    "cable is tensioned.")
+
+    def it_holds_a_headline_clause_to_the_statement_after_but(self) -> None:
+        found = _headline_findings("Gears will probably shift smoothly, but cable tension decides",
+                                   "The essay says the gears will probably shift smoothly, but that this isn't "
+                                   "guaranteed because it depends on how the cable is tensioned.", [self.TURNS])
+        assert "claim-certainty" not in found
+
+    def it_still_catches_the_hedge_dropped_from_that_statement(self) -> None:
+        found = _headline_findings("Gears shift smoothly, but cable tension decides",
+                                   "The essay says the gears will probably shift smoothly, but that this isn't "
+                                   "guaranteed because it depends on how the cable is tensioned.", [self.TURNS])
+        assert "claim-certainty" in found
+
+    def it_reads_a_summarys_can_as_ability_where_the_manual_states_it_plainly(self) -> None:
+        quote = (MANUAL, "You can make three adjustments on a racing frame that you can’t on a touring frame.")
+        found = _headline_findings("Racing frames allow three adjustments that touring frames do not",
+                                   "On a racing frame a mechanic can make three adjustments that a touring frame "
+                                   "forbids.", [quote, *TEACHING])
+        assert "claim-certainty" not in found
+
+    def it_still_catches_a_summarys_hedge_dropped_where_the_essay_hedges(self) -> None:
+        quote = (ESSAY, "Racing frames might allow three adjustments that touring frames do not.")
+        found = _headline_findings("Racing frames allow three adjustments that touring frames do not",
+                                   "Racing frames might allow three adjustments that touring frames do not.",
+                                   [quote])
+        assert "claim-certainty" in found

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import deontic, wordsense
+from briefwright.content import deontic, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
@@ -61,7 +61,13 @@ def _compressed(clause: str, summary: list[str], context: LintContext) -> tuple[
     end = max(ends)
     if following and lang.plain(following.group(0)) in lang.CERTAINTY_TERMS:
         end = len(best) - len(best[end:].lstrip()) + following.end()
-    return best, best[:end]
+    # Nor is a statement coordinated before it: "The threads will probably take turns, but … the operating
+    # system schedules them" is compressed by "the operating system decides" from "but" on.
+    starts = [match.end() for match in _COORDINATION.finditer(best) if match.end() <= min(ends)]
+    return best, best[max(starts, default=0):end]
+
+
+_COORDINATION = re.compile(r"\bbut\b|;")
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -90,9 +96,11 @@ def check_headline_summary(claim: Claim, context: LintContext) -> Iterator[Findi
 
 
 def _provides(summary_clause: str, claim: Claim, context: LintContext) -> bool:
-    """The summary clause restates a rule text's provision: its "may" permits ("you may reproduce …")."""
-    return any(deontic.provides(item, context)
-               for item in align(summary_clause, quote_clauses_of(claim, context.common), context.common))
+    """The summary clause restates a rule text's provision: its "may" permits ("you may reproduce …"); or
+    passages a textbook states unhedged, so its "can" or "may" is an ability or a permission ("a programmer
+    can take five actions" for "you can take five actions"), no likelihood."""
+    items = align(summary_clause, quote_clauses_of(claim, context.common), context.common)
+    return any(deontic.provides(item, context) for item in items) or instructional.states_plainly(items, context)
 
 
 def _dropped_hedge(claim: Claim, clause: str, sentence: str, summary_sentence: str, summary_clause: str,

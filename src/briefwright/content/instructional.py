@@ -105,3 +105,9 @@ def quote_certainty(item: QuoteClause, context: LintContext) -> lang.Certainty:
         text = _PERSONAL_ABILITY.sub(r"\1", text)
         sentence = _PERSONAL_ABILITY.sub(r"\1", sentence)
     return deontic.quote_certainty(replace(item, text=text, sentence=sentence), context)
+
+
+def states_plainly(items: list[QuoteClause], context: LintContext) -> bool:
+    """The passages are an instructional text's, each stated unhedged."""
+    return bool(items) and all(item.source in context.instructional and not quote_certainty(item, context).hedged
+                               for item in items)
