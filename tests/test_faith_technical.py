@@ -287,3 +287,33 @@ class Describe_headlines_held_to_their_summary:
                                    "Racing frames might allow three adjustments that touring frames do not.",
                                    [quote])
         assert "claim-certainty" in found
+
+
+class Describe_counts_by_listing:
+    CHECKS = [(MANUAL, "The brakes grip firmly."), (MANUAL, "The tyres hold their pressure."),
+              (MANUAL, "The chain runs quietly.")]
+    SUMMARY = ("The manual gives three safety checks: the brakes grip firmly, the tyres hold their pressure, and "
+               "the chain runs quietly.")
+
+    def it_reads_a_count_borne_out_by_the_listed_passages(self) -> None:
+        assert "claim-number" not in findings(self.SUMMARY, self.CHECKS)
+        assert "claim-number" not in _headline_findings("Three safety checks", self.SUMMARY, self.CHECKS)
+
+    def it_still_catches_a_count_the_list_does_not_bear_out(self) -> None:
+        assert "claim-number" in findings(self.SUMMARY.replace("three", "four"), self.CHECKS)
+        assert "claim-number" in _headline_findings("Four safety checks", self.SUMMARY, self.CHECKS)
+
+    def it_still_catches_a_listed_item_no_quote_gives(self) -> None:
+        summary = ("The manual gives three safety checks: the brakes grip firmly, the tyres hold their pressure, "
+                   "and the lights shine brightly.")
+        assert "claim-number" in findings(summary, self.CHECKS)
+
+
+class Describe_limits:
+    def it_reads_there_can_only_be_as_a_limit_not_a_hedge(self) -> None:
+        quote = (MANUAL, "There can only be one rider on the saddle at a time.")
+        assert "claim-certainty" not in findings("One rider at a time is on the saddle.", [quote], "headline")
+
+    def it_still_catches_can_be_dropped(self) -> None:
+        quote = (MANUAL, "There can be one rider on the saddle at a time.")
+        assert "claim-certainty" in findings("One rider at a time is on the saddle.", [quote], "headline")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright.content import authorship, deontic, instructional, wordsense
+from briefwright.content import authorship, deontic, enumerations, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
@@ -64,7 +64,8 @@ def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not stated.numbers and not stated.months:
         return
     quotes = " ".join(quote for _, quote in claim.quotes)
-    quoted = lang.quantities(quotes)
+    # "three rules: A, B, and C" counts the three passages that give A, B and C.
+    quoted = lang.quantities(" ".join([quotes, *map(str, enumerations.counted_by_listing(claim, context))]))
     missing = stated.missing_from(quoted)
     # A count is not supported by a day of the month ("four missiles" by "August 4").
     missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes))

@@ -40,7 +40,7 @@ CERTAINTY_TERMS: dict[str, int] = {
 # Fixed phrases that contain a hedge word but hedge nothing.
 NOT_HEDGES = ("more likely", "less likely", "more probable", "less probable", "as soon as possible",
               "where possible", "if possible", "whenever possible", "as far as possible", "as much as possible",
-              "if necessary", "where necessary")
+              "if necessary", "where necessary", "can only be", "can be only")  # a limit: "there can only be one"
 SCALE_NAMES = {1: "almost no chance", 2: "very unlikely", 3: "unlikely", 4: "possible (could/may/might)",
                5: "likely (would/expected)", 6: "very likely", 7: "certain or asserted"}
 
