@@ -317,3 +317,62 @@ class Describe_limits:
     def it_still_catches_can_be_dropped(self) -> None:
         quote = (MANUAL, "There can be one rider on the saddle at a time.")
         assert "claim-certainty" in findings("One rider at a time is on the saddle.", [quote], "headline")
+
+
+class Describe_what_a_clause_does_not_restate:
+    def it_leaves_the_alternative_set_aside_out_of_the_passages_views(self) -> None:
+        quote = (ESSAY, "By fitting a chain guard, we keep the trousers clean rather than letting the rider decide "
+                        "that they should roll them up.")
+        assert "claim-opinion" not in findings("Fitting a chain guard keeps the trousers clean.", [quote])
+
+    def it_still_catches_a_view_in_the_rest_of_the_sentence(self) -> None:
+        quote = (ESSAY, "Riders should fit a chain guard rather than roll their trousers up.")
+        assert "claim-opinion" in findings("Riders fit a chain guard.", [quote])
+
+    def it_reads_across_a_plural_the_quote_gives_as_several_as_no_wider_scope(self) -> None:
+        quote = (MANUAL, "Spreading the load into multiple panniers can improve balance.")
+        assert "claim-scope" not in findings("Spreading the load across panniers can improve balance.", [quote])
+
+    def it_still_catches_across_a_whole_place(self) -> None:
+        quote = (ESSAY, "Cycle lanes were built in the city centre.")
+        assert "claim-scope" in findings("Cycle lanes were built across the country.", [quote])
+
+
+class Describe_headlines_of_a_textbook_point:
+    NEVER = (MANUAL, "The hub will never automatically tighten your spokes.")
+
+    def it_reads_the_summarys_will_restating_a_textbook_as_no_plan(self) -> None:
+        found = _headline_findings("The hub never tightens spokes automatically",
+                                   "The hub will never automatically tighten the spokes.", [self.NEVER, *TEACHING])
+        assert "claim-aspect" not in found
+
+    def it_still_catches_a_plan_headlined_as_done(self) -> None:
+        quote = (ESSAY, "The council will build a new cycle bridge over the river.")
+        found = _headline_findings("The council builds a new cycle bridge",
+                                   "The council will build a new cycle bridge over the river.", [quote])
+        assert "claim-aspect" in found
+
+    def it_reads_a_textbooks_own_verb_of_view_as_describing_the_system_and_an_essays_as_a_view(self) -> None:
+        from pathlib import Path
+
+        from briefwright.content.claims import Claim
+        from briefwright.content.faithfulness import lint_context
+        from briefwright.content.headlines import _textbooks_own_verb
+        from briefwright.diagnostics import Where
+        from briefwright.sources.registry import Source, SourceMeta, SourceRegistry
+
+        summary = "After the lever is released, the brake considers the cable slack, so the pads open."
+
+        def own_verb(source: str) -> bool:
+            quote = (source, "After the lever is released, the brake considers the cable slack.")
+            quotes = (quote, *TEACHING) if source == MANUAL else (quote,)
+            registry = SourceRegistry({name: Source(SourceMeta(
+                id=name, file=f"{name}.txt", sha256="0" * 64, title="A text", authors="unknown", publisher="P",
+                date="2020", translator="none stated", url="unknown"), Path(f"{name}.txt"), "", [])
+                for name in {source for source, _ in quotes}}, Path("sources.yaml"))
+            claim = Claim("point:synthetic", "headline", "Releasing the lever opens the pads", quotes,
+                          (source,), Where(field="headline"))
+            context = lint_context(None, registry, [claim])  # type: ignore[arg-type]
+            return _textbooks_own_verb(summary, summary.split(",")[1], claim, context)
+        assert own_verb(MANUAL)
+        assert not own_verb(ESSAY)

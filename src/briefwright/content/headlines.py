@@ -91,8 +91,18 @@ def check_headline_summary(claim: Claim, context: LintContext) -> Iterator[Findi
             if found is None:
                 continue
             yield from _dropped_hedge(claim, clause, sentence, *found, _provides(found[1], claim, context))
-            if not align(clause, quote_clauses_of(claim, context.common), context.common):
+            if not align(clause, quote_clauses_of(claim, context.common), context.common) \
+                    and not _textbooks_own_verb(*found, claim, context):
                 yield from _dropped_attribution(claim, clause, sentence, *found)  # else the quote rule's
+
+
+def _textbooks_own_verb(summary_sentence: str, summary_clause: str, claim: Claim, context: LintContext) -> bool:
+    """The summary's verb of view is a textbook's own, describing how a system treats something ("Rust considers
+    s1 no longer valid"), not a view the summary attributes to the text."""
+    verb = _view_verb(summary_sentence, summary_clause)
+    items = align(summary_clause, quote_clauses_of(claim, context.common), context.common)
+    return bool(verb and items) and all(item.source in context.instructional for item in items) and any(
+        lang.mentions(item.sentence, verb or "") for item in items)
 
 
 def _provides(summary_clause: str, claim: Claim, context: LintContext) -> bool:

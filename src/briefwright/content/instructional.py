@@ -61,6 +61,9 @@ _FACTIVE_SUBJECT = re.compile(r"\b(?:knowing|understanding|remembering|realising
 # statement the noun is part of.
 _RELATIVE_HEDGE = re.compile(r"\b(?:that|which|who)\s+(?:might|may|could|can)\s+(?:\w+ly\s+)?\w+")
 
+# What a sentence sets aside, to the end of its clause.
+_ALTERNATIVE = re.compile(r"\b(?:rather than|instead of)\b[^;:]*")
+
 
 def is_instructional(text: str) -> bool:
     return len(_READER.findall(text)) >= _ENOUGH and len(_OWN_PARTS.findall(text)) >= _ENOUGH
@@ -86,9 +89,13 @@ def describes(item: QuoteClause, context: LintContext) -> bool:
 
 
 def view_terms(item: QuoteClause, context: LintContext) -> list[str]:
-    """The words that make a quote sentence a view: an instructional text's "must" states a requirement, and
-    an evaluation of knowing a fact asserts the fact."""
+    """The words that make a quote sentence a view: an instructional text's "must" states a requirement, an
+    evaluation of knowing a fact asserts the fact, and the alternative set aside ("rather than allowing Rust to
+    infer that it should borrow") is not what a clause restating the rest of the sentence says."""
     sentence = _FACTIVE_FRAME.sub(" ", lang.plain(item.sentence))
+    alternative = _ALTERNATIVE.search(sentence)
+    if alternative and lang.plain(item.text) not in alternative.group(0):
+        sentence = sentence[: alternative.start()] + sentence[alternative.end():]
     terms = deontic.view_terms(replace(item, sentence=sentence), context)
     if item.source in context.instructional:
         return [term for term in terms if term not in STATEMENT_TERMS]

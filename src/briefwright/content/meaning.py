@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import carried, causes, instructional, wordsense
+from briefwright.content import carried, causes, distribution, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
@@ -78,6 +78,8 @@ def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quoted = " ".join(lang.plain(quote) for _, quote in claim.quotes)
     text = lex.without_source_counts(lang.plain(lang.unquoted(claim.text)))
     for word in lex.scope_terms(text):
+        if word == "across" and distribution.across_as_quoted(text, quoted):
+            continue  # "across threads" for "into multiple threads"
         if not lex.has_term(quoted, word) and not any(lex.has_term(quoted, alt) for alt in lex.SCOPE_EQUIVALENTS
                                                        .get(word, ())):
             yield Finding("claim-scope", claim,
@@ -203,13 +205,19 @@ def _headline_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         words = lang.content_words(sentence) - context.common - context.name_words
         best = max(clauses, key=lambda clause: len(words & lang.content_words(clause)), default="")
-        if not words & lang.content_words(best) or not lex.planned_act(best):
+        if not words & lang.content_words(best) or not lex.planned_act(best) or _taught(best, claim, context):
             continue
         if _done_for_planned(sentence, [best]):
             yield Finding("claim-aspect", claim,
                           f"“{_short(sentence)}” reports as done what its point's summary gives as a plan, "
                           f"intention or expectation: “{_short(best)}”",
                           "keep the summary's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+
+
+def _taught(summary_clause: str, claim: Claim, context: LintContext) -> bool:
+    """The summary clause restates what a textbook states a system does ("Rust will never copy …"): no plan."""
+    return instructional.states_plainly(align(summary_clause, quote_clauses_of(claim, context.common), context.common),
+                                        context)
 
 
 def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:
