@@ -376,3 +376,7 @@ class Describe_headlines_of_a_textbook_point:
             return _textbooks_own_verb(summary, summary.split(",")[1], claim, context)
         assert own_verb(MANUAL)
         assert not own_verb(ESSAY)
+
+
+def test_a_pronouns_s_before_been_is_has() -> None:
+    assert expanded("it's been fixed, and it's fine") == "it has been fixed, and it is fine"

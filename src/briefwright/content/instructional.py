@@ -42,7 +42,7 @@ _ENOUGH = 2  # occurrences of each: one stray "you" or "Figure 1" makes no textb
 STATEMENT_TERMS = frozenset({"must", "need to", "needs to", "necessary"})
 
 # "you can take", "we can create": the reader's ability, not a likelihood.
-_PERSONAL_ABILITY = re.compile(r"\b(you|we)\s+(?:\w+ly\s+)?(?:can|could)\b(?!\s+not\b)")
+_PERSONAL_ABILITY = re.compile(r"\b(you|we)\s+(?:\w+ly\s+)?can\b(?!\s+not\b)")  # "could" stays: often hypothetical
 # A fronted reason clause ("Because threads can run simultaneously, there is no guarantee …") does not hedge
 # the main clause after it.
 _FRONTED_REASON = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:because|since|as)\b[^,;:]*,")
