@@ -187,6 +187,7 @@ class LintContext:
     content: Content | None = None  # the judgment rules read the points a judgment rests on
     rule_texts: frozenset[str] = frozenset()  # sources whose quotes are drafted provisions (content/deontic.py)
     source_quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every quote of each source, in order
+    instructional: frozenset[str] = frozenset()  # textbooks, manuals, tutorials (content/instructional.py)
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

@@ -21,6 +21,7 @@ from briefwright.content import lexicon as lex
 from briefwright.content.alignment import LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
 from briefwright.content.conditionality import restricting
+from briefwright.content.generic import antecedent_words, generic_case
 
 # "Where the work is combined …, the licence permits …": a sentence-opening "where" states a condition.
 _WHERE = re.compile(r"^\s*(?:where|in cases? where|in any case where)\b[^,]+,")
@@ -30,11 +31,6 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 # continue" for "if God wills that it continue": the hypothesis asserted is the condition dropped).
 _CIRCUMSTANCE = re.compile(r"\b(?:before|after|upon|on|once|when|whenever|following|in the event of|in case of"
                            r"|survives?|outlasts?)\b")
-# Words that name where a condition sits in its text or how it is phrased, not what it is about.
-_FRAME = lang.content_words("event case cases section sections article clause paragraph above below under "
-                            "herein hereunder provided following")
-
-
 def opens_with_condition(sentence: str) -> bool:
     return bool(_WHERE.match(lang.plain(sentence)))
 
@@ -44,21 +40,10 @@ def kept(claim: Claim, sentence: str, clause: str, passage: QuoteClause, context
     outside = _PARENTHESIS.sub(" ", passage.sentence)
     if not lex.conditions(outside) and not restricting(outside):
         return True  # the condition qualifies a phrase in parentheses, not the provision
-    if opens_with_condition(sentence) or _names_condition(clause, passage, context):
+    if opens_with_condition(sentence) or _names_condition(clause, passage, context) \
+            or generic_case(clause, passage.sentence, context.common):
         return True
     return any(_keeps_for(earlier, passage, claim, context) for earlier in _earlier(claim, sentence, context))
-
-
-def antecedent_words(sentence: str) -> frozenset[str]:
-    """The words of what a sentence makes its statement depend on: each condition from its marker to the end
-    of its clause ("if necessary", not "respond to such provocation")."""
-    antecedents = []
-    for part in lang.clauses(sentence):
-        lowered = lang.plain(part)
-        markers = [lowered.find(marker) for marker in lex.conditions(part) if marker in lowered]
-        if markers:
-            antecedents.append(lowered[min(markers):])
-    return lang.content_words(" ".join(antecedents)) - _FRAME
 
 
 def _condition_words(passage: QuoteClause, context: LintContext) -> frozenset[str]:

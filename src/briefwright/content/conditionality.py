@@ -17,6 +17,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
+from briefwright.content.generic import generic_case
 from briefwright.content.passages import SUPPORTED_FIELDS, cite, short
 
 # Conditions that only time what is restated ("continue until …"): they do not keep a hypothesis.
@@ -87,6 +88,13 @@ def clause_keeps_condition(sentence: str, clause: str, restated: list[QuoteClaus
     return bool(conditions)
 
 
+def _drops(sentence: str, clause: str, restated: list[QuoteClause], conditioned: list[QuoteClause],
+           context: LintContext) -> bool:
+    """The clause keeps neither a condition of the kind restated nor the conditional case as a generic subject."""
+    return not clause_keeps_condition(sentence, clause, restated, conditioned) \
+        and not any(generic_case(clause, item.sentence, context.common) for item in restated)
+
+
 def _restates_whole(clause_words: frozenset[str], item: QuoteClause) -> bool:
     """Every content word of a quote clause of two or more is in the claim clause: a restatement, however
     common its words are in the project ("no government would be necessary")."""
@@ -106,8 +114,7 @@ def check_whole_clause_condition(claim: Claim, context: LintContext) -> Iterator
         for clause in lang.clauses(sentence):
             if claim.field in SUPPORTED_FIELDS and align(clause, aligning, context.common):
                 continue  # the clause-by-clause rule compares it
-            words = lang.content_words(clause)
-            restated = [item for item in conditioned if _restates_whole(words, item)]
-            if restated and not clause_keeps_condition(sentence, clause, restated, conditioned):
+            restated = [item for item in conditioned if _restates_whole(lang.content_words(clause), item)]
+            if restated and _drops(sentence, clause, restated, conditioned, context):
                 yield Finding("claim-condition", claim, f"“{short(clause)}” drops the condition of {cite(restated[0])}",
                               "keep the condition the source puts on it ('if …', 'unless …', 'without …')")

@@ -25,7 +25,10 @@ _LITOTES = re.compile(r"\bnot (?:limited|restricted|confined) to\b")
 _BEYOND = re.compile(r"\b(?:beyond|exceeds?|exceeding|more than|other than|besides|extends? to|goes? further)\b")
 # Verbs and prepositions that withhold: a clause with one states an exclusion, which a denial can restate.
 _WITHHOLDS = re.compile(r"\b(?:exclud\w*|except\w*|withh[oe]ld\w*|bars?|barred|den(?:y|ies|ied)|refus\w*"
-                        r"|rules? out|ruled out|omits?|omitted|leaves? out|left out|strips?)\b")
+                        r"|rules? out|ruled out|omits?|omitted|leaves? out|left out|strips?"
+                        # forbidding, and giving up what one had ("safe Rust forbids", "give up the guarantees")
+                        r"|forb[ia]d\w*|prohibit\w*|disallow\w*|gives? up|gave up|giving up|forgo\w*|forwent"
+                        r"|relinquish\w*|surrender\w*|waiv(?:e|es|ed|ing))\b")
 
 
 # Verbs whose meaning is a failure to act: a condition with one restates a denied condition ("if you breach

@@ -42,7 +42,8 @@ _ABSOLUTES = ("impossible", "impossibility", "certain", "certainly", "inevitable
 # Absolutes that say the same: what cannot be done is impossible.
 _SAME_ABSOLUTE = {"cannot": "impossible", "unable": "impossible", "impossibility": "impossible"}
 # Approximators soften an absolute ("nearly impossible", "almost certainly").
-_APPROXIMATOR = r"(?:nearly|almost|virtually|practically|all but|close to|next to|near|well-nigh|not|hardly)"
+# A denied absolute ("no guaranteed order", "not certain") states no absolute either.
+_APPROXIMATOR = r"(?:nearly|almost|virtually|practically|all but|close to|next to|near|well-nigh|not|hardly|no)"
 
 # Connectives that deny that anything depends on a condition.
 _UNCONDITIONAL = re.compile(r"\b(?:in any case|in any event|in all cases|regardless|irrespective|no matter"

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright.content import deontic, wordsense
+from briefwright.content import authorship, deontic, enumerations, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
@@ -71,7 +71,8 @@ def check_numbers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if not stated.numbers and not stated.months:
         return
     quotes = " ".join(quote for _, quote in claim.quotes)
-    quoted = lang.quantities(quotes)
+    # "three rules: A, B, and C" counts the three passages that give A, B and C.
+    quoted = lang.quantities(" ".join([quotes, *map(str, enumerations.counted_by_listing(claim, context))]))
     missing = stated.missing_from(quoted)
     # A count is not supported by a day of the month ("four missiles" by "August 4").
     missing += [lex.show(n) for n in sorted(lex.counts(text) - lex.counts(quotes))
@@ -154,10 +155,10 @@ def _restated_clauses(sentence: str, quote_clauses: list[QuoteClause], context: 
 def _opinion(claim: Claim, clause: str, aligned: list[QuoteClause], context: LintContext) -> Iterator[Finding]:
     """An evaluation, proposal or firm prediction that is a source's, printed as the brief's own fact."""
     first = aligned[0]
-    views = [deontic.view_terms(item, context) for item in aligned]
+    views = [instructional.view_terms(item, context) for item in aligned]
     own_view = lang.normative_terms(clause)
     # What a rule text "will" or "shall" do it provides: no forecast ("rights will terminate").
-    predicts = _predicts(clause, [item for item in aligned if not deontic.provides(item, context)])
+    predicts = _predicts(clause, [item for item in aligned if not instructional.describes(item, context)])
     if lex.conditions(clause) and all(lex.conditions(item.sentence) for item in aligned):
         return  # "if angels governed men, … would be needed": the source's hypothetical, restated as one
     if (all(views) and not lang.certainty(clause).hedged) or (own_view and any(views)):
@@ -199,8 +200,8 @@ def _certainty(claim: Claim, clause: str, sentence: str, compared: list[QuoteCla
         return  # the passage itself uses these words, not reversed ("unlikely Tokyo will …" does not say "will")
     # A quote clause's own hedge; with none, the hedge of its sentence ("Under the name of disaster relief, the
     # US … can conduct exercises": the "can" governs the fronted phrase too); a rule text's "may" permits.
-    strongest = max(compared, key=lambda item: deontic.quote_certainty(item, context).commitment)
-    ceiling = deontic.quote_certainty(strongest, context)
+    strongest = max(compared, key=lambda item: instructional.quote_certainty(item, context).commitment)
+    ceiling = instructional.quote_certainty(strongest, context)
     if said.commitment > ceiling.commitment:
         yield Finding("claim-certainty", claim,
                       f"“{_short(clause)}” says {said.describe()}, but the passage it restates says "
@@ -258,7 +259,8 @@ def check_quantifiers(claim: Claim, context: LintContext) -> Iterator[Finding]:
     cited, total = set(claim.cited), len(context.sources.ids)
     have = f"cites {len(cited)} of the {total} sources ({', '.join(sorted(cited)) or 'none'})"
     hint = "name how many sources say it ('three of the five sources'), or cite every source the phrase covers"
-    if (match := _UNIVERSAL.search(text)) and cited != set(context.sources.ids):
+    if (match := _UNIVERSAL.search(text)) and cited != set(context.sources.ids) \
+            and not authorship.names_its_own_authors(match.group(0), text, cited, context.sources):
         yield Finding("claim-quantifier", claim, f"says “{match.group(0)}” but {have}", hint)
     if (match := _BOTH.search(text)) and len(cited) != 2:
         yield Finding("claim-quantifier", claim, f"says “{match.group(0)}” but {have}", hint)
@@ -308,8 +310,11 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
             quotes_of.setdefault(source, {})[quote] = None
     source_words = {source: frozenset(words) for source, words in by_source.items()}
     rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
+    teaching = instructional.instructional_sources(sources, (quote for claim in claims for quote in claim.quotes),
+                                                   rule_texts)
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content, rule_texts, {source: tuple(quotes) for source, quotes in quotes_of.items()})
+                       content, rule_texts, {source: tuple(quotes) for source, quotes in quotes_of.items()},
+                       teaching)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

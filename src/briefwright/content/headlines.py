@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import deontic, wordsense
+from briefwright.content import deontic, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, align, quote_clauses_of
@@ -61,7 +61,13 @@ def _compressed(clause: str, summary: list[str], context: LintContext) -> tuple[
     end = max(ends)
     if following and lang.plain(following.group(0)) in lang.CERTAINTY_TERMS:
         end = len(best) - len(best[end:].lstrip()) + following.end()
-    return best, best[:end]
+    # Nor is a statement coordinated before it: "The threads will probably take turns, but … the operating
+    # system schedules them" is compressed by "the operating system decides" from "but" on.
+    starts = [match.end() for match in _COORDINATION.finditer(best) if match.end() <= min(ends)]
+    return best, best[max(starts, default=0):end]
+
+
+_COORDINATION = re.compile(r"\bbut\b|;")
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
@@ -86,14 +92,26 @@ def check_headline_summary(claim: Claim, context: LintContext) -> Iterator[Findi
                 continue
             yield from _dropped_hedge(claim, clause, sentence, *found, _provides(found[1], claim, context))
             # Aligned or not: a quote that reads as plain fact ("has developed in favor of China") is still the
-            # view the summary attributes ("Liao judges that …").
-            yield from _dropped_attribution(claim, clause, sentence, *found)
+            # view the summary attributes ("Liao judges that …"); a textbook's own verb describes its system.
+            if not _textbooks_own_verb(*found, claim, context):
+                yield from _dropped_attribution(claim, clause, sentence, *found)
+
+
+def _textbooks_own_verb(summary_sentence: str, summary_clause: str, claim: Claim, context: LintContext) -> bool:
+    """The summary's verb of view is a textbook's own, describing how a system treats something ("Rust considers
+    s1 no longer valid"), not a view the summary attributes to the text."""
+    verb = _view_verb(summary_sentence, summary_clause)
+    items = align(summary_clause, quote_clauses_of(claim, context.common), context.common)
+    return bool(verb and items) and all(item.source in context.instructional for item in items) and any(
+        lang.mentions(item.sentence, verb or "") for item in items)
 
 
 def _provides(summary_clause: str, claim: Claim, context: LintContext) -> bool:
-    """The summary clause restates a rule text's provision: its "may" permits ("you may reproduce …")."""
-    return any(deontic.provides(item, context)
-               for item in align(summary_clause, quote_clauses_of(claim, context.common), context.common))
+    """The summary clause restates a rule text's provision: its "may" permits ("you may reproduce …"); or
+    passages a textbook states unhedged, so its "can" or "may" is an ability or a permission ("a programmer
+    can take five actions" for "you can take five actions"), no likelihood."""
+    items = align(summary_clause, quote_clauses_of(claim, context.common), context.common)
+    return any(deontic.provides(item, context) for item in items) or instructional.states_plainly(items, context)
 
 
 def _dropped_hedge(claim: Claim, clause: str, sentence: str, summary_sentence: str, summary_clause: str,

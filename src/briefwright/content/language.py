@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefwright.content.contractions import expanded
 from briefwright.content.lemmatiser import dictionary_lemma
 from briefwright.content.memo import clear_memoised_lists, memoised_list
 from briefwright.content.numbers import spelled_numbers
@@ -40,7 +41,7 @@ CERTAINTY_TERMS: dict[str, int] = {
 # Fixed phrases that contain a hedge word but hedge nothing.
 NOT_HEDGES = ("more likely", "less likely", "more probable", "less probable", "as soon as possible",
               "where possible", "if possible", "whenever possible", "as far as possible", "as much as possible",
-              "if necessary", "where necessary")
+              "if necessary", "where necessary", "can only be", "can be only")  # a limit: "there can only be one"
 SCALE_NAMES = {1: "almost no chance", 2: "very unlikely", 3: "unlikely", 4: "possible (could/may/might)",
                5: "likely (would/expected)", 6: "very likely", 7: "certain or asserted"}
 
@@ -60,7 +61,7 @@ REPORTING_VERBS = frozenset("""
     considered write writes wrote claim claims claimed contend contends contended assess assesses
     assessed stresses insist insists insisted acknowledge acknowledged stated estimate estimates
     estimated predict predicts predicted cites cited citing regards regarded conclude concludes concluded
-    asks asked pray prays prayed reasons reasoned explains explained announce announces announced
+    asks asked pray prays prayed reasons reasoned explains explained announce announces announced advise advises advised
 """.split())
 # Left out although they report speech, because they are common nouns here: state(s) ("United States"),
 # question, view, list, link, fear, hold/held, maintain, regard ("in this regard"), add(ed), note, call.
@@ -115,10 +116,8 @@ _CLAUSE = re.compile(r"\s*(?:,[\u201d\u2019\"']?(?=\s)|[;:]|\s-\s|—|\s–\s|\b
 
 @lru_cache(maxsize=16384)
 def plain(text: str) -> str:
-    """Lower case, typographic quotes and dashes folded, whitespace collapsed."""
-    return normalise_plain(" ".join(text.split())).lower()
-
-
+    """Lower case, typographic quotes and dashes folded, whitespace collapsed, contractions written out."""
+    return expanded(normalise_plain(" ".join(text.split())).lower())
 
 
 @memoised_list

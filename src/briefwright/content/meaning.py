@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefwright.content import acronyms, carried, deontic, wordsense
+from briefwright.content import acronyms, carried, causes, distribution, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
@@ -117,6 +117,8 @@ def check_scope(claim: Claim, context: LintContext) -> Iterator[Finding]:
     quoted = " ".join(lang.plain(quote) for _, quote in claim.quotes)
     text = lex.without_source_counts(lang.plain(lang.unquoted(claim.text)))
     for word in lex.scope_terms(text):
+        if word == "across" and distribution.across_as_quoted(text, quoted):
+            continue  # "across threads" for "into multiple threads"
         if not lex.has_term(quoted, word) and not any(lex.has_term(quoted, alt) for alt in lex.SCOPE_EQUIVALENTS
                                                        .get(word, ())):
             yield Finding("claim-scope", claim,
@@ -140,7 +142,7 @@ def check_cause(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     items = quote_clauses_of(claim, context.common)
     for sentence in lang.sentences(claim.text):
-        terms = lex.causal_terms(lang.plain(lang.unquoted(sentence)))
+        terms = causes.claimed_terms(lang.plain(lang.unquoted(sentence)))
         if terms and not _link_is_quoted(sentence, terms[0], claim, items, context):
             yield Finding("claim-cause", claim,
                           f"“{_short(sentence)}” states a cause (“{terms[0]}”) that none of its quotes states",
@@ -154,10 +156,10 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
     ignored = context.common | context.name_words | lex.DISCOURSE_STEMS
     sides = _linked_sides(sentence, term, ignored)
     if not all(sides):
-        return any(lex.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
+        return any(causes.states_a_link(lang.plain(item.sentence)) for item in align(sentence, items, context.common))
     for item in {item.sentence: item for item in items}.values():
         words = lang.content_words(item.sentence)
-        if lex.states_a_link(lang.plain(item.sentence)) and all(
+        if causes.states_a_link(lang.plain(item.sentence)) and all(
                 len(side & words) >= min(2, len(side)) for side in sides):
             return True
     return _adjacent_in_one_quote(sides, claim)
@@ -166,9 +168,11 @@ def _link_is_quoted(sentence: str, term: str, claim: Claim, items: list[QuoteCla
 def _linked_sides(sentence: str, term: str, ignored: frozenset[str]) -> list[frozenset[str]]:
     """What the link joins: the two sides of the term within its own clause when both say something ("…, or
     for infringements caused by your modifications" links infringements and modifications, not the grant
-    earlier in the sentence), else within the sentence."""
+    earlier in the sentence), else within the sentence; a fronted cause ("Because A, B") joins A and B."""
+    if fronted := causes.fronted_sides(sentence, term):
+        return [lang.content_words(side) - ignored for side in fronted]
     for part in (*lang.clauses(sentence), sentence):
-        before, found, after = lang.plain(lang.unquoted(part)).partition(term)
+        before, found, after = causes.partition(part, term)
         sides = [lang.content_words(side) - ignored for side in (before, after)]
         if found and (all(sides) or part == sentence):
             return sides
@@ -178,9 +182,13 @@ def _linked_sides(sentence: str, term: str, ignored: frozenset[str]) -> list[fro
 def _adjacent_in_one_quote(sides: list[frozenset[str]], claim: Claim) -> bool:
     for _, quote in claim.quotes:
         # A sentence that states a link of its own ("due to concerns about a backlash") links that, not the next.
-        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part))) for part in lang.sentences(quote)]
-        for (first, linked), (second, _) in zip(parts, parts[1:], strict=False):
-            if not linked and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+        parts = [(lang.content_words(part), lex.states_a_link(lang.plain(part)), causes.points_back(lang.plain(part)))
+                 for part in lang.sentences(quote)]
+        for (first, linked, _), (second, _, back) in zip(parts, parts[1:], strict=False):
+            if (not linked or back) and len(sides[0] & first) >= 2 and len(sides[1] & second) >= 2:
+                return True
+            # "… The reason is that …", "… That is why …": the second sentence gives the cause, or the effect.
+            if back and len(sides[1] & first) >= 2 and len(sides[0] & second) >= 2:
                 return True
     return False
 
@@ -191,7 +199,8 @@ def check_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
         return
     for _, clause, aligned in _aligned_clauses(claim, context):
         # What a rule text "shall" or "will" do it provides, now: no plan ("licences shall survive termination").
-        best = [item for item in _best(clause, aligned, context) if not deontic.provides(item, context)]
+        # A textbook's "will" says what the system does whenever the case arises: no plan either.
+        best = [item for item in _best(clause, aligned, context) if not instructional.describes(item, context)]
         if best and _done_for_planned(clause, [item.sentence for item in best]):
             yield Finding("claim-aspect", claim,
                           f"“{_short(clause)}” reports as done what the passage gives as a plan, intention or "
@@ -236,13 +245,19 @@ def _headline_aspect(claim: Claim, context: LintContext) -> Iterator[Finding]:
     for sentence in lang.sentences(claim.text):
         words = lang.content_words(sentence) - context.common - context.name_words
         best = max(clauses, key=lambda clause: len(words & lang.content_words(clause)), default="")
-        if not words & lang.content_words(best) or not lex.planned_act(best):
+        if not words & lang.content_words(best) or not lex.planned_act(best) or _taught(best, claim, context):
             continue
         if _done_for_planned(sentence, [best]):
             yield Finding("claim-aspect", claim,
                           f"“{_short(sentence)}” reports as done what its point's summary gives as a plan, "
                           f"intention or expectation: “{_short(best)}”",
                           "keep the summary's aspect ('decided to', 'plans', 'is expected to', 'wants')")
+
+
+def _taught(summary_clause: str, claim: Claim, context: LintContext) -> bool:
+    """The summary clause restates what a textbook states a system does ("Rust will never copy …"): no plan."""
+    return instructional.states_plainly(align(summary_clause, quote_clauses_of(claim, context.common), context.common),
+                                        context)
 
 
 def check_report_dates(claim: Claim, context: LintContext) -> Iterator[Finding]:

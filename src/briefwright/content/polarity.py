@@ -184,6 +184,8 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     hallow the ground")."""
     if _AWAITED.search(lang.plain(sentence)):
         return False  # "is still waiting for the grant" keeps "has not yet received the grant"
+    if denials.withholds(clause):
+        return False  # "actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"
     # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
     # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
     if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
