@@ -138,7 +138,8 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     passage lies inside the passage's denial ("Tokyo responded" for "declining to respond, saying only that
     there are no …"), and no denial before it in the sentence carries over ("can not dedicate, consecrate or
     hallow the ground")."""
-    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
+    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause)
+                                         or denials.scoped_denial(item.sentence, item.text) for item in best):
         return True
     carried = lex.negated(sentence[: sentence.find(clause)])
     return not carried and all(_inside_denial(clause, item, context) for item in best)
