@@ -173,6 +173,6 @@ def passage_sentence(item: QuoteClause, claim: Claim) -> str:
             chunks[-1] = f"{chunks[-1]} {quote}"
         else:
             chunks.append(quote)
-        open_ended = not quote.rstrip().endswith((".", "!", "?", '"', "”", ";", ":"))
+        open_ended = not quote.rstrip().endswith((".", "!", "?", '"', "”", ";"))  # ":" runs on into its list
     return next((sentence for chunk in chunks if item.text in chunk for sentence in lang.sentences(chunk)
                  if item.text in sentence), item.sentence)
