@@ -186,6 +186,7 @@ class LintContext:
     titles: tuple[str, ...] = ()  # the sources' titles, lower case: "The Federalist No. 51" states no 51
     content: Content | None = None  # the judgment rules read the points a judgment rests on
     rule_texts: frozenset[str] = frozenset()  # sources whose quotes are drafted provisions (content/deontic.py)
+    quoted_text: str = ""  # every quote of the project, lower case (content/bodies.py looks names up in it)
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

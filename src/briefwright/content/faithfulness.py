@@ -29,6 +29,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.anchors import check_anchors
+from briefwright.content.bodies import check_bodies
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.documents import check_named_document
 from briefwright.content.evaluations import check_added_evaluation
@@ -293,7 +294,7 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes, check_references)
+    check_anchors, check_purposes, check_references, check_bodies)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
@@ -307,8 +308,9 @@ def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim])
             by_source.setdefault(source, set()).update(lang.content_words(quote))
     source_words = {source: frozenset(words) for source, words in by_source.items()}
     rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
+    quoted_text = lang.plain(" \n ".join(sorted({quote for claim in claims for _, quote in claim.quotes})))
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content, rule_texts)
+                       content, rule_texts, quoted_text)
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:
