@@ -30,3 +30,7 @@ class Describe_purposes_added:
     def it_reads_a_temporal_since_as_no_reason(self) -> None:
         assert "claim-cause" not in findings("Phones have had to be silent in the reading room since the rule "
                                              "began.", [PHONES])
+
+    def it_reads_an_opening_to_phrase_that_names_no_act_as_no_purpose(self) -> None:
+        assert "claim-cause" not in findings("To a large degree, phones must be switched to silent in the reading "
+                                             "room.", [PHONES])

@@ -19,7 +19,9 @@ from briefwright.content.alignment import Finding, LintContext
 from briefwright.content.claims import Claim
 from briefwright.content.passages import reporting, short
 
-_PURPOSE = re.compile(r"^\s*(?:in order )?to (?!date\b|this day\b|that end\b)[a-z]+\b[^,;]*(?=,)"
+# An opening "To <verb> …," states a purpose; "To date,", "To be sure,", "To a large degree," do not.
+_PURPOSE = re.compile(r"^\s*(?:in order )?to (?!date\b|be sure\b|(?:a|an|the|some|what|this|that|such|my|our|his|her"
+                      r"|its|their|any|no|all|each|every|one)\b)[a-z]+\b[^,;]*(?=,)"
                       r"|\b(?:in order to|so as to|so that|in order that|for the purpose of|with the aim of"
                       r"|with a view to)\b[^,;.]*")
 _REASON = re.compile(r"(?:^\s*|,\s*)since\b(?=[^,;.]*\b(?:would|could|might|may|must|can|will|should|is|are)\b)"
