@@ -24,6 +24,11 @@ class Describe_time_anchors:
         assert "claim-date" not in findings("Repairs are due ten days after the tenant has reported the fault again.",
                                             [REPAIRS])
 
+    def it_reads_a_span_without_of_or_after_as_naming_no_event(self) -> None:
+        quote = (LEASE, "Tenants who fail to pay the rent within 14 days will be sent a warning letter.")
+        assert "claim-date" not in findings("Tenants who do not pay the rent within 14 days get a warning letter.",
+                                            [quote])
+
     def it_reports_the_other_side_of_the_same_event(self) -> None:
         found = findings("The deposit is returned before the final inspection of the flat.", [DEPOSIT])
         assert "claim-date" in found

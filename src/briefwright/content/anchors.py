@@ -32,6 +32,9 @@ _ANCHOR = re.compile(r"\b(?:" + "|".join(sorted((re.escape(key) for key in _SIDE
 _SPAN_WORDS = lang.content_words("date dates time times day days week weeks month months year years period "
                                  "moment first pass passed passes elapse elapsed elapses")
 EVENT_WORDS = 4
+_SPAN_FIRST = re.compile(r"\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+                         r"(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?)\b")
+_SPAN_EVENT = re.compile(r"\b(?:of|after|from|following)\b")
 # Adverbs that restate an event without naming another ("after you comply again").
 _SOFT = lang.content_words("again still already also once just then ever even later")
 _UNBOUNDED = re.compile(r"\b(?:perpetual\w*|permanent\w*|irrevocabl\w*|indefinite\w*|forever|in perpetuity)\b")
@@ -51,7 +54,11 @@ def anchors(text: str) -> list[Anchor]:
     found = []
     for match in _ANCHOR.finditer(lang.plain(text)):
         phrase = match.group(0)[: len(match.group(0)) - len(match.group("event"))].strip()
-        words = [word for token in match.group("event").split() for word in sorted(lang.content_words(token))
+        event = match.group("event")
+        if _SPAN_FIRST.match(event):
+            # "within 30 days get a reminder": a span is complete; only "of/after …" names an event.
+            event = event[linked.end():] if (linked := _SPAN_EVENT.search(event)) else ""
+        words = [word for token in event.split() for word in sorted(lang.content_words(token))
                  if word not in _SPAN_WORDS and not word[:1].isdigit()]
         side = _SIDES[next(key for key in sorted(_SIDES, key=len, reverse=True) if phrase.startswith(key))]
         found.append(Anchor(phrase, side, frozenset(words[:EVENT_WORDS])))
