@@ -9,6 +9,7 @@ from tests.faith_synthetic import findings
 LEASE = "lease"
 NOTICE = (LEASE, "The tenancy ends on the date the tenant hands back the keys.")
 DEPOSIT = (LEASE, "The deposit is returned after the final inspection of the flat.")
+REPAIRS = (LEASE, "Repairs are due within ten days after the tenant reports the fault.")
 RIGHT = (LEASE, "The tenant holds a permanent right to use the garden shed.")
 
 
@@ -16,6 +17,17 @@ class Describe_time_anchors:
     def it_reports_another_event(self) -> None:
         found = findings("The tenancy ends on the date the landlord sells the building.", [NOTICE])
         assert "claim-date" in found
+
+    def it_reports_an_event_half_replaced(self) -> None:
+        found = findings("Repairs are due within ten days after the landlord discovers the fault.", [REPAIRS])
+        assert "claim-date" in found
+        assert "claim-date" not in findings("Repairs are due ten days after the tenant has reported the fault again.",
+                                            [REPAIRS])
+
+    def it_reads_a_span_without_of_or_after_as_naming_no_event(self) -> None:
+        quote = (LEASE, "Tenants who fail to pay the rent within 14 days will be sent a warning letter.")
+        assert "claim-date" not in findings("Tenants who do not pay the rent within 14 days get a warning letter.",
+                                            [quote])
 
     def it_reports_the_other_side_of_the_same_event(self) -> None:
         found = findings("The deposit is returned before the final inspection of the flat.", [DEPOSIT])

@@ -36,3 +36,8 @@ class Describe_polarity_across_paraphrase:
         assert "claim-negation" in findings("Campers must pitch their tents after sunset on the day they arrive.",
                                             [(SITE, "Campers must pitch their tents before sunset on the day they "
                                                     "arrive.")])
+
+    def it_reads_a_sentence_opening_denial_over_a_later_clause(self) -> None:
+        quote = (SITE, "In no event, whether in storm or flood, shall the site owner be liable for damage to tents.")
+        assert "claim-negation" in findings("The site owner is liable for damage to tents.", [quote])
+        assert "claim-negation" not in findings("The site owner is never liable for damage to tents.", [quote])

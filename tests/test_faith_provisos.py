@@ -39,3 +39,12 @@ class Describe_provisos:
     def it_keeps_a_proviso_stated_in_another_sentence_of_the_field(self) -> None:
         text = "The committee can permit bonfires in writing to clear diseased plants. Bonfires are not allowed on plots."
         assert "claim-condition" not in findings(text, [BONFIRES])
+
+    def it_reads_a_proviso_in_the_list_item_a_colon_introduces(self) -> None:
+        quotes = [(GARDEN, "If a plot holder keeps bees, the committee may allow the hives:"),
+                  (GARDEN, "a) on the plot itself, provided that the hives stand at least ten metres from any path, or")]
+        found = findings("If a plot holder keeps bees, the committee may allow the hives on the plot itself.", quotes)
+        assert "provided that" in found["claim-condition"]
+        assert "claim-condition" not in findings("If a plot holder keeps bees, the committee may allow the hives on "
+                                                 "the plot itself, as long as they stand ten metres from any path.",
+                                                 quotes)

@@ -30,3 +30,11 @@ class Describe_purposes_added:
     def it_reads_a_temporal_since_as_no_reason(self) -> None:
         assert "claim-cause" not in findings("Phones have had to be silent in the reading room since the rule "
                                              "began.", [PHONES])
+
+    def it_reads_an_opening_to_phrase_that_names_no_act_as_no_purpose(self) -> None:
+        assert "claim-cause" not in findings("To a large degree, phones must be switched to silent in the reading "
+                                             "room.", [PHONES])
+
+    def it_keeps_an_infinitive_of_purpose_the_quote_has(self) -> None:
+        quote = (LIBRARY, "Readers may book a study room to work in a group.")
+        assert "claim-cause" not in findings("To work in a group, readers may book a study room.", [quote])

@@ -44,6 +44,13 @@ class Describe_widened_sets:
         assert "claim-scope" not in findings("The tenant bears any costs of paying the rent late.", [quote])
 
 
+    def it_asks_only_the_passages_that_speak_of_the_set(self) -> None:
+        quotes = [(LEASE, "A tenant may store bicycles in a shed that is part of the garden."),
+                  (LEASE, "If the landlord agrees in writing, a tenant may keep a dog in the flat.")]
+        found = findings("A tenant may store bicycles in any part of the garden and keep a dog in the flat.", quotes)
+        assert "any part" in found["claim-scope"]
+
+
 class Describe_narrowed_sets:
     def it_reports_a_partial_quantifier_over_a_set_the_passage_takes_whole(self) -> None:
         found = findings("Some tenants shall pay the entire deposit before moving in.", [DEPOSIT])

@@ -188,6 +188,7 @@ class LintContext:
     rule_texts: frozenset[str] = frozenset()  # sources whose quotes are drafted provisions (content/deontic.py)
     source_quotes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every quote of each source, in order
     instructional: frozenset[str] = frozenset()  # textbooks, manuals, tutorials (content/instructional.py)
+    quoted_text: str = ""  # every quote of the project, lower case (content/bodies.py looks names up in it)
 
     def author_of(self, source_id: str) -> str:
         meta = self.sources[source_id].meta

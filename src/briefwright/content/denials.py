@@ -51,6 +51,18 @@ def denies_outcome(passage: str, clause: str) -> bool:
     return bool(lex.negated(lowered))
 
 
+# Denials that scope over their whole sentence, however many clauses follow ("In no event …, shall any
+# Contributor be liable"): the clause restated may lie commas away from its "no".
+_SENTENCE_DENIAL = re.compile(r"\b(?:in no event|under no circumstances?|at no time|in no case|on no account)\b")
+
+
+def scoped_denial(sentence: str, clause: str) -> bool:
+    """The sentence opens a denial of everything after it before the clause ("In no event …, shall X be liable")."""
+    lowered, part = lang.plain(sentence), lang.plain(clause)
+    found = _SENTENCE_DENIAL.search(lowered)
+    return found is not None and 0 <= found.start() < max(lowered.find(part), 0)
+
+
 def withholds(sentence: str) -> bool:
     """The sentence states an exclusion in a verb of its own ("excludes", "withholds", "except")."""
     return bool(_WITHHOLDS.search(lang.plain(lang.unquoted(sentence))))

@@ -29,6 +29,7 @@ from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.anchors import check_anchors
+from briefwright.content.bodies import check_bodies
 from briefwright.content.claims import Claim, collect_claims
 from briefwright.content.documents import check_named_document
 from briefwright.content.evaluations import check_added_evaluation
@@ -41,6 +42,7 @@ from briefwright.content.provisos import check_provisos
 from briefwright.content.purposes import check_purposes
 from briefwright.content.qualifiers import check_qualifiers
 from briefwright.content.quantified import check_quantified_sets
+from briefwright.content.references import check_references
 from briefwright.diagnostics import Report
 from briefwright.sources.registry import SourceRegistry
 
@@ -294,27 +296,33 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes)
+    check_anchors, check_purposes, check_references, check_bodies)
 
 
-def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
-    names = Names(sources)
-    titles = tuple(lang.plain(source.meta.title) for source in sources if isinstance(source.meta.title, str)
-                   and source.meta.title.lower() != "unknown")
-    vocabulary = lang.content_words(" ".join({quote for claim in claims for _, quote in claim.quotes}))
+def _quotes_by_source(claims: list[Claim]) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """Each source's quote words, and its quotes in order of first use."""
     by_source: dict[str, set[str]] = {}
     quotes_of: dict[str, dict[str, None]] = {}
     for claim in claims:
         for source, quote in claim.quotes:
             by_source.setdefault(source, set()).update(lang.content_words(quote))
             quotes_of.setdefault(source, {})[quote] = None
-    source_words = {source: frozenset(words) for source, words in by_source.items()}
+    return ({source: frozenset(words) for source, words in by_source.items()},
+            {source: tuple(quotes) for source, quotes in quotes_of.items()})
+
+
+def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
+    names = Names(sources)
+    titles = tuple(lang.plain(source.meta.title) for source in sources if isinstance(source.meta.title, str)
+                   and source.meta.title.lower() != "unknown")
+    quotes = sorted({quote for claim in claims for _, quote in claim.quotes})
+    vocabulary = lang.content_words(" ".join(quotes))
+    source_words, source_quotes = _quotes_by_source(claims)
     rule_texts = deontic.rule_text_sources(quote for claim in claims for quote in claim.quotes)
     teaching = instructional.instructional_sources(sources, (quote for claim in claims for quote in claim.quotes),
                                                    rule_texts)
     return LintContext(sources, names, common_words(claims), names.words, vocabulary, source_words, titles,
-                       content, rule_texts, {source: tuple(quotes) for source, quotes in quotes_of.items()},
-                       teaching)
+                       content, rule_texts, source_quotes, teaching, lang.plain(" \n ".join(quotes)))
 
 
 def lint_claim(claim: Claim, context: LintContext) -> list[Finding]:

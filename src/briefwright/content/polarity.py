@@ -188,7 +188,8 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
         return False  # "actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"
     # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
     # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
-    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
+    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause)
+                                         or denials.scoped_denial(item.sentence, item.text) for item in best):
         return True
     carried = lex.negated(sentence[: sentence.find(clause)]) and not _OWN_PREDICATE.search(lang.plain(clause).strip())
     return not carried and all(_inside_denial(clause, item, context) for item in best)

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
-from briefwright.content.alignment import Finding, LintContext, QuoteClause
+from briefwright.content.alignment import Finding, LintContext, QuoteClause, align, quote_clauses_of
 from briefwright.content.claims import Claim
-from briefwright.content.passages import SUPPORTED_FIELDS, aligned_clauses, best, cite, short
+from briefwright.content.passages import SUPPORTED_FIELDS, best, short
+from briefwright.content.quantified import passage_sentence
 
 _PRONOUN = r"(?:you|your|he|she|it|its|they|their|we|our|such|the\s+licensee|the\s+recipient)"
 _MARKER = (r"provided\s+(?:always\s+)?that|providing\s+that|provided,?\s+however,?|provided\s+(?=" + _PRONOUN + r"\b)"
@@ -59,15 +60,24 @@ def check_provisos(claim: Claim, context: LintContext) -> Iterator[Finding]:
     if claim.prescriptive or claim.analysis or claim.field not in SUPPORTED_FIELDS:
         return
     read = _read_with(claim, context)
-    for sentence, clause, aligned in aligned_clauses(claim, context):
-        item = _dropping(clause, sentence, best(clause, aligned, context))
-        if item is None or dropped_proviso(read, item[1].sentence) is None:
-            continue  # the field, or the summary before a detail, states it in another sentence
-        proviso, passage = item
-        yield Finding("claim-condition", claim,
-                      f"“{short(clause)}” drops the proviso “{short(proviso, 60)}” of {cite(passage)}",
-                      "keep the proviso the source puts on it ('provided that …', 'unless …', 'except …')")
-        return
+    items = quote_clauses_of(claim, context.common)
+    for sentence in lang.sentences(claim.text):
+        around = align(sentence, items, context.common)
+        for clause in lang.clauses(sentence):
+            # A clause that restates no passage by itself ("the LGPL lets you convey it under the LGPL") is
+            # compared with what its sentence restates, whose own words may lie inside the proviso.
+            own = align(clause, items, context.common)
+            passages = [(passage_sentence(item, claim), item) for item in
+                        (best(clause, own, context) if own else around)]
+            item = _dropping(clause, sentence, passages, bool(own))
+            if item is None or dropped_proviso(read, item[1]) is None:
+                continue  # the field, or the summary before a detail, states it in another sentence
+            proviso, passage, quote_clause = item
+            yield Finding("claim-condition", claim,
+                          f"“{short(clause)}” drops the proviso “{short(proviso, 60)}” of “{short(passage)}” "
+                          f"[{quote_clause.source}]",
+                          "keep the proviso the source puts on it ('provided that …', 'unless …', 'except …')")
+            return
 
 
 def _read_with(claim: Claim, context: LintContext) -> str:
@@ -79,14 +89,17 @@ def _read_with(claim: Claim, context: LintContext) -> str:
     return claim.text
 
 
-def _dropping(clause: str, sentence: str, aligned: list[QuoteClause]) -> tuple[str, QuoteClause] | None:
-    """The proviso the sentence drops of a passage it restates outside that proviso, when it drops it from all."""
+def _dropping(clause: str, sentence: str, passages: list[tuple[str, QuoteClause]], aligned: bool
+              ) -> tuple[str, str, QuoteClause] | None:
+    """The proviso the sentence drops of a passage it restates outside that proviso, when it drops it from all
+    (aligned: the clause restates its passages by itself, so a passage clause inside a proviso is the proviso)."""
     found = []
-    for item in aligned:
-        if any(lang.plain(item.text) in proviso or lang.plain(clause) in proviso for proviso in provisos(item.sentence)):
+    for passage, item in passages:
+        restated = [lang.plain(clause)] + ([lang.plain(item.text)] if aligned else [])
+        if any(text in proviso for proviso in provisos(passage) for text in restated):
             return None  # the clause restates the proviso itself
-        proviso = dropped_proviso(sentence, item.sentence)
+        proviso = dropped_proviso(sentence, passage)
         if proviso is None:
             return None
-        found.append((proviso, item))
+        found.append((proviso, passage, item))
     return found[0] if found else None

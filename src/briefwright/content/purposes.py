@@ -19,7 +19,9 @@ from briefwright.content.alignment import Finding, LintContext
 from briefwright.content.claims import Claim
 from briefwright.content.passages import reporting, short
 
-_PURPOSE = re.compile(r"^\s*(?:in order )?to (?!date\b|this day\b|that end\b)[a-z]+\b[^,;]*(?=,)"
+# An opening "To <verb> …," states a purpose; "To date,", "To be sure,", "To a large degree," do not.
+_PURPOSE = re.compile(r"^\s*(?:in order )?to (?!date\b|be sure\b|(?:a|an|the|some|what|this|that|such|my|our|his|her"
+                      r"|its|their|any|no|all|each|every|one)\b)[a-z]+\b[^,;]*(?=,)"
                       r"|\b(?:in order to|so as to|so that|in order that|for the purpose of|with the aim of"
                       r"|with a view to)\b[^,;.]*")
 _REASON = re.compile(r"(?:^\s*|,\s*)since\b(?=[^,;.]*\b(?:would|could|might|may|must|can|will|should|is|are)\b)"
@@ -29,6 +31,9 @@ _QUOTED_PURPOSE = re.compile(r"\b(?:in order to|so as to|so that|in order that|f
                              r"|(?:that|this|in this) way)\b")
 
 
+_PURPOSE_VERB = re.compile(r"(?:in order to|so as to|to)\s+([a-z]+)")
+
+
 def added_whys(sentence: str) -> list[str]:
     """The purpose clauses and reasons the sentence gives."""
     lowered = lang.plain(lang.unquoted(sentence))
@@ -36,12 +41,15 @@ def added_whys(sentence: str) -> list[str]:
 
 
 def why_is_quoted(why: str, quotes: list[str]) -> bool:
-    """A quote sentence states a link or purpose and names at least half of what the why names."""
+    """A quote sentence states a link or purpose, or the same infinitive of purpose ("apply for a permit to
+    hold a street party"), and names at least half of what the why names."""
     words = lang.content_words(why)
+    verb = _PURPOSE_VERB.match(why)
     for quote in quotes:
         for sentence in lang.sentences(quote):
             lowered = lang.plain(sentence)
-            if not (lex.states_a_link(lowered) or _QUOTED_PURPOSE.search(lowered)):
+            same_infinitive = verb is not None and re.search(rf"\bto {re.escape(verb.group(1))}\b", lowered)
+            if not (lex.states_a_link(lowered) or _QUOTED_PURPOSE.search(lowered) or same_infinitive):
                 continue
             quoted = lang.content_words(sentence)
             if 2 * sum(1 for word in words if lex.word_in(word, quoted)) >= len(words):

@@ -85,10 +85,18 @@ def set_change(clause: str, passages: list[str], skipped: frozenset[str] = froze
     for phrase in quantified_phrases(lang.unquoted(clause)):
         if phrase.quantifier in skipped:
             continue
-        changes = [phrase_change(phrase, passage, clause_words) for passage in passages]
+        # Only passages that name the set's noun, or quantify a set of their own, have a say.
+        relevant = [passage for passage in passages if _speaks_of(phrase, passage)]
+        changes = [phrase_change(phrase, passage, clause_words) for passage in relevant]
         if changes and all(changes):
             return changes[0]
     return None
+
+
+def _speaks_of(phrase: Quantified, passage: str) -> bool:
+    words = lang.content_words(passage)
+    return any(lex.word_in(word, words) for word in phrase.words) or any(
+        item.kind == UNIVERSAL for item in quantified_phrases(passage))
 
 
 def phrase_change(phrase: Quantified, passage: str, clause_words: frozenset[str]) -> str | None:
@@ -173,6 +181,6 @@ def passage_sentence(item: QuoteClause, claim: Claim) -> str:
             chunks[-1] = f"{chunks[-1]} {quote}"
         else:
             chunks.append(quote)
-        open_ended = not quote.rstrip().endswith((".", "!", "?", '"', "”", ";", ":"))
+        open_ended = not quote.rstrip().endswith((".", "!", "?", '"', "”", ";"))  # ":" runs on into its list
     return next((sentence for chunk in chunks if item.text in chunk for sentence in lang.sentences(chunk)
                  if item.text in sentence), item.sentence)

@@ -1,0 +1,23 @@
+"""Numbered references (content/references.py): a clause cites the section its passage cites; another section
+of the same kind is reported, the same one in other words is not. Neutral text: a sports club constitution."""
+
+from __future__ import annotations
+
+from tests.faith_synthetic import findings
+
+CLUB = "constitution"
+VOTES = (CLUB, "Members elected under Section 4.2 may vote at the annual meeting.")
+
+
+class Describe_numbered_references:
+    def it_reports_another_section(self) -> None:
+        found = findings("Members elected under Section 5.2 may vote at the annual meeting.", [VOTES])
+        assert "section 5.2" in found["claim-number"]
+
+    def it_keeps_the_passages_section(self) -> None:
+        assert "claim-number" not in findings("Those elected under section 4.2 can vote at the annual meeting.",
+                                              [VOTES])
+
+    def it_ignores_a_reference_of_another_kind(self) -> None:
+        assert "claim-number" not in findings("Members elected under Section 4.2 (see Article 3) may vote at the "
+                                              "annual meeting.", [VOTES])
