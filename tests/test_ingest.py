@@ -249,3 +249,31 @@ def test_a_pdf_made_by_libreoffice_is_read_with_its_text(project: Path, tmp_path
     assert not report.errors
     seed = (project / "seeds" / added[0].seed).read_text(encoding="utf-8")
     assert "Japan and Taiwan held talks on coast guard cooperation in 2023." in seed
+
+
+class Describe_pdf_page_text:
+    """A PDF page's text as a reader reads it (ingest/pdftext.py); the original is kept beside it."""
+
+    def it_spells_out_ligatures_and_makes_a_broken_word_whole(self) -> None:
+        from briefwright.ingest.pdftext import clean_page
+
+        text, joined = clean_page("The \ufb01rst method outper-\nformed the other.")
+        assert (text, joined) == ("The first method outperformed the other.", 1)
+
+    def it_keeps_the_hyphen_of_a_compound_split_at_a_line_end(self) -> None:
+        from briefwright.ingest.pdftext import clean_page
+
+        assert clean_page("a well-\nknown and self-\ncontained result") == ("a well-\nknown and self-\ncontained result",
+                                                                              0)
+
+    def it_leaves_out_a_running_page_number_but_not_a_number_in_the_text(self) -> None:
+        from briefwright.ingest.pdftext import clean_page
+
+        assert clean_page("12\nThe river rose.\n1996\nIt fell.\nPage 13 of 40")[0] == "The river rose.\n1996\nIt fell."
+
+    def it_says_in_the_registry_what_it_repaired(self, tmp_path: Path) -> None:
+        pdf = tmp_path / "report.pdf"
+        pdf.write_bytes(minimal_pdf(["The river authority dredged the channel in the spring.", "7"]))
+        got = extract(pdf)
+        assert got.text.strip() == "The river authority dredged the channel in the spring."
+        assert any("running page numbers left out" in repair for repair in got.repairs)

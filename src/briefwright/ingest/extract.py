@@ -36,6 +36,7 @@ class Extracted:
     url: str | None = None
     file_date: str | None = None  # when the file was made (PDF, Word): a hint, not the publication date
     problems: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)  # what was changed from the file's raw text, and why
 
 
 def extract(path: Path) -> Extracted:
@@ -210,9 +211,17 @@ def _docx(path: Path, where: Where) -> Extracted:
 
 
 def _pdf(path: Path, where: Where) -> Extracted:
-    texts, info = _pdf_pages(path, where)
-    empty = [str(number) for number, text in enumerate(texts, start=1) if not text.strip()]
+    from briefwright.ingest.pdftext import clean_page
+
+    raw, info = _pdf_pages(path, where)
+    empty = [str(number) for number, text in enumerate(raw, start=1) if not text.strip()]
+    cleaned = [clean_page(text) for text in raw]
+    texts = [text for text, _ in cleaned]
     extracted = Extracted("\n\n".join(text.strip("\n") for text in texts if text.strip()))
+    joined = sum(count for _, count in cleaned)
+    if any(text != page for text, page in zip(texts, raw)):
+        extracted.repairs.append("typographic ligatures (ﬁ, ﬂ …) spelled out, running page numbers left out"
+                                 + (f", {joined} word(s) hyphenated at a line end made whole" if joined else ""))
     if empty:
         extracted.problems.append(f"page(s) {_ranges(empty)} have no text layer (scanned images?); "
                                   "their text is missing")

@@ -160,6 +160,7 @@ def notes(item: Added) -> list[str]:
         said.append(f"The file records that it was made on {item.extracted.file_date}; that need not be the "
                     "publication date, so date stays unknown unless the text states it.")
     said += [f"Could not be read: {problem}." for problem in item.extracted.problems]
+    said += [f"Repaired from the file's raw text: {repair}." for repair in item.extracted.repairs]
     unknown = [name for name, value in (("title", item.extracted.title), ("authors", item.extracted.authors),
                                          ("publisher", item.extracted.publisher), ("date", item.extracted.date),
                                          ("url", item.extracted.url)) if not value]
