@@ -277,3 +277,20 @@ class Describe_pdf_page_text:
         got = extract(pdf)
         assert got.text.strip() == "The river authority dredged the channel in the spring."
         assert any("running page numbers left out" in repair for repair in got.repairs)
+
+
+class Describe_generated_documentation:
+    def it_takes_the_pages_title_not_its_first_heading_and_drops_permalink_signs(self, tmp_path: Path) -> None:
+        # A documentation generator's page: its first <h1> is a section ("Abstract"), each heading carries a
+        # permalink sign, and the <title> names the document.
+        page = tmp_path / "handbook.html"
+        page.write_text(
+            "<html><head><title>Records Handbook 1.0 documentation</title></head><body><div class='body'>"
+            "<section><h1>Abstract<a class='headerlink' href='#abstract'>¶</a></h1><p>This handbook sets out how "
+            "an office keeps its registers, and how long each kind of letter is kept before it is destroyed.</p>"
+            "</section><section><h2>Retention<a class='headerlink' href='#retention'>¶</a></h2><p>Letters are "
+            "kept for seven years unless a court orders otherwise, after which the clerk destroys them.</p>"
+            "</section></div></body></html>", encoding="utf-8")
+        got = extract(page)
+        assert got.title == "Records Handbook 1.0 documentation"
+        assert "Retention" in got.text and "¶" not in got.text

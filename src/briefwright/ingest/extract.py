@@ -149,6 +149,8 @@ _FIGURES = ((re.compile(r"<(/?)figure\b", re.IGNORECASE), r"<\1div"),
             (re.compile(r"<(/?)figcaption\b", re.IGNORECASE), r"<\1p"))
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = r"\s+[-|–—·]\s+"
+# The permalink sign documentation generators put after each heading ("Abstract¶"): a link, not text.
+_PERMALINK = re.compile(r"[ \t]*¶(?=[ \t]*$)", re.MULTILINE)
 
 
 def _page_title(raw: str, found: str | None) -> str | None:
@@ -156,13 +158,16 @@ def _page_title(raw: str, found: str | None) -> str | None:
     page's only <h1> is the site's banner); the part of <title> before it names the page."""
     import html
 
+    found = _PERMALINK.sub("", found).strip() if found else found
     match = _TITLE.search(raw[:200_000])
     if match is None or not found:
         return found
     full = " ".join(html.unescape(match.group(1)).split())
     parts = re.split(_TITLE_SEPARATOR, full)
-    if len(parts) > 1 and parts[-1].strip() == found.strip() and parts[0].strip():
+    if len(parts) > 1 and parts[-1].strip() == found and parts[0].strip():
         return re.sub(_TITLE_SEPARATOR + re.escape(parts[-1]) + "$", "", full)
+    if full and found.lower() not in full.lower():
+        return parts[0].strip() or found  # a first section heading ("Abstract"), not the page's title
     return found
 
 
@@ -178,7 +183,7 @@ def _html(raw: str) -> Extracted:
                                deduplicate=False)
     # extensive=False: a date only from the page's markup (meta tags, structured data), never guessed from prose.
     meta = trafilatura.extract_metadata(raw, extensive=False)
-    extracted = Extracted(body or "")
+    extracted = Extracted(_PERMALINK.sub("", body or ""))
     if meta is not None:
         extracted.title = _page_title(raw, meta.title)
         extracted.authors = [name.strip() for name in re.split(r";|\band\b", meta.author or "") if name.strip()]
