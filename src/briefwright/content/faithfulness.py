@@ -42,6 +42,7 @@ from briefwright.content.purposes import check_purposes
 from briefwright.content.qualifiers import check_qualifiers
 from briefwright.content.quantified import check_quantified_sets
 from briefwright.content.reporters import check_reporters
+from briefwright.content.timeshift import check_time_shift
 from briefwright.diagnostics import Report
 from briefwright.sources.registry import SourceRegistry
 
@@ -295,7 +296,7 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes, check_reporters)
+    check_anchors, check_purposes, check_reporters, check_time_shift)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
