@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from briefwright.content import authorship, deontic, enumerations, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
+from briefwright.content.advice import check_advice_as_fact
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.anchors import check_anchors
 from briefwright.content.claims import Claim, collect_claims
@@ -296,7 +297,7 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes, check_reporters, check_time_shift)
+    check_anchors, check_purposes, check_reporters, check_time_shift, check_advice_as_fact)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
