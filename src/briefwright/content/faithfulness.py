@@ -38,6 +38,7 @@ from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
+from briefwright.content.numbered import check_numbered_names
 from briefwright.content.provisos import check_provisos
 from briefwright.content.purposes import check_purposes
 from briefwright.content.qualifiers import check_qualifiers
@@ -297,7 +298,8 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes, check_reporters, check_time_shift, check_advice_as_fact)
+    check_anchors, check_purposes, check_reporters, check_time_shift, check_advice_as_fact,
+    check_numbered_names)
 
 
 def lint_context(content: Content, sources: SourceRegistry, claims: list[Claim]) -> LintContext:
