@@ -188,9 +188,15 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
         return False  # "actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"
     # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
     # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
-    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause) for item in best):
+    # A clause of its own after a semicolon keeps its own polarity, whatever clauses before it deny ("they
+    # cannot be dereferenced …; creating one can do harm"); a denial after it may be the passage's, restated
+    # there, and one before it may govern it ("has not yet worked out … how far the SDF would take part").
+    own_predicate = bool(_OWN_PREDICATE.search(lang.plain(clause).strip()))
+    independent = (own_predicate and sentence[: sentence.find(clause)].rstrip().endswith(";")
+                   and not lex.negated(sentence[sentence.find(clause):]))
+    if (independent or not lex.negated(sentence)) and all(denials.denies_outcome(item.text, clause) for item in best):
         return True
-    carried = lex.negated(sentence[: sentence.find(clause)]) and not _OWN_PREDICATE.search(lang.plain(clause).strip())
+    carried = lex.negated(sentence[: sentence.find(clause)]) and not own_predicate
     return not carried and all(_inside_denial(clause, item, context) for item in best)
 
 
