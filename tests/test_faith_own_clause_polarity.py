@@ -24,3 +24,15 @@ class Describe_own_clause_polarity:
         assert "claim-negation" not in findings(
             "Spare lamps can be lit in the store room, but they cannot be carried up the stairs; lighting one does "
             "no harm, and only carrying it might spill the oil.", LAMPS)
+
+
+PUMP = [(HANDBOOK, "Closing the hatch does not switch off the fog horn or disable the other alarms.")]
+
+
+class Describe_staying_for_not_stopping:
+    def it_accepts_staying_on_for_not_switched_off(self) -> None:
+        assert "claim-negation" not in findings("The fog horn stays on when the hatch is closed.", PUMP)
+
+    def it_still_reports_the_stop_affirmed(self) -> None:
+        found = findings("Closing the hatch switches off the fog horn and disables the other alarms.", PUMP)
+        assert "claim-negation" in found
