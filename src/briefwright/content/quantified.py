@@ -45,6 +45,12 @@ _IDIOMS = re.compile(r"\b(?:all|any|each|every) (?:two|three|four|five|six|seven
                      r"|\ball the more\b|\bmost (?:\w+est|important|likely)\b|\beach other\b|\bfew if any\b")
 
 
+# "only contain X", "consist only of X": every member is X, a universal over X.
+ONLY_OF = re.compile(r"\b(?:only\s+(?:contains?|contained|consists?\s+of|includes?|included|holds?|held)"
+                     r"|(?:contains?|consists?\s+of|includes?|holds?)\s+only|nothing\s+but)"
+                     r"\s+(?:(?:the|these|those|its|their)\s+)?((?:[a-z][a-z'-]*\s*){1,3})")
+
+
 @dataclass(frozen=True)
 class Quantified:
     quantifier: str
@@ -75,6 +81,10 @@ def quantified_phrases(text: str) -> list[Quantified]:
             kind = UNIVERSAL if re.fullmatch(_UNIVERSAL_WORDS, quantifier) else PARTIAL
             found.append(Quantified(quantifier, kind, words, f"{quantifier} {' '.join(head)}",
                                     tuple(lang.content_words(word) for word in head)))
+    for match in ONLY_OF.finditer(lowered):  # "if they only contain types that …": all their types are such
+        head = [word for word in match.group(1).split() if word not in lang.STOPWORDS][:1]
+        if head and (words := lang.content_words(head[0])):
+            found.append(Quantified("only", UNIVERSAL, words, match.group(0).strip(), (words,)))
     return found
 
 
