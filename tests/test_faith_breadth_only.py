@@ -26,3 +26,14 @@ class Describe_only_and_if_any:
     def it_accepts_at_any_one_time(self) -> None:
         assert "claim-scope" not in findings("A crate can have only one courier at any one time.", [ONE_AT_A_TIME])
 
+
+
+FERRIES = (MUSEUM, "The museum runs a shuttle model, whereby one guide accompanies visitors per one gallery room.")
+
+
+class Describe_per_as_each:
+    def it_accepts_each_for_per(self) -> None:
+        assert "claim-scope" not in findings("The museum assigns one guide to each gallery room.", [FERRIES])
+
+    def it_still_reports_a_universal_over_a_noun_no_quote_quantifies(self) -> None:
+        assert "claim-scope" in findings("The museum assigns one guide to all visitors.", [FERRIES])
