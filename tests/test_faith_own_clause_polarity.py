@@ -36,3 +36,16 @@ class Describe_staying_for_not_stopping:
     def it_still_reports_the_stop_affirmed(self) -> None:
         found = findings("Closing the hatch switches off the fog horn and disables the other alarms.", PUMP)
         assert "claim-negation" in found
+
+
+DUTIES = [(HANDBOOK, "A keeper can do three tasks at night that a visitor can't do by day, which we call the "
+                     "night watch.")]
+
+
+class Describe_denial_in_a_relative_clause:
+    def it_accepts_a_clause_restating_the_noun_not_the_relative_clause(self) -> None:
+        assert "claim-negation" not in findings("The handbook's name for these three tasks at night is the night "
+                                                "watch.", DUTIES)
+
+    def it_still_reports_the_relative_clauses_denial_reversed(self) -> None:
+        assert "claim-negation" in findings("A visitor can do the three tasks by day.", DUTIES)

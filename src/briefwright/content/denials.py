@@ -48,7 +48,15 @@ def denies_outcome(passage: str, clause: str) -> bool:
         lowered = _ANTECEDENT.sub(" ", lowered)  # "if you breach its terms" restates "if You fail to comply"
     if _BEYOND.search(lang.plain(clause)):
         lowered = _LITOTES.sub(" ", lowered)
+    # A denial inside a relative clause ("five actions … that you can't take in safe Rust") qualifies its
+    # noun; it bears on a clause that restates none of the relative clause's words no more than on the noun.
+    said = lang.content_words(clause)
+    lowered = _RELATIVE_CLAUSE.sub(lambda match: match.group(0) if lang.content_words(match.group(0)) & said
+                                   else " ", lowered)
     return bool(lex.negated(lowered))
+
+
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b[^,;:.]*")
 
 
 def withholds(sentence: str) -> bool:
