@@ -25,3 +25,9 @@ def test_a_definite_subject_asserts_the_case_and_drops_the_condition() -> None:
 
 def test_the_consequence_alone_still_drops_the_condition() -> None:
     assert "drops the condition" in findings("The chain will rust within a month.", [CHAIN])["claim-condition"]
+
+
+def test_an_indefinite_subject_after_a_conjunction_keeps_the_condition() -> None:
+    found = findings("The shop sells spare parts, and a bicycle whose brake pads are worn through will not stop "
+                     "safely.", [BRAKE, ("manual", "The shop sells spare parts for every bicycle.")])
+    assert "claim-condition" not in found

@@ -19,9 +19,10 @@ from briefwright.content import lexicon as lex
 from briefwright.content.alignment import Finding, LintContext
 from briefwright.content.claims import Claim
 from briefwright.content.passages import reporting
+from briefwright.content.quantified import ONLY_OF
 
 _UNIVERSAL = frozenset({"all", "every", "each", "any", "whole", "entire"})
-_PARTIAL = frozenset({"some", "a few", "few", "several", "a number of", "part of", "certain"})
+_PARTIAL = frozenset({"some", "a few", "few", "several", "a number of", "part of", "certain", "if any"})
 _QUANTIFIER = re.compile(r"\b(all|every|each|any|whole|entire|some|a few|few|several|a number of|part of|certain)"
                          r"\s+(?:of\s+)?(?:(?:the|these|those|its|their|his|her|our|this|that)\s+)?"
                          r"((?:[a-z][a-z'-]*\s*){1,3})")
@@ -33,7 +34,10 @@ _PHRASE_END = re.compile(r"\b(?:that|which|who|whom|whose|where|when|of|in|on|at
 _NEGATED_ANY = re.compile(r"\b(?:not|no|never|without|nor|hardly|n't|if|whether|than|lacks?|lacked|lacking|denie[sd]"
                           r"|deny|refused?|before)\b(?:\W+\w+){0,3}\W+$")
 _IDIOMS = re.compile(r"\b(?:in any case|in any event|at any rate|any longer|any more|any time|at all costs"
+                     r"|at any (?:one|given) (?:time|moment)"
                      r"|all but|all along|all the more|above all|after all|once and for all|for good and all)\b")
+# "if any of X", "whether any X": one member is enough, a partial quantifier over X.
+_CONDITIONAL_ANY = re.compile(r"\b(?:if|whether)\s+(?:\w+\s+)?$")
 _STRETCHING = re.compile(r"\bany\b[^,.;:]{0,40}\bat all\b|\bhowever (?:it|they|he|she|this|that)\b"
                          r"|\bregardless of\b|\birrespective of\b|\bwhatever (?:its|their|the)\b"
                          r"|\b(?:that|which|who) (?:has|have|had) ever\b|\bof (?:any|every) kind\b"
@@ -54,12 +58,19 @@ def quantified(text: str) -> list[Quantified]:
     for match in _QUANTIFIER.finditer(lowered):
         quantifier = match.group(1)
         if quantifier == "any" and _NEGATED_ANY.search(lowered[: match.start()]):
-            continue
-        phrase = re.split(r"[,;:.()]", match.group(2))[0]
-        end = _PHRASE_END.search(phrase)
-        phrase = (phrase[: end.start()] if end else phrase).strip()
-        found.append(Quantified(quantifier, phrase, lang.content_words(phrase)))
-    return found
+            if not _CONDITIONAL_ANY.search(lowered[: match.start()]):
+                continue
+            quantifier = "if any"
+        found.append(_governed(quantifier, match.group(2)))
+    return found + [_governed("all", match.group(1)) for match in ONLY_OF.finditer(lowered)]
+
+
+def _governed(quantifier: str, following: str) -> Quantified:
+    """The quantifier with the noun phrase it governs: the words before the phrase's end."""
+    phrase = re.split(r"[,;:.()]", following)[0]
+    end = _PHRASE_END.search(phrase)
+    phrase = (phrase[: end.start()] if end else phrase).strip()
+    return Quantified(quantifier, phrase, lang.content_words(phrase))
 
 
 def _same_thing(one: Quantified, other: Quantified) -> bool:

@@ -48,6 +48,11 @@ def denies_outcome(passage: str, clause: str) -> bool:
         lowered = _ANTECEDENT.sub(" ", lowered)  # "if you breach its terms" restates "if You fail to comply"
     if _BEYOND.search(lang.plain(clause)):
         lowered = _LITOTES.sub(" ", lowered)
+    # A denial inside a relative clause ("five actions … that you can't take in safe Rust") qualifies its
+    # noun; it bears on a clause that restates none of the relative clause's words no more than on the noun.
+    said = lang.content_words(clause)
+    lowered = _RELATIVE_CLAUSE.sub(lambda match: match.group(0) if lang.content_words(match.group(0)) & said
+                                   else " ", lowered)
     return bool(lex.negated(lowered))
 
 
@@ -61,6 +66,9 @@ def scoped_denial(sentence: str, clause: str) -> bool:
     lowered, part = lang.plain(sentence), lang.plain(clause)
     found = _SENTENCE_DENIAL.search(lowered)
     return found is not None and 0 <= found.start() < max(lowered.find(part), 0)
+
+
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whom)\b[^,;:.]*")
 
 
 def withholds(sentence: str) -> bool:

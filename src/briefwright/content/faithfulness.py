@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from briefwright.content import authorship, deontic, enumerations, instructional, wordsense
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
+from briefwright.content.advice import check_advice_as_fact
 from briefwright.content.alignment import Finding, LintContext, Names, QuoteClause, align, common_words, quote_clauses_of
 from briefwright.content.anchors import check_anchors
 from briefwright.content.bodies import check_bodies
@@ -38,11 +39,14 @@ from briefwright.content.headlines import check_headline_summary
 from briefwright.content.judgments import check_judgment_fit
 from briefwright.content.meaning import MEANING_RULES
 from briefwright.content.modules import Content, Waiver
+from briefwright.content.numbered import check_numbered_names
 from briefwright.content.provisos import check_provisos
 from briefwright.content.purposes import check_purposes
 from briefwright.content.qualifiers import check_qualifiers
 from briefwright.content.quantified import check_quantified_sets
 from briefwright.content.references import check_references
+from briefwright.content.reporters import check_reporters
+from briefwright.content.timeshift import check_time_shift
 from briefwright.diagnostics import Report
 from briefwright.sources.registry import SourceRegistry
 
@@ -296,7 +300,8 @@ RULES: tuple[Callable[[Claim, LintContext], Iterator[Finding]], ...] = (
     check_numbers, check_clauses, check_quantifiers, check_attribution, check_confidence, check_judgment_fit, *MEANING_RULES,
     *EVIDENTIAL_RULES, check_headline_summary, deontic.check_deontic_force, check_quantified_sets,
     check_added_evaluation, check_named_document, check_provisos, check_qualifiers,
-    check_anchors, check_purposes, check_references, check_bodies)
+    check_anchors, check_purposes, check_references, check_bodies, check_reporters, check_time_shift,
+    check_advice_as_fact, check_numbered_names)
 
 
 def _quotes_by_source(claims: list[Claim]) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:

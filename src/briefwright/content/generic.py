@@ -19,7 +19,10 @@ from briefwright.content import lexicon as lex
 _FRAME = lang.content_words("event case cases section sections article clause paragraph above below under "
                             "herein hereunder provided following")
 # A generic subject: a bare gerund or an indefinite noun phrase, after an optional frame of report ("X notes that").
-_GENERIC_SUBJECT = re.compile(r"^(?:[\w' ]{0,40}?\b(?:says?|notes?|explains?|writes?|adds?|warns?)(?: that)? )?"
+# A conjunction that joins the clause to the one before it ("…, and a reference used in unsafe code is
+# still checked") is no part of the subject.
+_GENERIC_SUBJECT = re.compile(r"^(?:(?:and|but|or|so|while|yet)\s+)?"
+                              r"(?:[\w' ]{0,40}?\b(?:says?|notes?|explains?|writes?|adds?|warns?)(?: that)? )?"
                               r"(?:(?:a|an|any|every|each)\s+\w|(?!(?:during|according|being|nothing|something)\b)"
                               r"[a-z]+ing\b)")
 

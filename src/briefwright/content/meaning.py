@@ -323,6 +323,8 @@ def check_condition(claim: Claim, context: LintContext) -> Iterator[Finding]:
                                                      if conditioned.get((item.source, item.text), False)], items):
             continue
         dropped = _restated_conditional(clause, items, conditioned, context)
+        if dropped and clause_keeps_condition(sentence, clause, dropped, items):
+            continue  # the sentence keeps the condition of the very passage it restates word for word
         if all(conditioned.get((item.source, item.text), False) for item in best) or dropped:
             first = dropped[0] if dropped else best[0]
             if carried.kept(claim, sentence, clause, first, context):

@@ -184,15 +184,33 @@ def _dropped_denial(sentence: str, clause: str, best: list[QuoteClause], context
     hallow the ground")."""
     if _AWAITED.search(lang.plain(sentence)):
         return False  # "is still waiting for the grant" keeps "has not yet received the grant"
-    if denials.withholds(clause):
-        return False  # "actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"
+    if _denial_in_other_words(clause, best):
+        return False
     # A denial carries over to a clause that continues its predicate ("have consecrated the ground" after "not
     # the speakers"), not to one with a subject and verb of its own ("…, and … controls would still be needed").
-    if not lex.negated(sentence) and all(denials.denies_outcome(item.text, clause)
-                                         or denials.scoped_denial(item.sentence, item.text) for item in best):
+    # A clause of its own after a semicolon keeps its own polarity, whatever clauses before it deny ("they
+    # cannot be dereferenced …; creating one can do harm"); a denial after it may be the passage's, restated
+    # there, and one before it may govern it ("has not yet worked out … how far the SDF would take part").
+    own_predicate = bool(_OWN_PREDICATE.search(lang.plain(clause).strip()))
+    independent = (own_predicate and sentence[: sentence.find(clause)].rstrip().endswith(";")
+                   and not lex.negated(sentence[sentence.find(clause):]))
+    if (independent or not lex.negated(sentence)) and all(denials.denies_outcome(item.text, clause)
+                                                           or denials.scoped_denial(item.sentence, item.text)
+                                                           for item in best):
         return True
-    carried = lex.negated(sentence[: sentence.find(clause)]) and not _OWN_PREDICATE.search(lang.plain(clause).strip())
+    carried = lex.negated(sentence[: sentence.find(clause)]) and not own_predicate
     return not carried and all(_inside_denial(clause, item, context) for item in best)
+
+
+# Staying as it was, and a stop or a change of state: not stopping is staying ("does not turn off" → "stays on").
+_STAYING = re.compile(r"\b(?:stays?|stayed|remains?|remained|continu\w*|keeps?|kept|still|persist\w*|retain\w*)\b")
+_STOPPING = re.compile(r"\b(?:turn\w*\s+off|switch\w*\s+off|shut\w*\s+(?:off|down)|disabl\w*|stop\w*|ceas\w*"
+                       r"|halt\w*|end\w*|remov\w*|los[est]\w*|lost|abandon\w*|drop\w*)\b")
+def _denial_in_other_words(clause: str, best: list[QuoteClause]) -> bool:
+    """"actions that safe Rust forbids" states the denial "that you cannot take in safe Rust"; "the checker
+    stays on" states "does not turn off the checker"."""
+    return denials.withholds(clause) or bool(_STAYING.search(lang.plain(clause))) and all(
+        lex.negated(item.text) and _STOPPING.search(lang.plain(item.text)) for item in best)
 
 
 _OWN_PREDICATE = re.compile(r"(?<!^)(?<!^and )(?<!^but )(?<!^or )"

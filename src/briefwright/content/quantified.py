@@ -45,6 +45,14 @@ _IDIOMS = re.compile(r"\b(?:all|any|each|every) (?:two|three|four|five|six|seven
                      r"|\ball the more\b|\bmost (?:\w+est|important|likely)\b|\beach other\b|\bfew if any\b")
 
 
+# "only contain X", "consist only of X": every member is X, a universal over X.
+ONLY_OF = re.compile(r"\b(?:only\s+(?:contains?|contained|consists?\s+of|includes?|included|holds?|held)"
+                     r"|(?:contains?|consists?\s+of|includes?|holds?)\s+only|nothing\s+but)"
+                     r"\s+(?:(?:the|these|those|its|their)\s+)?((?:[a-z][a-z'-]*\s*){1,3})")
+# "one operating system thread per one language thread": a distributive over each language thread.
+_PER = re.compile(r"\bper\s+(?:one\s+|each\s+|every\s+)?((?:[a-z][a-z'-]*\s*){1,2})")
+
+
 @dataclass(frozen=True)
 class Quantified:
     quantifier: str
@@ -75,6 +83,18 @@ def quantified_phrases(text: str) -> list[Quantified]:
             kind = UNIVERSAL if re.fullmatch(_UNIVERSAL_WORDS, quantifier) else PARTIAL
             found.append(Quantified(quantifier, kind, words, f"{quantifier} {' '.join(head)}",
                                     tuple(lang.content_words(word) for word in head)))
+    return found + _universal_without_quantifier(lowered)
+
+
+def _universal_without_quantifier(lowered: str) -> list[Quantified]:
+    """"if they only contain types that …": all their types are such; "per language thread": each one."""
+    found = []
+    for pattern, head_words in ((ONLY_OF, 1), (_PER, 2)):
+        for match in pattern.finditer(lowered):
+            head = [word for word in match.group(1).split() if word not in lang.STOPWORDS][:head_words]
+            if head and (words := lang.content_words(" ".join(head))):
+                found.append(Quantified(match.group(0).split()[0], UNIVERSAL, words, match.group(0).strip(),
+                                        tuple(lang.content_words(word) for word in head)))
     return found
 
 
