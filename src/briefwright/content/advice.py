@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
@@ -43,11 +44,17 @@ def _view_of(item: QuoteClause, clause: str) -> str | None:
     return found.group(0).strip(",;: ") if sum(lex.word_in(word, restated) for word in after) >= 2 else None
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    # Compiled once per word: built afresh in every call, the patterns crowd out re's own cache of 512.
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _attributed(sentence: str, aligned: list[QuoteClause]) -> bool:
     """The sentence attributes what it says, by a reporting word the passage does not itself use ("think" in
     "you won't need to think about …" restates; "the authors think" attributes)."""
     passage = lang.plain(" ".join(item.sentence for item in aligned))
-    own = " ".join(word for word in lang.plain(sentence).split() if not re.search(rf"\b{re.escape(word)}\b", passage))
+    own = " ".join(word for word in lang.plain(sentence).split() if not _whole_word(word).search(passage))
     return lang.reports_a_view(own)
 
 

@@ -174,11 +174,17 @@ def without_source_counts(lowered: str) -> str:
 
 def scope_terms(lowered: str) -> list[str]:
     text = _SCOPE_IDIOMS.sub(" ", lowered)
-    return [term for term in SCOPE_TERMS if re.search(rf"(?<![\w-]){term}(?![\w-])", text)]
+    return [term for term in SCOPE_TERMS if _bounded(term, escape=False).search(text)]
+
+
+@lru_cache(maxsize=4096)
+def _bounded(term: str, escape: bool = True) -> re.Pattern[str]:
+    # Compiled once per term: built afresh in every call, the patterns crowd out re's own cache of 512.
+    return re.compile(rf"(?<![\w-]){re.escape(term) if escape else term}(?![\w-])")
 
 
 def has_term(lowered: str, term: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", lowered) is not None
+    return _bounded(term).search(lowered) is not None
 
 
 # "due to" before a verb schedules ("due to finish next spring", "due to be signed"), it links no cause.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from briefwright.content import language as lang
 from briefwright.content import lexicon as lex
@@ -49,8 +50,14 @@ _OPPOSITES: tuple[tuple[str, str], ...] = (
 _TIME_CLAUSE = re.compile(r"\b(?:when|whenever|until|till|once|after|before)\s+(?P<event>[^,;:.]{3,60})")
 
 
+@lru_cache(maxsize=4096)
+def _starting(word: str) -> re.Pattern[str]:
+    # Compiled once per word: built afresh in every call, the patterns crowd out re's own cache of 512.
+    return re.compile(rf"(?<![\w-]){re.escape(word)}")
+
+
 def _has(text: str, word: str) -> bool:
-    return bool(re.search(rf"(?<![\w-]){re.escape(word)}", text))
+    return bool(_starting(word).search(text))
 
 
 def _added_time_word(clause: str, passages: str) -> str | None:
