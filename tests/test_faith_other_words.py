@@ -210,3 +210,14 @@ def test_a_cited_sources_own_name_is_no_new_name() -> None:
     assert scope("The RPCB says a resident must display a permit when parking in the permit zone.") == []
     # A place neither the quotes nor the source's name give is still a new name.
     assert "Oakley" in " ".join(scope("In Oakley, a resident must display a permit when parking in the permit zone."))
+
+
+def test_a_version_glued_to_a_name_states_its_number_and_a_modal_may_is_no_month() -> None:
+    from briefwright.content import language
+
+    assert language.quantities("Software not yet ported to Python3 may break.").numbers == frozenset({3.0})
+    assert language.quantities("Only s2 frees the memory on x86.").numbers == frozenset()  # labels, not numbers
+    assert language.quantities("Python 2 may have to leave the archive.").days == frozenset()
+    assert language.quantities("The archive closed on 2 May 2020.").days == frozenset({("may", 2)})
+    quote = [("minutes", "Software not yet ported to Python3 may break after the upgrade.")]
+    assert "claim-number" not in rules("Software not yet ported to Python 3 may break after the upgrade.", quote)

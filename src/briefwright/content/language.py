@@ -106,7 +106,9 @@ SOURCE_COUNTS = re.compile(rf"\b{_SOURCE_COUNT}\s+(?:of\s+the\s+{_SOURCE_COUNT}\
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 _MONTH_NAME = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAME})\b|\b({_MONTH_NAME})\.?\s+(\d{{1,2}})\b(?![\d+])")
-_DIGITS = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?(?![\w])")
+_MODAL_AFTER = re.compile(r"\s+(?:not\s+)?[a-z]")  # "Python 2 may have to leave": the verb, not 2 May
+# Digits end a word's name and version ("python3" states 3), not a short label's ("s2", "x86").
+_DIGITS = re.compile(r"(?<![\d_.,])(?<!\b[a-z])(?<!\b[a-z]{2})(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|s)?(?![\w])")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
 # Clause boundaries: punctuation and the conjunctions that open a new clause. A bare "and" is not
 # one: it joins noun phrases ("humanitarian assistance and disaster relief") far more often.
@@ -252,7 +254,7 @@ def _days(lowered: str) -> set[tuple[str, int]]:
     for match in _DAY_MONTH.finditer(lowered):
         day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         name = _MONTH_ABBREVIATIONS.get(month[:3]) if month not in MONTHS else month
-        if name and 1 <= int(day) <= 31:
+        if name and 1 <= int(day) <= 31 and not (name == "may" and _MODAL_AFTER.match(lowered, match.end())):
             days.add((name, int(day)))
     return days
 
